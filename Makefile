@@ -1,0 +1,29 @@
+# serreport: two commands do everything on a fresh Debian 12 machine with Swift.
+#   make report   install missing Debian packages, build (release), build the report on Samples/
+#   make test     install what the tests need, run the test suite
+SWIFT ?= swift
+SERREPORT := .build/release/serreport
+
+.PHONY: report test deps test-deps release check-report format-check clean
+
+report: deps release
+	@$(SERREPORT) build
+
+test: test-deps
+	$(SWIFT) test --disable-xctest
+
+deps:
+	@scripts/install-deps.sh build
+
+test-deps:
+	@scripts/install-deps.sh test
+
+release: deps
+	$(SWIFT) build -c release --product serreport
+
+# CI: `make report`, then check that the page's images and features.csv are all there.
+check-report: report
+	@scripts/check-report.sh reports/samples Samples/manifest.csv
+
+clean:
+	rm -rf .build reports/samples .serreport

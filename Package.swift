@@ -1,0 +1,77 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 mode plus the house's upcoming features.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "serreport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "serreport", targets: ["serreport"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // C libraries from Debian, one system-library target each (see ../shared/SWIFT-C-NOTES.md).
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f", providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+
+        // Domain modules, lowest first; a module never imports one above it.
+        .target(name: "SERDSP", dependencies: ["CFFTW"], swiftSettings: swiftSettings),
+        .target(name: "SERAudio", dependencies: ["SERDSP", "CSndFile", "CSoxr"], swiftSettings: swiftSettings),
+        .target(name: "SERPlot", dependencies: ["CCairo"], swiftSettings: swiftSettings),
+        .target(
+            name: "SERNotebook",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SERReport",
+            dependencies: [
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SERCells",
+            dependencies: [
+                "SERAudio", "SERDSP", "SERPlot", "SERNotebook", "SERReport",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "serreport",
+            dependencies: ["SERCells", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "SERAudioTests", dependencies: ["SERAudio", "CSndFile"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SERDSPTests",
+            dependencies: ["SERDSP", "SERAudio"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "SERPlotTests", dependencies: ["SERPlot"], swiftSettings: swiftSettings),
+        .testTarget(name: "SERNotebookTests", dependencies: ["SERNotebook"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "serreportTests",
+            dependencies: ["serreport", "SERCells", "SERAudio"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,40 @@
+/// The one error type of SERAudio: what failed, on which file, and why.
+///
+/// Its description is a single line a person can act on, e.g.
+/// `Samples/x.wav: not an audio file (libsndfile: Format not recognised)`.
+public struct AudioError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What kind of failure this is; new codes can be added without breaking callers.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Kind: Hashable, Sendable {
+            case unreadable, empty, invalidSamples, resampling, writing
+        }
+        private let kind: Kind
+
+        /// The file is missing, unreadable, or not in a format libsndfile decodes.
+        public static let unreadable = Code(kind: .unreadable)
+        /// The file decodes but holds no audio samples.
+        public static let empty = Code(kind: .empty)
+        /// The samples contain NaN or infinity.
+        public static let invalidSamples = Code(kind: .invalidSamples)
+        /// libsoxr rejected the conversion.
+        public static let resampling = Code(kind: .resampling)
+        /// An audio file could not be written.
+        public static let writing = Code(kind: .writing)
+
+        public var description: String { "\(kind)" }
+    }
+
+    public let code: Code
+    /// The file the failure is about, as the caller named it.
+    public let path: String
+    /// Why, in a few words.
+    public let reason: String
+
+    public init(_ code: Code, path: String, reason: String) {
+        self.code = code
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}

@@ -1,0 +1,45 @@
+/// What `librosa.load(path, sr=22050)` returns, plus what happened on the way.
+public struct LoadedAudio: Sendable {
+    /// Mono float32 samples at ``sampleRate``.
+    public var samples: [Float]
+    public var sampleRate: Int
+    /// The file's own rate, channel count and frame count before mixing and resampling.
+    public var sourceSampleRate: Int
+    public var sourceChannelCount: Int
+    public var sourceFrameCount: Int
+    public var sourceFormat: String
+    /// The file's peak before and after normalisation, in its own integer scale (pydub's `seg.max`);
+    /// `nil` when no normaliser ran.
+    public var normalizedPeak: (before: Double, after: Double)?
+}
+
+/// Decode → optional pydub-style peak normalisation → mono mean → soxr HQ resampling: the load
+/// step of the seed notebook (`pydub.effects.normalize`, then `librosa.load(path, sr=sr)`).
+public struct AudioLoader: Sendable {
+    /// Target rate; `nil` keeps the file's own rate (`sr=None`).
+    public var sampleRate: Int?
+    /// Applied to the decoded channels before mixing, as pydub does before librosa reads the file.
+    public var normalizer: PeakNormalizer?
+
+    public init(sampleRate: Int? = 22050, normalizer: PeakNormalizer? = nil) {
+        self.sampleRate = sampleRate
+        self.normalizer = normalizer
+    }
+
+    public func load(path: String) throws(AudioError) -> LoadedAudio {
+        let decoded = try AudioFile.read(path: path)
+        let normalized = normalizer.map { $0(decoded) } ?? decoded
+        let mono = normalized.monoMix()
+        let rate = sampleRate ?? decoded.sampleRate
+        let samples = try Resampler.resample(mono, from: decoded.sampleRate, to: rate, path: path)
+        return LoadedAudio(
+            samples: samples,
+            sampleRate: rate,
+            sourceSampleRate: decoded.sampleRate,
+            sourceChannelCount: decoded.channelCount,
+            sourceFrameCount: decoded.frameCount,
+            sourceFormat: decoded.formatName,
+            normalizedPeak: normalizer == nil ? nil : (decoded.peak, normalized.peak)
+        )
+    }
+}

@@ -1,0 +1,35 @@
+import SERDSP
+
+/// Features of one clip: the per-frame matrices and the summary vector (mean and std over frames
+/// of each coefficient), in the layout and names of `reference_features.py`.
+public struct ClipFeatures: Sendable {
+    /// Feature name ("rms", "zcr", "mfcc", …) and its rows × frames values.
+    public var frames: [(name: String, rows: [[Double]])]
+    /// `rms_mean_0`, …, `mfcc_std_19`.
+    public var summaryNames: [String]
+    public var summary: [Double]
+
+    public var frameCount: Int { frames.first?.rows.first?.count ?? 0 }
+}
+
+/// Computes ``ClipFeatures`` with one reusable extractor (FFT plan and buffers) per worker.
+struct FeatureComputer {
+    private let extractor: FrameFeatureExtractor
+
+    init(settings: Settings, sampleRate: Int) {
+        let features = settings.features
+        extractor = FrameFeatureExtractor(
+            parameters: FeatureParameters(
+                sampleRate: sampleRate, nFFT: features.nFFT, hopLength: features.hopLength,
+                nMFCC: features.mfcc.nMFCC, nMels: features.mfcc.nMels))
+    }
+
+    func callAsFunction(_ samples: [Float]) -> ClipFeatures {
+        let features = extractor.extract(samples)
+        let summary = Functionals.summary(of: features)
+        return ClipFeatures(
+            frames: features.matrices.map { ($0.name, $0.rowsAsDouble()) },
+            summaryNames: summary.names,
+            summary: summary.values)
+    }
+}

@@ -1,0 +1,80 @@
+public import SERAudio
+import SERDSP
+
+/// What happened to one clip on its way to features: sample counts per stage and the trim span,
+/// as `reference_features.py` records them in `meta.stages`.
+public struct ClipStages: Sendable, Equatable {
+    public struct Normalize: Sendable, Equatable {
+        /// Peak before and after, in the file's integer scale (or full scale 1 for float files).
+        public var peakBefore: Double
+        public var peakAfter: Double
+    }
+
+    public var sourceSampleRate: Int
+    public var sourceChannelCount: Int
+    public var sourceFrameCount: Int
+    public var sourceFormat: String
+    public var normalize: Normalize?
+    /// After `librosa.load`: the rate and sample count.
+    public var loadedSampleRate: Int
+    public var loadedCount: Int
+    public var loadedPeak: Float
+    public var trim: Range<Int>?
+    public var fixedLength: Int?
+}
+
+/// One clip after load and process: the samples the features are computed from.
+public struct ProcessedClip: Sendable {
+    /// The waveform as loaded (mono, resampled), before trim and fix length.
+    public var loaded: [Float]
+    /// The waveform after every enabled processing step.
+    public var samples: [Float]
+    public var sampleRate: Int
+    public var stages: ClipStages
+}
+
+/// The seed notebook's load and process steps for one clip, as the settings switch them:
+/// pydub normalise → `librosa.load` (mono, soxr HQ) → `effects.trim` → `util.fix_length`.
+public struct ClipProcessor: Sendable {
+    public var settings: Settings
+    /// `false` skips every processing step (`serreport features --raw`).
+    public var processing: Bool
+
+    public init(settings: Settings, processing: Bool = true) {
+        self.settings = settings
+        self.processing = processing
+    }
+
+    public func process(path: String) throws(AudioError) -> ProcessedClip {
+        let normalize = settings.process.normalize
+        let loader = AudioLoader(
+            sampleRate: settings.sampleRate == 0 ? nil : settings.sampleRate,
+            normalizer: processing && normalize.enabled ? PeakNormalizer(headroomDB: normalize.headroomDB) : nil)
+        let audio = try loader.load(path: path)
+        let loaded = audio.samples
+        let rate = audio.sampleRate
+        var stages = ClipStages(
+            sourceSampleRate: audio.sourceSampleRate,
+            sourceChannelCount: audio.sourceChannelCount,
+            sourceFrameCount: audio.sourceFrameCount,
+            sourceFormat: audio.sourceFormat,
+            normalize: audio.normalizedPeak.map { ClipStages.Normalize(peakBefore: $0.before, peakAfter: $0.after) },
+            loadedSampleRate: rate,
+            loadedCount: loaded.count,
+            loadedPeak: loaded.reduce(0) { max($0, $1.magnitude) }
+        )
+        var samples = loaded
+        if processing && settings.process.trim.enabled {
+            let geometry = FrameGeometry(frameLength: settings.features.nFFT, hopLength: settings.features.hopLength)
+            let trimmed = SilenceTrimmer(topDB: Float(settings.process.trim.topDB), geometry: geometry)(samples)
+            samples = trimmed.samples
+            stages.trim = trimmed.range
+        }
+        if processing && settings.process.fixLength.enabled {
+            let length = FixedLength.length(seconds: settings.process.fixLength.seconds, sampleRate: rate)
+            samples = FixedLength.apply(samples, length: length)
+            stages.fixedLength = length
+        }
+        return ProcessedClip(loaded: loaded, samples: samples, sampleRate: rate, stages: stages)
+    }
+}

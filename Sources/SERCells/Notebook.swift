@@ -1,0 +1,62 @@
+public import Foundation
+import SERAudio
+import SERPlot
+import SERReport
+
+/// What `serreport build` produced.
+public struct BuildOutcome: Sendable {
+    public var reportFolder: String
+    public var reportPath: String
+    public var clipCount: Int
+    public var skipped: [SkippedFile]
+}
+
+/// The notebook end to end: load → process → extract on every clip (all cores), then the report
+/// (`index.html`, `features.csv`, figures) from the results.
+public struct Notebook: Sendable {
+    public var settings: Settings
+    public var jobs: Int
+    /// One line per event (skipped file, written output); stderr in the command line.
+    public var log: @Sendable (String) -> Void
+
+    public init(settings: Settings, jobs: Int? = nil, log: @escaping @Sendable (String) -> Void) {
+        self.settings = settings
+        self.jobs = jobs ?? ParallelClips.coreCount
+        self.log = log
+    }
+
+    public func build(outputFolder: String?) throws(CellError) -> BuildOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let corpus = try Corpus.open(settings.data)
+        for rejected in corpus.rejected { log("skip \(rejected.path): \(rejected.reason)") }
+        let folder = outputFolder ?? "reports/\(corpus.name)"
+
+        let settings = self.settings
+        let clips = corpus.clips
+        let runs = ParallelClips.map(
+            count: clips.count, workers: jobs,
+            makeState: { ClipWorker(settings: settings) },
+            body: { worker, index in Result { () throws(AudioError) in try worker.run(path: clips[index].location) } })
+        let computed = clock.now - start
+
+        var skipped = corpus.rejected
+        var results: [(clip: Clip, run: ClipRun)] = []
+        for (clip, run) in zip(clips, runs) {
+            switch run {
+            case .success(let run): results.append((clip, run))
+            case .failure(let error):
+                let reason = error.reason
+                log("skip \(clip.path): \(reason)")
+                skipped.append(SkippedFile(path: clip.path, reason: reason))
+            }
+        }
+        guard !results.isEmpty else {
+            throw CellError(cell: "load", message: "\(settings.data): none of the \(clips.count) clips could be used")
+        }
+
+        let writer = ReportWriter(folder: folder, settings: settings, corpus: corpus, log: log)
+        let reportPath = try writer.write(results: results, skipped: skipped, computeTime: computed)
+        return BuildOutcome(reportFolder: folder, reportPath: reportPath, clipCount: results.count, skipped: skipped)
+    }
+}

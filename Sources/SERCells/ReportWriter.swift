@@ -1,0 +1,179 @@
+import Foundation
+import SERPlot
+import SERReport
+
+/// Writes a build's outputs into one folder: `index.html`, `features.csv` and `figures/`.
+///
+/// Every file written here depends only on the inputs and settings (no times, no absolute paths),
+/// so two builds of the same corpus give byte-identical files.
+struct ReportWriter {
+    let folder: String
+    let settings: Settings
+    let corpus: Corpus
+    let log: @Sendable (String) -> Void
+
+    func write(
+        results: [(clip: Clip, run: ClipRun)], skipped: [SkippedFile], computeTime: Duration
+    ) throws(CellError) -> String {
+        let figuresFolder = folder + "/figures"
+        do {
+            try FileManager.default.createDirectory(atPath: figuresFolder, withIntermediateDirectories: true)
+        } catch {
+            throw CellError(cell: "report", message: "\(figuresFolder): cannot create (\(error.localizedDescription))")
+        }
+
+        let waveforms = try writeFigure(waveformFigure(results), name: "load-waveforms")
+        try writeFeatureTable(results)
+
+        let emotions = corpus.emotions
+        let counts = Dictionary(grouping: results, by: \.clip.emotion).mapValues(\.count)
+        let frameCounts = results.map(\.run.features.frameCount)
+        let featureNames = results[0].run.features.frames.map { "\($0.name) (\($0.rows.count))" }
+        let sampleRate = results[0].run.processed.sampleRate
+        let document = ReportDocument(
+            title: "Speech emotion report: \(corpus.name)",
+            subtitle: "\(results.count) clips, \(emotions.count) emotions, \(speakerCount(results)) speakers",
+            highlights: [
+                ReportPair("clips", "\(results.count)"),
+                ReportPair("emotions", "\(emotions.count)"),
+                ReportPair("skipped", "\(skipped.count)"),
+                ReportPair("features per clip", "\(results[0].run.features.summary.count)"),
+            ],
+            sections: [
+                ReportSection(
+                    id: "load",
+                    title: "Load",
+                    narrative: """
+                        Each clip is decoded with libsndfile, mixed to mono by averaging its channels and \
+                        resampled with libsoxr's HQ recipe, as librosa.load does.
+                        """,
+                    parameters: [ReportPair("sample_rate", settings.sampleRate == 0 ? "native" : "\(sampleRate)")],
+                    timing: "load, process and extract: \(format(computeTime)) for \(results.count) clips",
+                    figures: [waveforms],
+                    tables: [
+                        ReportTable(
+                            caption: "Clips per emotion",
+                            columns: ["emotion", "clips"],
+                            rows: emotions.map { [$0, "\(counts[$0] ?? 0)"] })
+                    ]),
+                ReportSection(
+                    id: "process",
+                    title: "Process",
+                    narrative: """
+                        Peak normalisation as pydub.effects.normalize, silence trimming as \
+                        librosa.effects.trim, and a fixed length as librosa.util.fix_length, each switchable.
+                        """,
+                    parameters: processParameters(),
+                    timing: "",
+                    figures: [],
+                    tables: []),
+                ReportSection(
+                    id: "extract",
+                    title: "Extract",
+                    narrative: """
+                        Frame features with librosa's defaults (centred frames, zero padding, periodic Hann \
+                        window, FFTW), summarised per clip by the mean and standard deviation of each \
+                        coefficient over frames. One row per clip is in features.csv.
+                        """,
+                    parameters: [
+                        ReportPair("n_fft", "\(settings.features.nFFT)"),
+                        ReportPair("hop_length", "\(settings.features.hopLength)"),
+                        ReportPair("mfcc.n_mfcc", "\(settings.features.mfcc.nMFCC)"),
+                        ReportPair("mfcc.n_mels", "\(settings.features.mfcc.nMels)"),
+                    ],
+                    timing: "",
+                    figures: [],
+                    tables: [
+                        ReportTable(
+                            caption: "Frame features",
+                            columns: ["features", "frames per clip"],
+                            rows: [[featureNames.joined(separator: ", "), frameRange(frameCounts)]])
+                    ]),
+            ],
+            skipped: skipped.map { ReportPair($0.path, $0.reason) },
+            downloads: [ReportLink(label: "features.csv", href: "features.csv")],
+            generator: "serreport")
+        let path = folder + "/index.html"
+        do {
+            try HTMLReport().write(document, to: path)
+        } catch {
+            throw CellError(cell: "report", message: error.description)
+        }
+        return path
+    }
+
+    private func waveformFigure(_ results: [(clip: Clip, run: ClipRun)]) -> Figure {
+        let palette = Palette.okabeIto
+        let panels = corpus.emotions.enumerated().compactMap { index, emotion -> Axes? in
+            guard let example = results.first(where: { $0.clip.emotion == emotion }) else { return nil }
+            let waveform = Waveform(samples: example.run.processed.loaded, sampleRate: example.run.processed.sampleRate)
+            return Axes(
+                title: "\(emotion) — \(example.clip.speaker.isEmpty ? example.clip.path : example.clip.speaker)",
+                xLabel: "time (s)", yLabel: "amplitude",
+                marks: [waveform.mark(color: palette[index])])
+        }
+        return Figure(title: "One waveform per emotion (as loaded)", columns: min(3, max(1, panels.count)), panels: panels)
+    }
+
+    private func writeFigure(_ figure: Figure, name: String) throws(CellError) -> ReportFigure {
+        var links: [ReportLink] = []
+        for formatName in settings.report.figureFormats {
+            guard let format = FigureFormat(rawValue: formatName) else { continue }
+            let relative = "figures/\(name).\(format.rawValue)"
+            do {
+                try figure.write(to: folder + "/" + relative, format: format)
+            } catch {
+                throw CellError(cell: "report", message: "\(error)")
+            }
+            links.append(ReportLink(label: format.rawValue.uppercased(), href: relative))
+        }
+        if !settings.report.figureFormats.contains("png") {
+            // The page shows PNGs; write one even when it is not among the shared formats.
+            do {
+                try figure.write(to: folder + "/figures/\(name).png", format: .png)
+            } catch {
+                throw CellError(cell: "report", message: "\(error)")
+            }
+        }
+        return ReportFigure(
+            title: figure.title, caption: "The first clip of each emotion, before trimming and padding.",
+            image: "figures/\(name).png", width: Int(figure.width), height: Int(figure.height), formats: links)
+    }
+
+    private func writeFeatureTable(_ results: [(clip: Clip, run: ClipRun)]) throws(CellError) {
+        var table = FeatureTable(featureNames: results[0].run.features.summaryNames)
+        for (clip, run) in results {
+            table.append(
+                path: clip.path, label: clip.emotion, speaker: clip.speaker, gender: clip.gender,
+                values: run.features.summary)
+        }
+        do {
+            try table.write(to: folder + "/features.csv")
+        } catch {
+            throw CellError(cell: "report", message: error.description)
+        }
+    }
+
+    private func processParameters() -> [ReportPair] {
+        let process = settings.process
+        return [
+            ReportPair("normalize", process.normalize.enabled ? "headroom_db \(process.normalize.headroomDB)" : "off"),
+            ReportPair("trim", process.trim.enabled ? "top_db \(process.trim.topDB)" : "off"),
+            ReportPair("fix_length", process.fixLength.enabled ? "seconds \(process.fixLength.seconds)" : "off"),
+        ]
+    }
+
+    private func speakerCount(_ results: [(clip: Clip, run: ClipRun)]) -> Int {
+        Set(results.map(\.clip.speaker).filter { !$0.isEmpty }).count
+    }
+
+    private func frameRange(_ counts: [Int]) -> String {
+        guard let low = counts.min(), let high = counts.max() else { return "" }
+        return low == high ? "\(low)" : "\(low)–\(high)"
+    }
+
+    private func format(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        return String(format: "%.2f s", seconds)
+    }
+}

@@ -1,0 +1,43 @@
+/// Root-mean-square energy per frame: `librosa.feature.rms(y=y)` with its defaults
+/// (`frame_length=2048`, `hop_length=512`, `center=True`, `pad_mode="constant"`).
+///
+/// No window is applied. Squares are float32 and their mean is numpy's float32 pairwise sum over
+/// each (zero-padded) frame divided by the frame length, so values match librosa bit for bit.
+public struct RMS: Sendable {
+    public var geometry: FrameGeometry
+
+    public init(geometry: FrameGeometry = FrameGeometry()) {
+        self.geometry = geometry
+    }
+
+    /// One value per frame, `1 + n // hop` frames.
+    public func callAsFunction(_ y: [Float]) -> [Float] {
+        let count = geometry.frameCount(sampleCount: y.count)
+        let length = geometry.frameLength
+        let n = y.count
+        // Frames that reach into the padding are copied into a zero-filled frame first, because
+        // numpy's summation tree depends on where the zeros sit.
+        var padded = [Float](repeating: 0, count: length)
+        return [Float](unsafeUninitializedCapacity: count) { out, initialized in
+            y.withUnsafeBufferPointer { signal in
+                padded.withUnsafeMutableBufferPointer { frame in
+                    for t in 0..<count {
+                        let start = geometry.frameStart(t)
+                        let sum: Float
+                        if start >= 0 && start + length <= n, let base = signal.baseAddress {
+                            sum = NumpyFloat32.pairwiseSum(base + start, count: length) { $0 * $0 }
+                        } else {
+                            for i in 0..<length {
+                                let j = start + i
+                                frame[i] = j >= 0 && j < n ? signal[j] : 0
+                            }
+                            sum = NumpyFloat32.pairwiseSum(frame.baseAddress!, count: length) { $0 * $0 }
+                        }
+                        out[t] = (sum / Float(length)).squareRoot()
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+}

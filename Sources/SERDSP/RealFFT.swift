@@ -1,0 +1,83 @@
+// The only file in SERDSP that calls FFTW.
+import CFFTW
+import Synchronization
+
+/// Serialises every FFTW planner call (`fftw_plan_*`, `fftw_destroy_plan`) in the process: the
+/// planner keeps global state and is not thread-safe, while `fftw_execute` on distinct plans is.
+private let fftwPlanner = Mutex<Void>(())
+
+/// Carries a freshly made plan out of the planner lock; the plan is only used by its owner.
+private struct PlanHandle: @unchecked Sendable {
+    let plan: fftw_plan?
+}
+
+/// A double-precision real-to-complex DFT of one fixed size, as `scipy.fft.rfft` computes it
+/// (unnormalised, bins `0 ... size/2`), through FFTW (`fftw_plan_dft_r2c_1d`, `FFTW_ESTIMATE`).
+///
+/// The plan is made once and reused for every transform; its input and output arrays come from
+/// `fftw_alloc_*` (SIMD-aligned) and are reused too. Fill ``input``, call ``execute()``, read
+/// ``real(_:)`` and ``imaginary(_:)``.
+///
+/// Not Sendable: one instance per task. Creating and destroying instances from many threads at
+/// once is safe (the planner is locked); `FFTW_ESTIMATE` keeps plans deterministic and never
+/// touches the arrays while planning.
+package final class RealFFT {
+    /// The transform length `n`.
+    package let size: Int
+    /// `n / 2 + 1` complex outputs.
+    package let binCount: Int
+    /// The `n` real inputs of the next transform.
+    package let input: UnsafeMutableBufferPointer<Double>
+    /// `binCount` interleaved (re, im) pairs of the last transform.
+    private let output: UnsafeMutableBufferPointer<Double>
+    private let plan: fftw_plan
+
+    /// Plans a transform of `size` points.
+    ///
+    /// Throws ``DSPError/Code/fftPlan`` if FFTW cannot allocate or plan it.
+    package init(size: Int) throws(DSPError) {
+        guard size > 0, size <= Int(Int32.max / 2) else {
+            throw DSPError(.invalidParameter, reason: "FFT size must be in 1...\(Int32.max / 2), got \(size)")
+        }
+        let bins = size / 2 + 1
+        guard let inputBase = fftw_alloc_real(size), let complexBase = fftw_alloc_complex(bins) else {
+            throw DSPError(.fftPlan, reason: "FFTW could not allocate buffers for a \(size)-point FFT")
+        }
+        let outputBase = UnsafeMutableRawPointer(complexBase).bindMemory(to: Double.self, capacity: 2 * bins)
+        let handle = fftwPlanner.withLock { _ in
+            PlanHandle(plan: fftw_plan_dft_r2c_1d(Int32(size), inputBase, complexBase, UInt32(FFTW_ESTIMATE)))
+        }
+        guard let plan = handle.plan else {
+            fftw_free(inputBase)
+            fftw_free(complexBase)
+            throw DSPError(.fftPlan, reason: "FFTW could not plan a \(size)-point real FFT")
+        }
+        self.size = size
+        self.binCount = bins
+        self.plan = plan
+        self.input = UnsafeMutableBufferPointer(start: inputBase, count: size)
+        self.input.initialize(repeating: 0)
+        self.output = UnsafeMutableBufferPointer(start: outputBase, count: 2 * bins)
+        self.output.initialize(repeating: 0)
+    }
+
+    deinit {
+        let handle = PlanHandle(plan: plan)
+        fftwPlanner.withLock { _ in fftw_destroy_plan(handle.plan) }
+        fftw_free(input.baseAddress)
+        fftw_free(output.baseAddress)
+    }
+
+    /// Transforms ``input`` into the output bins (thread-safe across distinct instances).
+    package func execute() {
+        fftw_execute(plan)
+    }
+
+    /// The real part of bin `k` of the last transform.
+    @inline(__always)
+    package func real(_ k: Int) -> Double { output[2 * k] }
+
+    /// The imaginary part of bin `k` of the last transform.
+    @inline(__always)
+    package func imaginary(_ k: Int) -> Double { output[2 * k + 1] }
+}

@@ -1,0 +1,60 @@
+/// A real spectrogram (magnitude or power) in float32, as librosa stores `|stft|**p`.
+///
+/// Layout is frame-major: the `binCount` bins of frame `t` are contiguous at
+/// `values[t * binCount ..< (t + 1) * binCount]`. Per-frame work (the mel and chroma products, the
+/// contrast band sorts) then reads one contiguous run per frame.
+public struct Spectrogram: Sendable, Hashable {
+    /// Frequency bins per frame, `n_fft / 2 + 1`; bin `k` is at `k * sr / n_fft` Hz.
+    public private(set) var binCount: Int
+    /// Frames, `1 + n // hop`.
+    public private(set) var frameCount: Int
+    /// `frameCount * binCount` values, frame-major.
+    public internal(set) var values: [Float]
+
+    public init(binCount: Int, frameCount: Int, values: [Float]) {
+        precondition(values.count == binCount * frameCount, "spectrogram needs binCount * frameCount values")
+        self.binCount = binCount
+        self.frameCount = frameCount
+        self.values = values
+    }
+
+    /// An empty spectrogram, to be filled by ``STFT`` (storage is reused across clips).
+    public init() {
+        self.init(binCount: 0, frameCount: 0, values: [])
+    }
+
+    /// The value of bin `bin` in frame `frame`.
+    public subscript(bin bin: Int, frame frame: Int) -> Float {
+        values[frame * binCount + bin]
+    }
+
+    /// Resizes to `binCount × frameCount`, keeping the allocation when it is large enough.
+    mutating func reshape(binCount: Int, frameCount: Int) {
+        let count = binCount * frameCount
+        if values.count > count {
+            values.removeLast(values.count - count)
+        } else if values.count < count {
+            values.append(contentsOf: repeatElement(0, count: count - values.count))
+        }
+        self.binCount = binCount
+        self.frameCount = frameCount
+    }
+
+    /// `self ** 2` in float32, as numpy computes `np.abs(X) ** 2`: the power spectrogram from a
+    /// magnitude one, written into `power` (whose storage is reused).
+    public func squared(into power: inout Spectrogram) {
+        power.reshape(binCount: binCount, frameCount: frameCount)
+        values.withUnsafeBufferPointer { source in
+            power.values.withUnsafeMutableBufferPointer { target in
+                for i in source.indices { target[i] = source[i] * source[i] }
+            }
+        }
+    }
+
+    /// `self ** 2` in float32 (see ``squared(into:)``).
+    public func squared() -> Spectrogram {
+        var power = Spectrogram()
+        squared(into: &power)
+        return power
+    }
+}

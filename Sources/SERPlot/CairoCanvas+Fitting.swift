@@ -1,0 +1,21 @@
+extension CairoCanvas {
+    /// `text` as it is if it fits in `width` points, otherwise cut short with an ellipsis so it does.
+    func fitted(_ text: String, width: Double, style: TextStyle) -> String {
+        guard self.width(of: text, style: style) > width else { return text }
+        var kept = Substring(text)
+        while !kept.isEmpty {
+            kept.removeLast()
+            let candidate = kept.trimmingSuffix(while: \.isWhitespace) + "\u{2026}"
+            if self.width(of: candidate, style: style) <= width { return candidate }
+        }
+        return ""
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> String {
+        var end = endIndex
+        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
+        return String(self[..<end])
+    }
+}

@@ -1,0 +1,31 @@
+/// A figure: a suptitle over a grid of ``Axes`` panels (small multiples), filled row by row, at a size
+/// in points. A plain value; write it with ``write(to:format:pixelDensity:)``.
+public struct Figure: Sendable {
+    /// Drawn bold and centred across the top; empty for none.
+    public var title: String
+    /// Panels per row.
+    public let columns: Int
+    /// The panels in reading order: left to right, then top to bottom. A last row may be partly empty.
+    public var panels: [Axes]
+    /// Width in points (1/72 inch).
+    public var width: Double
+    /// Height in points.
+    public var height: Double
+
+    /// Rows in the grid: as many as the panels need.
+    public var rows: Int { max(1, (panels.count + columns - 1) / columns) }
+
+    /// A figure with `panels` laid out `columns` to a row. Without an explicit size each panel gets
+    /// about 300 × 210 points.
+    public init(title: String = "", columns: Int = 1, panels: [Axes], width: Double? = nil, height: Double? = nil) {
+        precondition(columns > 0, "a figure needs at least one column, got \(columns)")
+        self.title = title
+        self.columns = columns
+        self.panels = panels
+        let rows = max(1, (panels.count + columns - 1) / columns)
+        let titleBand = title.isEmpty ? 0 : Theme.suptitle.size + Theme.suptitleGap
+        self.width = width ?? Theme.panelWidth * Double(columns) + 2 * Theme.outerMargin
+        self.height = height ?? Theme.panelHeight * Double(rows) + 2 * Theme.outerMargin + titleBand
+        precondition(self.width > 0 && self.height > 0, "figure size must be positive, got \(self.width) × \(self.height)")
+    }
+}

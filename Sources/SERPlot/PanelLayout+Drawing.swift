@@ -1,0 +1,62 @@
+extension PanelLayout {
+    /// Draws the panel: grid, marks (clipped to the plot area), spines, ticks, tick labels, axis labels
+    /// and title, in that order.
+    func draw(on canvas: CairoCanvas) {
+        let xScale = xScale
+        let yScale = yScale
+        let xTicks = x.ticks.values.map { xScale($0) }
+        let yTicks = y.ticks.values.map { yScale($0) }
+
+        canvas.strokeSegments(
+            xTicks.map { (Point(x: $0, y: plot.minY), Point(x: $0, y: plot.maxY)) }
+                + yTicks.map { (Point(x: plot.minX, y: $0), Point(x: plot.maxX, y: $0)) },
+            color: Theme.grid, width: Theme.gridWidth
+        )
+        canvas.clipped(to: plot) {
+            for mark in axes.marks { mark.draw(on: canvas, x: xScale, y: yScale) }
+        }
+
+        // Left and bottom spines, with ticks pointing out of the plot area.
+        let axisEdgeLeft = plot.minX
+        let axisEdgeBottom = plot.maxY
+        canvas.strokeSegments(
+            [
+                (Point(x: axisEdgeLeft, y: plot.minY), Point(x: axisEdgeLeft, y: plot.maxY + Theme.axisWidth / 2)),
+                (Point(x: plot.minX - Theme.axisWidth / 2, y: axisEdgeBottom), Point(x: plot.maxX, y: axisEdgeBottom)),
+            ]
+                + xTicks.map { (Point(x: $0, y: axisEdgeBottom), Point(x: $0, y: axisEdgeBottom + Theme.tickLength)) }
+                + yTicks.map { (Point(x: axisEdgeLeft, y: $0), Point(x: axisEdgeLeft - Theme.tickLength, y: $0)) },
+            color: Theme.axis, width: Theme.axisWidth
+        )
+
+        let tick = canvas.lineMetrics(Theme.tickLabel)
+        let xTickBaseline = axisEdgeBottom + Theme.tickLength + Theme.tickLabelGap + tick.ascent
+        for (position, label) in zip(xTicks, x.labels) {
+            canvas.draw(label, at: Point(x: position, y: xTickBaseline), style: Theme.tickLabel, anchor: .middle)
+        }
+        let yTickRight = axisEdgeLeft - Theme.tickLength - Theme.tickLabelGap
+        for (position, label) in zip(yTicks, y.labels) {
+            let baseline = position + (tick.ascent - tick.descent) / 2
+            canvas.draw(label, at: Point(x: yTickRight, y: baseline), style: Theme.tickLabel, anchor: .end)
+        }
+
+        let label = canvas.lineMetrics(Theme.axisLabel)
+        let xLabelBaseline = xTickBaseline + tick.descent + Theme.labelGap + label.ascent
+        canvas.draw(
+            canvas.fitted(axes.xLabel, width: plot.width, style: Theme.axisLabel),
+            at: Point(x: plot.midX, y: xLabelBaseline), style: Theme.axisLabel, anchor: .middle
+        )
+        canvas.draw(
+            canvas.fitted(axes.yLabel, width: plot.height, style: Theme.axisLabel),
+            at: Point(x: cell.minX + label.ascent, y: plot.midY), style: Theme.axisLabel, anchor: .middle,
+            vertical: true
+        )
+
+        let title = canvas.lineMetrics(Theme.panelTitle)
+        canvas.draw(
+            canvas.fitted(axes.title, width: cell.width, style: Theme.panelTitle),
+            at: Point(x: plot.midX, y: plot.minY - Theme.titleGap - title.descent), style: Theme.panelTitle,
+            anchor: .middle
+        )
+    }
+}

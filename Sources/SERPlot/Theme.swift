@@ -1,0 +1,50 @@
+/// How text is drawn: size in points, weight and colour. The family is always DejaVu Sans.
+struct TextStyle {
+    var size: Double
+    var bold = false
+    var color: Color
+}
+
+/// The house look, close to matplotlib's and seaborn's defaults: white background, light grid,
+/// dark-grey axes and labels. Every size is in points.
+enum Theme {
+    static let fontFamily = "DejaVu Sans"
+
+    static let background = Color(hex: 0xFFFFFF)
+    static let grid = Color(hex: 0xE5E5E5)
+    static let axis = Color(hex: 0x4D4D4D)
+    static let ink = Color(hex: 0x262626)
+
+    static let suptitle = TextStyle(size: 14, bold: true, color: ink)
+    static let panelTitle = TextStyle(size: 11, color: ink)
+    static let axisLabel = TextStyle(size: 9.5, color: ink)
+    static let tickLabel = TextStyle(size: 8.5, color: axis)
+
+    /// Space between the figure's edge and anything drawn.
+    static let outerMargin = 10.0
+    /// Space below the suptitle.
+    static let suptitleGap = 10.0
+    /// Space between a panel title's baseline and the plot area.
+    static let titleGap = 6.0
+    /// Space between tick labels and the axis label next to them.
+    static let labelGap = 4.0
+    /// Space between a tick's end and its label.
+    static let tickLabelGap = 2.5
+    /// Free space kept right of each plot area, so one panel's last tick label never meets the next panel.
+    static let panelRightPad = 18.0
+
+    static let tickLength = 3.5
+    static let axisWidth = 0.8
+    static let gridWidth = 0.8
+
+    /// Target spacing between ticks; the tick step is the nice number nearest above this.
+    static let xTickSpacing = 64.0
+    static let yTickSpacing = 36.0
+    /// Smallest horizontal gap between neighbouring x tick labels, and vertical gap between y tick labels.
+    static let tickLabelMinGapX = 8.0
+    static let tickLabelMinGapY = 2.0
+
+    /// The default size of one panel, for figures built without an explicit size.
+    static let panelWidth = 300.0
+    static let panelHeight = 210.0
+}

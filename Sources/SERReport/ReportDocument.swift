@@ -1,0 +1,114 @@
+/// What a report says, independent of how it is rendered (HTML now, PDF later).
+///
+/// Every string is plain text; renderers escape it. Paths are relative to the report folder.
+public struct ReportDocument: Sendable {
+    public var title: String
+    public var subtitle: String
+    /// Headline figures shown under the title, e.g. ("clips", "180").
+    public var highlights: [ReportPair]
+    public var sections: [ReportSection]
+    /// Files the build could not use, with the reason.
+    public var skipped: [ReportPair]
+    /// Machine-readable files written beside the report.
+    public var downloads: [ReportLink]
+    public var generator: String
+
+    public init(
+        title: String, subtitle: String, highlights: [ReportPair], sections: [ReportSection],
+        skipped: [ReportPair], downloads: [ReportLink], generator: String
+    ) {
+        self.title = title
+        self.subtitle = subtitle
+        self.highlights = highlights
+        self.sections = sections
+        self.skipped = skipped
+        self.downloads = downloads
+        self.generator = generator
+    }
+}
+
+/// A key and its value, for highlights, parameters and skip lists.
+public struct ReportPair: Sendable {
+    public var key: String
+    public var value: String
+
+    public init(_ key: String, _ value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A link to a file beside the report.
+public struct ReportLink: Sendable {
+    public var label: String
+    public var href: String
+
+    public init(label: String, href: String) {
+        self.label = label
+        self.href = href
+    }
+}
+
+/// One cell of the notebook as the report shows it.
+public struct ReportSection: Sendable {
+    /// Anchor id, e.g. `load`.
+    public var id: String
+    public var title: String
+    /// What the cell does, in prose.
+    public var narrative: String
+    public var parameters: [ReportPair]
+    /// e.g. "0.84 s".
+    public var timing: String
+    public var figures: [ReportFigure]
+    public var tables: [ReportTable]
+
+    public init(
+        id: String, title: String, narrative: String, parameters: [ReportPair], timing: String,
+        figures: [ReportFigure], tables: [ReportTable]
+    ) {
+        self.id = id
+        self.title = title
+        self.narrative = narrative
+        self.parameters = parameters
+        self.timing = timing
+        self.figures = figures
+        self.tables = tables
+    }
+}
+
+/// A figure: the image shown, its caption, and links to every format it was written in.
+public struct ReportFigure: Sendable {
+    public var title: String
+    public var caption: String
+    public var image: String
+    public var width: Int
+    public var height: Int
+    public var formats: [ReportLink]
+
+    public init(title: String, caption: String, image: String, width: Int, height: Int, formats: [ReportLink]) {
+        self.title = title
+        self.caption = caption
+        self.image = image
+        self.width = width
+        self.height = height
+        self.formats = formats
+    }
+}
+
+/// A small table: header and rows of text cells.
+public struct ReportTable: Sendable {
+    public var caption: String
+    public var columns: [String]
+    public var rows: [ReportRow]
+
+    public init(caption: String, columns: [String], rows: [[String]]) {
+        self.caption = caption
+        self.columns = columns
+        self.rows = rows.map(ReportRow.init)
+    }
+}
+
+/// One table row (a named wrapper so templates can iterate rows, then cells).
+public struct ReportRow: Sendable {
+    public var cells: [String]
+}

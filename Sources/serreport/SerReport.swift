@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `serreport`: turns a folder of labelled emotional speech into a reproducible report.
+@main
+struct SerReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serreport",
+        abstract: "Turn a folder of labelled emotional speech into a reproducible report.",
+        discussion: """
+            With no serreport.yml and no --data, the built-in Samples/ corpus is used. Settings use \
+            librosa's and scikit-learn's names; override any with --set key.path=value.
+            """,
+        version: "0.1.0",
+        subcommands: [Build.self, Features.self],
+        defaultSubcommand: Build.self
+    )
+}

@@ -1,0 +1,57 @@
+import Foundation
+import SERAudio
+import Testing
+
+@Suite("Bad input gives one line naming the file and the reason")
+struct BadInputTests {
+    private func failure(for path: String) -> AudioError? {
+        do {
+            _ = try AudioFile.read(path: path)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func missingFile() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("missing.wav")
+        let error = try #require(failure(for: path))
+        #expect(error.code == .unreadable)
+        #expect(error.description == "\(path): no such file")
+    }
+
+    @Test func emptyFile() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("empty.wav")
+        FileManager.default.createFile(atPath: path, contents: Data())
+        let error = try #require(failure(for: path))
+        #expect(error.description == "\(path): empty file (0 bytes)")
+    }
+
+    @Test func textNamedWav() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("notes.wav")
+        try "these are not samples\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let error = try #require(failure(for: path))
+        #expect(error.code == .unreadable)
+        #expect(error.description.hasPrefix("\(path): not a readable audio file"))
+        #expect(!error.description.contains("\n"))
+    }
+
+    @Test func zeroLengthWav() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("zero.wav")
+        try AudioFile.write([], sampleRate: 16000, format: .wav16, to: path)
+        #expect(FileManager.default.fileExists(atPath: path))
+        let error = try #require(failure(for: path))
+        #expect(error.code == .empty)
+        #expect(error.description == "\(path): contains no audio samples")
+    }
+
+    @Test func directory() throws {
+        let dir = try TemporaryDirectory()
+        let error = try #require(failure(for: dir.url.path))
+        #expect(error.description.hasSuffix("is a directory, not an audio file"))
+    }
+}

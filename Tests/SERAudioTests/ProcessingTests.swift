@@ -1,0 +1,45 @@
+import SERAudio
+import Testing
+
+@Suite("Normalise, trim and fix length")
+struct ProcessingTests {
+    @Test("pydub normalize floor-rounds the gain in the integer domain")
+    func peakNormalizeRounding() {
+        // A stereo 16-bit file peaking at ±16384: pydub gives +32392 / -32393 (reference-spec §1).
+        let samples: [Float] = [16384, -16384, 8192, -1].map { $0 / 32768 }
+        let audio = DecodedAudio(
+            samples: samples, channelCount: 2, sampleRate: 44100, encoding: .integer(bits: 16), formatName: "test")
+        let normalized = PeakNormalizer()(audio).samples.map { Int($0 * 32768) }
+        #expect(normalized == [32392, -32393, 16196, -2])
+    }
+
+    @Test("pydub normalize leaves a silent file alone")
+    func silentNormalize() {
+        let audio = DecodedAudio(
+            samples: [0, 0, 0], channelCount: 1, sampleRate: 16000, encoding: .integer(bits: 16), formatName: "test")
+        #expect(PeakNormalizer()(audio).samples == [0, 0, 0])
+    }
+
+    @Test("trim keeps frame-aligned edges: 10000 zeros + 1 s tone + 7000 zeros → [9216, 33280)")
+    func trimEdges() {
+        let tone = testTone(count: 22050, sampleRate: 22050)
+        let y = [Float](repeating: 0, count: 10000) + tone + [Float](repeating: 0, count: 7000)
+        let (trimmed, range) = SilenceTrimmer()(y)
+        #expect(range == 9216..<33280)
+        #expect(trimmed.count == 33280 - 9216)
+    }
+
+    @Test("trim keeps an all-zero signal whole, as librosa does")
+    func trimSilence() {
+        let y = [Float](repeating: 0, count: 5000)
+        #expect(SilenceTrimmer().keptRange(y) == 0..<5000)
+        #expect(SilenceTrimmer().keptRange([]) == 0..<0)
+    }
+
+    @Test("fix_length pads zeros at the end or cuts the end")
+    func fixLength() {
+        #expect(FixedLength.apply([1, 2, 3], length: 5) == [1, 2, 3, 0, 0])
+        #expect(FixedLength.apply([1, 2, 3], length: 2) == [1, 2])
+        #expect(FixedLength.length(seconds: 3, sampleRate: 22050) == 66150)
+    }
+}

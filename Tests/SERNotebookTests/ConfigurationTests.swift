@@ -1,0 +1,86 @@
+import SERNotebook
+import Testing
+
+@Suite("Configuration: defaults, file, --set")
+struct ConfigurationTests {
+    static let defaults = """
+        sample_rate: 22050
+        features:
+          n_fft: 2048
+          mfcc: {n_mfcc: 20, n_mels: 128}
+        report:
+          figure_formats: [png, svg]
+        """
+
+    struct Features: Decodable, Equatable {
+        struct MFCC: Decodable, Equatable {
+            var n_mfcc: Int
+            var n_mels: Int
+        }
+        var n_fft: Int
+        var mfcc: MFCC
+    }
+
+    @Test func defaultsDecode() throws {
+        let configuration = try Configuration(defaultsYAML: Self.defaults)
+        let features = try configuration.decode(Features.self, at: "features")
+        #expect(features == Features(n_fft: 2048, mfcc: .init(n_mfcc: 20, n_mels: 128)))
+    }
+
+    @Test func fileOverridesOneKeyAndKeepsTheRest() throws {
+        var configuration = try Configuration(defaultsYAML: Self.defaults)
+        try configuration.merge(yaml: "features:\n  mfcc: {n_mfcc: 40}\n", source: "serreport.yml")
+        let features = try configuration.decode(Features.self, at: "features")
+        #expect(features.mfcc == .init(n_mfcc: 40, n_mels: 128))
+        #expect(configuration.origins["features.mfcc.n_mfcc"] == "serreport.yml")
+        #expect(configuration.origins["features.mfcc.n_mels"] == Configuration.defaultsSource)
+    }
+
+    @Test func setOverridesFileAndReadsLists() throws {
+        var configuration = try Configuration(defaultsYAML: Self.defaults)
+        try configuration.merge(yaml: "sample_rate: 16000", source: "a.yml")
+        try configuration.set("sample_rate=8000")
+        try configuration.set("report.figure_formats=png,pdf")
+        #expect(configuration.value(at: "sample_rate")?.int == 8000)
+        #expect(configuration.value(at: "report.figure_formats")?.array(of: String.self) == ["png", "pdf"])
+        #expect(configuration.origins["sample_rate"] == "--set")
+    }
+
+    @Test func unknownKeyInFileNamesKeyAndFile() throws {
+        var configuration = try Configuration(defaultsYAML: Self.defaults)
+        let error = #expect(throws: ConfigurationError.self) {
+            try configuration.merge(yaml: "features:\n  n_ffts: 1024\n", source: "my.yml")
+        }
+        #expect(error?.source == "my.yml")
+        #expect(error?.key == "features.n_ffts")
+        #expect(error?.description.contains("did you mean n_fft?") == true)
+    }
+
+    @Test func unknownKeyInSet() throws {
+        var configuration = try Configuration(defaultsYAML: Self.defaults)
+        let error = #expect(throws: ConfigurationError.self) { try configuration.set("features.mfcc.n_mfc=3") }
+        #expect(error?.description.hasPrefix("--set: features.mfcc.n_mfc: unknown key") == true)
+    }
+
+    @Test func wrongTypeNamesKeyAndSource() throws {
+        var configuration = try Configuration(defaultsYAML: Self.defaults)
+        try configuration.merge(yaml: "features: {n_fft: lots}", source: "bad.yml")
+        let error = #expect(throws: ConfigurationError.self) { try configuration.decode(Features.self, at: "features") }
+        #expect(error?.source == "bad.yml")
+        #expect(error?.key == "features.n_fft")
+        #expect(error?.description.contains("'lots'") == true)
+    }
+
+    @Test func plainTextSetIsNotParsedAsYAML() throws {
+        var configuration = try Configuration(defaultsYAML: "data: Samples")
+        try configuration.set("data", text: "/tmp/a: b/[x].csv")
+        #expect(configuration.value(at: "data")?.string == "/tmp/a: b/[x].csv")
+    }
+
+    @Test func invalidYAMLIsOneLine() throws {
+        var configuration = try Configuration(defaultsYAML: Self.defaults)
+        let error = #expect(throws: ConfigurationError.self) { try configuration.merge(yaml: "a: [1, 2", source: "x.yml") }
+        #expect(error?.description.hasPrefix("x.yml: invalid YAML") == true)
+        #expect(error?.description.contains("\n") == false)
+    }
+}

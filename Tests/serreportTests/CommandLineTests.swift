@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@Suite("The command line", .serialized)
+struct CommandLineTests {
+    @Test("features: one JSON line per file in the reference's layout")
+    func featuresJSON() throws {
+        let corpus = try CorpusFixture(badFiles: false)
+        let run = try CommandRun(["features", corpus.path("s1_angry.wav"), corpus.path("s2_sad.wav"), "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let meta = try #require(object["meta"] as? [String: Any])
+        let stages = try #require(meta["stages"] as? [String: Any])
+        let load = try #require(stages["load"] as? [String: Any])
+        #expect(load["sr"] as? Int == 22050)
+        #expect(load["n"] as? Int == 31697)  // ceil(23000 * 22050 / 16000)
+        #expect((stages["pad"] as? [String: Any])?["size"] as? Int == 66150)
+        #expect(meta["n_frames"] as? Int == 130)
+        let summary = try #require(object["summary"] as? [String: Any])
+        let names = try #require(summary["names"] as? [String])
+        #expect(names.first == "rms_mean_0")
+        #expect(names.contains("mfcc_std_19"))
+        #expect((summary["seed"] as? [Double])?.count == names.count)
+        let frames = try #require(object["frames"] as? [String: [[Double]]])
+        #expect(frames["mfcc"]?.count == 20)
+        #expect(frames["mfcc"]?.first?.count == 130)
+    }
+
+    @Test("features --summary --raw: no frames, no processing")
+    func featuresSummaryRaw() throws {
+        let corpus = try CorpusFixture(badFiles: false)
+        let run = try CommandRun(["features", corpus.path("s1_sad.wav"), "--json", "--summary", "--raw"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["frames"] == nil)
+        let stages = try #require((object["meta"] as? [String: Any])?["stages"] as? [String: Any])
+        #expect(stages["trim"] == nil)
+        #expect(stages["pad"] == nil)
+        #expect((stages["load"] as? [String: Any])?["n"] as? Int == 31697)
+    }
+
+    @Test(
+        "features: each bad input is one line naming the file and the reason, exit non-zero",
+        arguments: [
+            ("missing.wav", "no such file"),
+            ("text.wav", "not a readable audio file"),
+            ("empty.wav", "empty file (0 bytes)"),
+            ("zero.wav", "contains no audio samples"),
+        ])
+    func featuresBadInput(name: String, reason: String) throws {
+        let corpus = try CorpusFixture()
+        let run = try CommandRun(["features", corpus.path(name), "--json"])
+        #expect(run.status != 0)
+        #expect(run.stdout.isEmpty)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains(corpus.path(name)) == true)
+        #expect(lines.first?.contains(reason) == true)
+        #expect(!run.stderr.contains("Fatal error"))
+    }
+
+    @Test("build skips bad files with a line each, lists them in the report, and finishes")
+    func buildSkipsBadFiles() throws {
+        let corpus = try CorpusFixture()
+        let out = corpus.root.appendingPathComponent("report")
+        let run = try CommandRun(["build", "--data", corpus.root.path, "--out", out.path, "--jobs", "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == out.path + "/index.html\n")
+        for name in ["text.wav", "empty.wav", "zero.wav", "missing.wav"] {
+            #expect(run.stderr.split(separator: "\n").contains { $0.hasPrefix("skip \(name): ") })
+        }
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("<code>zero.wav</code>"))
+        #expect(html.contains("contains no audio samples"))
+        let csv = try String(contentsOf: out.appendingPathComponent("features.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n")
+        #expect(rows.count == 5)
+        #expect(rows.first?.hasPrefix("path,label,speaker,gender,rms_mean_0") == true)
+        for format in ["png", "svg", "pdf"] {
+            let figure = out.appendingPathComponent("figures/load-waveforms.\(format)")
+            #expect(FileManager.default.fileExists(atPath: figure.path))
+        }
+        let strict = try CommandRun(["build", "--data", corpus.root.path, "--out", out.path, "--strict"])
+        #expect(strict.status != 0)
+    }
+
+    @Test("build twice gives byte-identical features.csv and figures, whatever --jobs")
+    func deterministic() throws {
+        let corpus = try CorpusFixture(badFiles: false)
+        let first = corpus.root.appendingPathComponent("a")
+        let second = corpus.root.appendingPathComponent("b")
+        #expect(try CommandRun(["build", "--data", corpus.root.path, "--out", first.path, "--jobs", "1"]).status == 0)
+        #expect(try CommandRun(["build", "--data", corpus.root.path, "--out", second.path, "--jobs", "3"]).status == 0)
+        for file in ["features.csv", "figures/load-waveforms.png", "figures/load-waveforms.svg", "figures/load-waveforms.pdf"] {
+            let a = try Data(contentsOf: first.appendingPathComponent(file))
+            let b = try Data(contentsOf: second.appendingPathComponent(file))
+            #expect(a == b, "\(file) differs")
+        }
+    }
+
+    @Test("config errors name the key and the file")
+    func configErrors() throws {
+        let corpus = try CorpusFixture(badFiles: false)
+        try "features:\n  mfcc: {n_mfc: 13}\n".write(toFile: corpus.path("serreport.yml"), atomically: true, encoding: .utf8)
+        let run = try CommandRun(["build"], in: corpus.root)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("serreport.yml: features.mfcc.n_mfc: unknown key"))
+        #expect(run.stderr.contains("did you mean n_mfcc?"))
+        let set = try CommandRun(["features", corpus.path("s1_sad.wav"), "--set", "features.n_fft=big"])
+        #expect(set.status != 0)
+        #expect(set.stderr.contains("--set: features.n_fft: expected a whole number"))
+    }
+
+    @Test("a config file's data path is relative to the file, and --set overrides it")
+    func configFileData() throws {
+        let corpus = try CorpusFixture(badFiles: false)
+        try "data: .\nfeatures: {mfcc: {n_mfcc: 13}}\n".write(
+            toFile: corpus.path("serreport.yml"), atomically: true, encoding: .utf8)
+        let out = corpus.root.appendingPathComponent("r")
+        let run = try CommandRun(["build", "--config", corpus.path("serreport.yml"), "--out", out.path, "--set", "process.trim.enabled=false"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let header = try String(contentsOf: out.appendingPathComponent("features.csv"), encoding: .utf8)
+            .split(separator: "\n").first ?? ""
+        #expect(header.contains("mfcc_std_12"))
+        #expect(!header.contains("mfcc_std_13"))
+    }
+}
