@@ -25,5 +25,8 @@ release: deps
 check-report: report
 	@scripts/check-report.sh reports/samples Samples/manifest.csv
 
+format-check:
+	@scripts/format-check.sh
+
 clean:
 	rm -rf .build reports/samples .serreport

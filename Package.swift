@@ -67,7 +67,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SERPlotTests", dependencies: ["SERPlot"], swiftSettings: swiftSettings),
-        .testTarget(name: "SERNotebookTests", dependencies: ["SERNotebook"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SERNotebookTests",
+            dependencies: ["SERNotebook", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "serreportTests",
             dependencies: ["serreport", "SERCells", "SERAudio"],

@@ -19,6 +19,7 @@ public enum AudioFile {
     public static func write(
         _ samples: [Float], channelCount: Int = 1, sampleRate: Int, format: AudioFileFormat, to path: String
     ) throws(AudioError) {
-        try SndFile.write(path: path, samples: samples, channelCount: channelCount, sampleRate: sampleRate, format: format)
+        try SndFile.write(
+            path: path, samples: samples, channelCount: channelCount, sampleRate: sampleRate, format: format)
     }
 }

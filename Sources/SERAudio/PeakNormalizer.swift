@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Peak normalisation with `pydub.effects.normalize(seg, headroom=0.1)` semantics.

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 public import SERDSP
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Leading and trailing silence removal: `librosa.effects.trim(y, top_db=60, ref=np.max,
 /// frame_length=2048, hop_length=512)`.

@@ -1,6 +1,7 @@
 import CSndFile
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The only place that calls libsndfile: decoding any format it knows (WAV, FLAC, OGG, MP3, AIFF, …)
@@ -27,7 +28,8 @@ enum SndFile {
         let handle = Handle(file: file, info: info)
         let channels = Int(info.channels)
         guard channels > 0, info.samplerate > 0 else {
-            throw AudioError(.unreadable, path: path, reason: "header declares \(channels) channels at \(info.samplerate) Hz")
+            throw AudioError(
+                .unreadable, path: path, reason: "header declares \(channels) channels at \(info.samplerate) Hz")
         }
         let samples = readAllFrames(handle, channels: channels)
         guard !samples.isEmpty else {
@@ -107,7 +109,8 @@ enum SndFile {
         info.samplerate = Int32(sampleRate)
         info.format = format.libsndfileFormat
         guard sf_format_check(&info) != 0 else {
-            throw AudioError(.writing, path: path, reason: "libsndfile cannot write \(format) with \(channelCount) channels")
+            throw AudioError(
+                .writing, path: path, reason: "libsndfile cannot write \(format) with \(channelCount) channels")
         }
         guard let file = sf_open(path, Int32(SFM_WRITE), &info) else {
             throw AudioError(.writing, path: path, reason: String(cString: sf_strerror(nil)))

@@ -16,9 +16,9 @@ public struct ClipFeatures: Sendable {
 struct FeatureComputer {
     private let extractor: FrameFeatureExtractor
 
-    init(settings: Settings, sampleRate: Int) {
+    init(settings: Settings, sampleRate: Int) throws(DSPError) {
         let features = settings.features
-        extractor = FrameFeatureExtractor(
+        extractor = try FrameFeatureExtractor(
             parameters: FeatureParameters(
                 sampleRate: sampleRate, nFFT: features.nFFT, hopLength: features.hopLength,
                 nMFCC: features.mfcc.nMFCC, nMels: features.mfcc.nMels))
@@ -26,9 +26,9 @@ struct FeatureComputer {
 
     func callAsFunction(_ samples: [Float]) -> ClipFeatures {
         let features = extractor.extract(samples)
-        let summary = Functionals.summary(of: features)
+        let summary = Functionals(features)
         return ClipFeatures(
-            frames: features.matrices.map { ($0.name, $0.rowsAsDouble()) },
+            frames: features.entries.map { ($0.kind.rawValue, $0.matrix.rows) },
             summaryNames: summary.names,
             summary: summary.values)
     }

@@ -35,12 +35,15 @@ public struct Corpus: Sendable {
         do {
             text = try String(contentsOf: manifest, encoding: .utf8)
         } catch {
-            throw CellError(cell: "load", message: "\(manifest.path): cannot read the manifest (\(error.localizedDescription))")
+            throw CellError(
+                cell: "load", message: "\(manifest.path): cannot read the manifest (\(error.localizedDescription))")
         }
         return try parse(manifest: text, named: manifest.path, root: root, corpusName: name)
     }
 
-    static func parse(manifest text: String, named source: String, root: URL, corpusName: String) throws(CellError) -> Corpus {
+    static func parse(manifest text: String, named source: String, root: URL, corpusName: String) throws(CellError)
+        -> Corpus
+    {
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
@@ -48,8 +51,10 @@ public struct Corpus: Sendable {
             throw CellError(cell: "load", message: "\(source): not a CSV file (\(error))")
         }
         let header = (reader.headerRow ?? []).map { $0.lowercased() }
-        guard let pathColumn = header.firstIndex(of: "path"), let emotionColumn = header.firstIndex(of: "emotion") else {
-            throw CellError(cell: "load", message: "\(source): the header must name at least the columns path and emotion")
+        guard let pathColumn = header.firstIndex(of: "path"), let emotionColumn = header.firstIndex(of: "emotion")
+        else {
+            throw CellError(
+                cell: "load", message: "\(source): the header must name at least the columns path and emotion")
         }
         let speakerColumn = header.firstIndex(of: "speaker")
         let genderColumn = header.firstIndex(of: "gender")
@@ -72,7 +77,9 @@ public struct Corpus: Sendable {
             }
             let location = path.hasPrefix("/") ? path : root.appendingPathComponent(path).path
             clips.append(
-                Clip(path: path, location: location, emotion: emotion, speaker: field(speakerColumn), gender: field(genderColumn)))
+                Clip(
+                    path: path, location: location, emotion: emotion, speaker: field(speakerColumn),
+                    gender: field(genderColumn)))
         }
         clips.sort { $0.path < $1.path }
         return Corpus(name: corpusName, root: root, clips: clips, rejected: rejected)

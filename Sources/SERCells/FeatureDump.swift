@@ -1,4 +1,3 @@
-public import SERAudio
 import Foundation
 
 /// `serreport features`: one clip's features as one JSON line, in the layout and key names of
@@ -21,7 +20,7 @@ public struct FeatureDump: Sendable {
     }
 
     /// Features of each file, in order; a file that fails yields its error instead.
-    public func run(paths: [String], jobs: Int? = nil) -> [Result<String, AudioError>] {
+    public func run(paths: [String], jobs: Int? = nil) -> [Result<String, ClipError>] {
         let settings = settings
         let processing = processing
         let includeFrames = includeFrames
@@ -30,7 +29,7 @@ public struct FeatureDump: Sendable {
             count: paths.count, workers: jobs ?? ParallelClips.coreCount,
             makeState: { ClipWorker(settings: settings, processing: processing) },
             body: { worker, index in
-                Result { () throws(AudioError) in
+                Result { () throws(ClipError) in
                     let run = try worker.run(path: paths[index])
                     return json
                         ? Self.json(path: paths[index], run: run, includeFrames: includeFrames)
@@ -50,8 +49,10 @@ public struct FeatureDump: Sendable {
     static func json(path: String, run: ClipRun, includeFrames: Bool) -> String {
         let stages = run.processed.stages
         var stageObject: [String: Any] = [
-            "load": ["sr": stages.loadedSampleRate, "n": stages.loadedCount, "dtype": "float32",
-                     "peak": Double(stages.loadedPeak)] as [String: Any]
+            "load": [
+                "sr": stages.loadedSampleRate, "n": stages.loadedCount, "dtype": "float32",
+                "peak": Double(stages.loadedPeak),
+            ] as [String: Any]
         ]
         if let normalize = stages.normalize {
             stageObject["normalize"] = ["peak_before": normalize.peakBefore, "peak_after": normalize.peakAfter]
@@ -71,7 +72,8 @@ public struct FeatureDump: Sendable {
             ] as [String: Any],
             "stages": stageObject,
             "n_frames": features.frameCount,
-            "feature_shapes": Dictionary(uniqueKeysWithValues: features.frames.map { ($0.name, [$0.rows.count, features.frameCount]) }),
+            "feature_shapes": Dictionary(
+                uniqueKeysWithValues: features.frames.map { ($0.name, [$0.rows.count, features.frameCount]) }),
         ]
         var object: [String: Any] = [
             "meta": meta,
@@ -81,7 +83,9 @@ public struct FeatureDump: Sendable {
             object["frames"] = Dictionary(uniqueKeysWithValues: features.frames.map { ($0.name, $0.rows) })
         }
         // Sorted keys: the same clip always gives the same bytes.
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

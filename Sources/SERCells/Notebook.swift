@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import SERAudio
 import SERPlot
 import SERReport
@@ -37,7 +37,7 @@ public struct Notebook: Sendable {
         let runs = ParallelClips.map(
             count: clips.count, workers: jobs,
             makeState: { ClipWorker(settings: settings) },
-            body: { worker, index in Result { () throws(AudioError) in try worker.run(path: clips[index].location) } })
+            body: { worker, index in Result { () throws(ClipError) in try worker.run(path: clips[index].location) } })
         let computed = clock.now - start
 
         var skipped = corpus.rejected

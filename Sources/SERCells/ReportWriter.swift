@@ -109,10 +109,11 @@ struct ReportWriter {
             let waveform = Waveform(samples: example.run.processed.loaded, sampleRate: example.run.processed.sampleRate)
             return Axes(
                 title: "\(emotion) — \(example.clip.speaker.isEmpty ? example.clip.path : example.clip.speaker)",
-                xLabel: "time (s)", yLabel: "amplitude",
+                xLabel: "time (s)", yLabel: "amplitude", yRange: -1...1,
                 marks: [waveform.mark(color: palette[index])])
         }
-        return Figure(title: "One waveform per emotion (as loaded)", columns: min(3, max(1, panels.count)), panels: panels)
+        return Figure(
+            title: "One waveform per emotion (as loaded)", columns: min(3, max(1, panels.count)), panels: panels)
     }
 
     private func writeFigure(_ figure: Figure, name: String) throws(CellError) -> ReportFigure {
@@ -136,7 +137,8 @@ struct ReportWriter {
             }
         }
         return ReportFigure(
-            title: figure.title, caption: "The first clip of each emotion, before trimming and padding.",
+            title: figure.title,
+            caption: "The first clip of each emotion, peak-normalised and resampled, before trimming and padding.",
             image: "figures/\(name).png", width: Int(figure.width), height: Int(figure.height), formats: links)
     }
 

@@ -38,7 +38,9 @@ public struct MelFilterbank: Sendable, Hashable {
         guard nFFT >= 2, nFFT % 2 == 0 else {
             throw DSPError(.invalidParameter, reason: "n_fft must be a positive even number, got \(nFFT)")
         }
-        guard melCount > 0 else { throw DSPError(.invalidParameter, reason: "n_mels must be positive, got \(melCount)") }
+        guard melCount > 0 else {
+            throw DSPError(.invalidParameter, reason: "n_mels must be positive, got \(melCount)")
+        }
         guard minimumHz >= 0, maximumHz > minimumHz, maximumHz.isFinite else {
             throw DSPError(
                 .invalidParameter, reason: "mel range must satisfy 0 <= fmin < fmax, got \(minimumHz)...\(maximumHz)")
@@ -106,7 +108,7 @@ public struct MelFilterbank: Sendable, Hashable {
     func apply(to power: Spectrogram, into mel: inout [Float]) {
         precondition(power.binCount == binCount, "spectrogram has \(power.binCount) bins, filter bank \(binCount)")
         let count = power.frameCount * melCount
-        if mel.count != count { mel = [Float](repeating: 0, count: count) }
+        mel.resize(to: count)
         power.values.withUnsafeBufferPointer { power in
             mel.withUnsafeMutableBufferPointer { mel in
                 for t in 0..<(count / melCount) {

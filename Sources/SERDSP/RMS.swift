@@ -25,13 +25,13 @@ public struct RMS: Sendable {
                         let start = geometry.frameStart(t)
                         let sum: Float
                         if start >= 0 && start + length <= n, let base = signal.baseAddress {
-                            sum = NumpyFloat32.pairwiseSum(base + start, count: length) { $0 * $0 }
+                            sum = Numpy.pairwiseSum(base + start, count: length) { $0 * $0 }
                         } else {
                             for i in 0..<length {
                                 let j = start + i
                                 frame[i] = j >= 0 && j < n ? signal[j] : 0
                             }
-                            sum = NumpyFloat32.pairwiseSum(frame.baseAddress!, count: length) { $0 * $0 }
+                            sum = Numpy.pairwiseSum(frame.baseAddress!, count: length) { $0 * $0 }
                         }
                         out[t] = (sum / Float(length)).squareRoot()
                     }

@@ -57,7 +57,7 @@ public final class STFT {
                         fft.execute()
                         let row = t * bins
                         for k in 0..<bins {
-                            out[row + k] = NumpyFloat32.magnitude(
+                            out[row + k] = Numpy.magnitude(
                                 real: Float(fft.real(k)), imaginary: Float(fft.imaginary(k)))
                         }
                     }

@@ -30,12 +30,7 @@ public struct Spectrogram: Sendable, Hashable {
 
     /// Resizes to `binCount × frameCount`, keeping the allocation when it is large enough.
     mutating func reshape(binCount: Int, frameCount: Int) {
-        let count = binCount * frameCount
-        if values.count > count {
-            values.removeLast(values.count - count)
-        } else if values.count < count {
-            values.append(contentsOf: repeatElement(0, count: count - values.count))
-        }
+        values.resize(to: binCount * frameCount)
         self.binCount = binCount
         self.frameCount = frameCount
     }

@@ -36,9 +36,7 @@ public struct ZeroCrossingRate: Sendable {
         let paddedCount = (frames - 1) * geometry.hopLength + length
         // crossings[p] = sign changes between padded samples (q - 1, q) for 1 <= q <= p, wrapping
         // on overflow (only differences within one frame are used, and those are exact).
-        if crossings.count < paddedCount {
-            crossings.append(contentsOf: repeatElement(0, count: paddedCount - crossings.count))
-        }
+        if crossings.count < paddedCount { crossings.resize(to: paddedCount) }
         let threshold = threshold
         @inline(__always) func isNegative(_ x: Float) -> Bool {
             !(abs(x) <= threshold) && x.sign == .minus

@@ -137,7 +137,9 @@ public struct Configuration {
         let known = mapping.keys.compactMap(\.string)
         let context = parentPath.isEmpty ? "" : " under \(parentPath.joined(separator: "."))"
         var reason = "unknown key; known keys\(context): \(known.joined(separator: ", "))"
-        if let closest = known.min(by: { editDistance($0, key) < editDistance($1, key) }), editDistance(closest, key) <= 2 {
+        if let closest = known.min(by: { editDistance($0, key) < editDistance($1, key) }),
+            editDistance(closest, key) <= 2
+        {
             reason += " (did you mean \(closest)?)"
         }
         return reason
@@ -187,7 +189,9 @@ public struct Configuration {
         return .mapping(baseMapping)
     }
 
-    private static func recordOrigins(of node: Node, at path: [String], source: String, into origins: inout [String: String]) {
+    private static func recordOrigins(
+        of node: Node, at path: [String], source: String, into origins: inout [String: String]
+    ) {
         if !path.isEmpty { origins[path.joined(separator: ".")] = source }
         guard case .mapping(let mapping) = node else {
             if case .sequence(let sequence) = node {

@@ -26,11 +26,9 @@ final class CairoCanvas {
         let created: OpaquePointer?
         switch format {
         case .png:
-            created = cairo_image_surface_create(
-                CAIRO_FORMAT_ARGB32,
-                Int32(clamping: Int((width * pixelDensity).rounded(.up))),
-                Int32(clamping: Int((height * pixelDensity).rounded(.up)))
-            )
+            // Sizes past Int32 are clamped; Cairo then reports anything over 32767 pixels as invalid.
+            let pixels = { (points: Double) in Int32(min((points * pixelDensity).rounded(.up), Double(Int32.max))) }
+            created = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixels(width), pixels(height))
         case .svg:
             created = cairo_svg_surface_create_for_stream(appendToSink, closure, width, height)
         case .pdf:
@@ -50,8 +48,14 @@ final class CairoCanvas {
         try check(cairo_surface_status(surface))
         try check(cairo_status(context))
         if format == .png { cairo_scale(context, pixelDensity, pixelDensity) }
-        // Unhinted advances, so text is laid out the same in PNG, SVG and PDF at any density.
+        // Every font option is explicit and the same for all three formats: unhinted advances, so text
+        // is laid out the same in PNG, SVG and PDF at any density, and unhinted grey-antialiased glyphs.
+        // Cairo resolves a toy font face once per process with the options of its first use and keeps
+        // them, so with any option left to the surface a PNG's pixels would depend on whether a PDF or
+        // a PNG happened to be drawn first.
         let options = cairo_font_options_create()
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_set_font_options(context, options)
         cairo_font_options_destroy(options)
@@ -131,8 +135,8 @@ final class CairoCanvas {
         return (extents.ascent, extents.descent)
     }
 
-    /// Draws `text` with its baseline through `origin`, `anchor` saying which end (or the middle) of
-    /// the text sits at `origin`; `vertical` turns it a quarter anticlockwise, reading upwards.
+    /// Draws `text` with its baseline through `origin`, `anchor` saying which part of the text sits
+    /// at `origin`; `vertical` turns it a quarter anticlockwise, reading upwards.
     func draw(_ text: String, at origin: Point, style: TextStyle, anchor: TextAnchor, vertical: Bool = false) {
         guard !text.isEmpty else { return }
         let offset = -anchor.fraction * width(of: text, style: style)
@@ -153,7 +157,8 @@ final class CairoCanvas {
         switch format {
         case .png:
             cairo_surface_flush(surface)
-            try check(cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque()))
+            try check(
+                cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque()))
             return sink.bytes
         case .svg:
             cairo_surface_finish(surface)
@@ -170,7 +175,8 @@ final class CairoCanvas {
 
     private func check(_ status: cairo_status_t) throws(PlotError) {
         guard status != CAIRO_STATUS_SUCCESS else { return }
-        throw PlotError(.rendering, path: destination, reason: "cairo: \(String(cString: cairo_status_to_string(status)))")
+        throw PlotError(
+            .rendering, path: destination, reason: "cairo: \(String(cString: cairo_status_to_string(status)))")
     }
 
     private func setSource(_ color: Color) {
@@ -195,14 +201,14 @@ final class CairoCanvas {
     }
 }
 
-/// Which part of a string sits at the point it is drawn at.
+/// Which part of a string sits at the point it is drawn at: its middle (titles, x tick labels) or its
+/// end (right-aligned y tick labels).
 enum TextAnchor {
-    case start, middle, end
+    case middle, end
 
     /// How far along the string's width the anchor point is.
     var fraction: Double {
         switch self {
-        case .start: 0
         case .middle: 0.5
         case .end: 1
         }
@@ -215,7 +221,9 @@ private final class ByteSink {
 }
 
 /// Cairo's `cairo_write_func_t`: appends a chunk to the ``ByteSink`` passed as `closure`.
-private func appendToSink(_ closure: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: UInt32) -> cairo_status_t {
+private func appendToSink(_ closure: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: UInt32)
+    -> cairo_status_t
+{
     guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
     guard let data, length > 0 else { return CAIRO_STATUS_SUCCESS }
     let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()

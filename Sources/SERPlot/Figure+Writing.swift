@@ -10,7 +10,7 @@ extension Figure {
 
     /// The figure encoded as `format`; `destination` only names the file in errors.
     func encoded(as format: FigureFormat, pixelDensity: Double, destination: String) throws(PlotError) -> [UInt8] {
-        precondition(pixelDensity > 0, "pixel density must be positive, got \(pixelDensity)")
+        precondition(pixelDensity > 0 && pixelDensity.isFinite, "pixel density must be positive, got \(pixelDensity)")
         let canvas = try CairoCanvas(
             format: format, width: width, height: height, pixelDensity: pixelDensity, title: title,
             destination: destination

@@ -13,7 +13,7 @@ public struct Figure: Sendable {
     public var height: Double
 
     /// Rows in the grid: as many as the panels need.
-    public var rows: Int { max(1, (panels.count + columns - 1) / columns) }
+    public var rows: Int { Self.rows(panels: panels.count, columns: columns) }
 
     /// A figure with `panels` laid out `columns` to a row. Without an explicit size each panel gets
     /// about 300 × 210 points.
@@ -22,10 +22,17 @@ public struct Figure: Sendable {
         self.title = title
         self.columns = columns
         self.panels = panels
-        let rows = max(1, (panels.count + columns - 1) / columns)
+        let rows = Self.rows(panels: panels.count, columns: columns)
         let titleBand = title.isEmpty ? 0 : Theme.suptitle.size + Theme.suptitleGap
         self.width = width ?? Theme.panelWidth * Double(columns) + 2 * Theme.outerMargin
-        self.height = height ?? Theme.panelHeight * Double(rows) + 2 * Theme.outerMargin + titleBand
-        precondition(self.width > 0 && self.height > 0, "figure size must be positive, got \(self.width) × \(self.height)")
+        self.height =
+            height
+            ?? (Theme.panelHeight + Theme.rowGap) * Double(rows) - Theme.rowGap + 2 * Theme.outerMargin + titleBand
+        precondition(
+            self.width > 0 && self.height > 0 && self.width.isFinite && self.height.isFinite,
+            "figure size must be positive and finite, got \(self.width) × \(self.height)"
+        )
     }
+
+    private static func rows(panels: Int, columns: Int) -> Int { max(1, (panels + columns - 1) / columns) }
 }

@@ -24,7 +24,7 @@ struct FigureLayout {
         }
         let axes = figure.panels
         let cellWidth = content.width / Double(figure.columns)
-        let cellHeight = content.height / Double(figure.rows)
+        let cellHeight = (content.height - Double(figure.rows - 1) * Theme.rowGap) / Double(figure.rows)
 
         let title = canvas.lineMetrics(Theme.panelTitle)
         let label = canvas.lineMetrics(Theme.axisLabel)
@@ -33,7 +33,8 @@ struct FigureLayout {
         let labelLineHeight = label.ascent + label.descent
 
         // Vertical insets do not depend on tick values, so plot heights come first.
-        let top = axes.contains { !$0.title.isEmpty }
+        let top =
+            axes.contains { !$0.title.isEmpty }
             ? title.ascent + title.descent + Theme.titleGap
             : tickLineHeight / 2 + 1
         var bottom = Theme.tickLength + Theme.tickLabelGap + tickLineHeight
@@ -55,7 +56,7 @@ struct FigureLayout {
         panels = axes.indices.map { index in
             let cell = Rect(
                 x: content.x + Double(index % figure.columns) * cellWidth,
-                y: content.y + Double(index / figure.columns) * cellHeight,
+                y: content.y + Double(index / figure.columns) * (cellHeight + Theme.rowGap),
                 width: cellWidth, height: cellHeight
             )
             let xAxis = TickedAxis(

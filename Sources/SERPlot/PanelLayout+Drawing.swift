@@ -17,27 +17,29 @@ extension PanelLayout {
         }
 
         // Left and bottom spines, with ticks pointing out of the plot area.
-        let axisEdgeLeft = plot.minX
-        let axisEdgeBottom = plot.maxY
+        let spineX = plot.minX
+        let spineY = plot.maxY
         canvas.strokeSegments(
             [
-                (Point(x: axisEdgeLeft, y: plot.minY), Point(x: axisEdgeLeft, y: plot.maxY + Theme.axisWidth / 2)),
-                (Point(x: plot.minX - Theme.axisWidth / 2, y: axisEdgeBottom), Point(x: plot.maxX, y: axisEdgeBottom)),
+                (Point(x: spineX, y: plot.minY), Point(x: spineX, y: plot.maxY + Theme.axisWidth / 2)),
+                (Point(x: plot.minX - Theme.axisWidth / 2, y: spineY), Point(x: plot.maxX, y: spineY)),
             ]
-                + xTicks.map { (Point(x: $0, y: axisEdgeBottom), Point(x: $0, y: axisEdgeBottom + Theme.tickLength)) }
-                + yTicks.map { (Point(x: axisEdgeLeft, y: $0), Point(x: axisEdgeLeft - Theme.tickLength, y: $0)) },
+                + xTicks.map { (Point(x: $0, y: spineY), Point(x: $0, y: spineY + Theme.tickLength)) }
+                + yTicks.map { (Point(x: spineX, y: $0), Point(x: spineX - Theme.tickLength, y: $0)) },
             color: Theme.axis, width: Theme.axisWidth
         )
 
         let tick = canvas.lineMetrics(Theme.tickLabel)
-        let xTickBaseline = axisEdgeBottom + Theme.tickLength + Theme.tickLabelGap + tick.ascent
+        let xTickBaseline = spineY + Theme.tickLength + Theme.tickLabelGap + tick.ascent
         for (position, label) in zip(xTicks, x.labels) {
             canvas.draw(label, at: Point(x: position, y: xTickBaseline), style: Theme.tickLabel, anchor: .middle)
         }
-        let yTickRight = axisEdgeLeft - Theme.tickLength - Theme.tickLabelGap
+        let yTickRight = spineX - Theme.tickLength - Theme.tickLabelGap
+        var yTickLeft = yTickRight
         for (position, label) in zip(yTicks, y.labels) {
             let baseline = position + (tick.ascent - tick.descent) / 2
             canvas.draw(label, at: Point(x: yTickRight, y: baseline), style: Theme.tickLabel, anchor: .end)
+            yTickLeft = min(yTickLeft, yTickRight - canvas.width(of: label, style: Theme.tickLabel))
         }
 
         let label = canvas.lineMetrics(Theme.axisLabel)
@@ -46,15 +48,18 @@ extension PanelLayout {
             canvas.fitted(axes.xLabel, width: plot.width, style: Theme.axisLabel),
             at: Point(x: plot.midX, y: xLabelBaseline), style: Theme.axisLabel, anchor: .middle
         )
+        // The y label sits beside this panel's own tick labels, as in matplotlib.
         canvas.draw(
             canvas.fitted(axes.yLabel, width: plot.height, style: Theme.axisLabel),
-            at: Point(x: cell.minX + label.ascent, y: plot.midY), style: Theme.axisLabel, anchor: .middle,
-            vertical: true
+            at: Point(x: yTickLeft - Theme.labelGap - label.descent, y: plot.midY), style: Theme.axisLabel,
+            anchor: .middle, vertical: true
         )
 
+        // Centred over the plot area and kept inside the cell.
         let title = canvas.lineMetrics(Theme.panelTitle)
+        let titleWidth = 2 * min(plot.midX - cell.minX, cell.maxX - plot.midX)
         canvas.draw(
-            canvas.fitted(axes.title, width: cell.width, style: Theme.panelTitle),
+            canvas.fitted(axes.title, width: titleWidth, style: Theme.panelTitle),
             at: Point(x: plot.midX, y: plot.minY - Theme.titleGap - title.descent), style: Theme.panelTitle,
             anchor: .middle
         )

@@ -32,14 +32,16 @@ enum Theme {
     static let tickLabelGap = 2.5
     /// Free space kept right of each plot area, so one panel's last tick label never meets the next panel.
     static let panelRightPad = 18.0
+    /// Free space between one row of panels and the next, so an x label never meets the title below it.
+    static let rowGap = 14.0
 
     static let tickLength = 3.5
     static let axisWidth = 0.8
     static let gridWidth = 0.8
 
-    /// Target spacing between ticks; the tick step is the nice number nearest above this.
-    static let xTickSpacing = 64.0
-    static let yTickSpacing = 36.0
+    /// Closest spacing between ticks to aim for; the step is the nice number that gives this or a little more.
+    static let xTickSpacing = 36.0
+    static let yTickSpacing = 30.0
     /// Smallest horizontal gap between neighbouring x tick labels, and vertical gap between y tick labels.
     static let tickLabelMinGapX = 8.0
     static let tickLabelMinGapY = 2.0

@@ -26,6 +26,8 @@ struct TickLabelFormat: Equatable {
         let scaled = value / divisor
         let units = (scaled * NiceTicks.powerOfTen(decimals)).rounded()
         guard scaled.isFinite, abs(units) < 1e15 else { return "\(scaled)\(suffix)" }
+        // Zero needs no unit: "0", not "0k".
+        if units == 0 && !suffix.isEmpty { return "0" }
         let digits = String(Int64(abs(units)))
         let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
         let sign = units < 0 ? "\u{2212}" : ""

@@ -15,7 +15,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Config file (default: ./serreport.yml if present, else built-in defaults).")
     var config: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a setting, e.g. features.mfcc.n_mfcc=40.", valueName: "key.path=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Override a setting, e.g. features.mfcc.n_mfcc=40.", valueName: "key.path=value"))
     var overrides: [String] = []
 
     /// Defaults ← config file ← --data ← --set, or a one-line error naming the key and file.
@@ -27,10 +29,10 @@ struct CommonOptions: ParsableArguments {
             do {
                 text = try String(contentsOfFile: file, encoding: .utf8)
             } catch {
-                throw ValidationError("\(file): cannot read (\(error.localizedDescription))")
+                throw CommandError("\(file): cannot read (\(error.localizedDescription))")
             }
         } else if explicit {
-            throw ValidationError("\(file): no such config file")
+            throw CommandError("\(file): no such config file")
         }
         do {
             var (settings, _) = try Settings.resolve(
@@ -42,7 +44,7 @@ struct CommonOptions: ParsableArguments {
             }
             return settings
         } catch {
-            throw ValidationError(error.description)
+            throw CommandError(error.description)
         }
     }
 }

@@ -6,3 +6,12 @@ enum Standard {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
+
+/// A failure to report as one line, without the usage text ArgumentParser adds to a ValidationError.
+struct CommandError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,5 +1,6 @@
 import SERNotebook
 import Testing
+import Yams
 
 @Suite("Configuration: defaults, file, --set")
 struct ConfigurationTests {
@@ -14,24 +15,34 @@ struct ConfigurationTests {
 
     struct Features: Decodable, Equatable {
         struct MFCC: Decodable, Equatable {
-            var n_mfcc: Int
-            var n_mels: Int
+            var nMFCC: Int
+            var nMels: Int
+
+            enum CodingKeys: String, CodingKey {
+                case nMFCC = "n_mfcc"
+                case nMels = "n_mels"
+            }
         }
-        var n_fft: Int
+        var nFFT: Int
         var mfcc: MFCC
+
+        enum CodingKeys: String, CodingKey {
+            case nFFT = "n_fft"
+            case mfcc
+        }
     }
 
     @Test func defaultsDecode() throws {
         let configuration = try Configuration(defaultsYAML: Self.defaults)
         let features = try configuration.decode(Features.self, at: "features")
-        #expect(features == Features(n_fft: 2048, mfcc: .init(n_mfcc: 20, n_mels: 128)))
+        #expect(features == Features(nFFT: 2048, mfcc: .init(nMFCC: 20, nMels: 128)))
     }
 
     @Test func fileOverridesOneKeyAndKeepsTheRest() throws {
         var configuration = try Configuration(defaultsYAML: Self.defaults)
         try configuration.merge(yaml: "features:\n  mfcc: {n_mfcc: 40}\n", source: "serreport.yml")
         let features = try configuration.decode(Features.self, at: "features")
-        #expect(features.mfcc == .init(n_mfcc: 40, n_mels: 128))
+        #expect(features.mfcc == .init(nMFCC: 40, nMels: 128))
         #expect(configuration.origins["features.mfcc.n_mfcc"] == "serreport.yml")
         #expect(configuration.origins["features.mfcc.n_mels"] == Configuration.defaultsSource)
     }
@@ -79,7 +90,9 @@ struct ConfigurationTests {
 
     @Test func invalidYAMLIsOneLine() throws {
         var configuration = try Configuration(defaultsYAML: Self.defaults)
-        let error = #expect(throws: ConfigurationError.self) { try configuration.merge(yaml: "a: [1, 2", source: "x.yml") }
+        let error = #expect(throws: ConfigurationError.self) {
+            try configuration.merge(yaml: "a: [1, 2", source: "x.yml")
+        }
         #expect(error?.description.hasPrefix("x.yml: invalid YAML") == true)
         #expect(error?.description.contains("\n") == false)
     }

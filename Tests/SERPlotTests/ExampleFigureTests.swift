@@ -1,6 +1,5 @@
-import Testing
-
 import SERPlot
+import Testing
 
 @Suite struct ExampleFigureTests {
     /// Writes the one-waveform-per-emotion figure in every format; run with `SERPLOT_PREVIEW_DIR=/tmp/plot-check`

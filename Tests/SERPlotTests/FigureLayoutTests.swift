@@ -5,7 +5,8 @@ import Testing
 @Suite struct FigureLayoutTests {
     private func layout(_ figure: Figure) throws -> (FigureLayout, CairoCanvas) {
         let canvas = try CairoCanvas(
-            format: .png, width: figure.width, height: figure.height, pixelDensity: 1, title: "", destination: "test.png"
+            format: .png, width: figure.width, height: figure.height, pixelDensity: 1, title: "",
+            destination: "test.png"
         )
         return (FigureLayout(figure: figure, canvas: canvas), canvas)
     }
@@ -37,7 +38,7 @@ import Testing
         #expect(panel.y.labels == ["\u{2212}1.0", "\u{2212}0.5", "0.0", "0.5", "1.0"])
     }
 
-    @Test(arguments: [80.0, 160.0, 320.0, 640.0])
+    @Test(arguments: [160.0, 240.0, 480.0, 960.0])
     func neighbouringTickLabelsNeverTouch(width: Double) throws {
         let axes = Axes(xLabel: "samples", yLabel: "count", xRange: 0...123_456, yRange: -0.000_37...0.000_81)
         let figure = Figure(panels: [axes], width: width, height: width * 0.7)

@@ -18,7 +18,7 @@ import Testing
         let folder = try OutputFolder()
         let figure = ExampleFigures.waveformsPerEmotion()
         #expect(figure.width == 920)
-        #expect(figure.height == 464)
+        #expect(figure.height == 478)
         try figure.write(to: folder.file("waveforms.png"), format: .png)
         try figure.write(to: folder.file("waveforms-3x.png"), format: .png, pixelDensity: 3)
 
@@ -26,10 +26,10 @@ import Testing
         #expect(Array(png.prefix(8)) == Self.pngSignature)
         #expect(String(decoding: png[12..<16], as: UTF8.self) == "IHDR")
         #expect(bigEndian(png, at: 16) == 1840)
-        #expect(bigEndian(png, at: 20) == 928)
+        #expect(bigEndian(png, at: 20) == 956)
         let large = try folder.bytes("waveforms-3x.png")
         #expect(bigEndian(large, at: 16) == 2760)
-        #expect(bigEndian(large, at: 20) == 1392)
+        #expect(bigEndian(large, at: 20) == 1434)
     }
 
     @Test func svgIsAnSVGDocumentInPoints() throws {
@@ -38,7 +38,7 @@ import Testing
         let svg = try folder.bytes("waveforms.svg")
         #expect(Array(svg.prefix(5)) == Array("<?xml".utf8))
         #expect(contains(svg, #"<svg xmlns="http://www.w3.org/2000/svg""#))
-        #expect(contains(svg, #"width="920pt" height="464pt""#))
+        #expect(contains(svg, #"width="920pt" height="478pt""#))
         #expect(contains(svg, #"<g id="surface1">"#))
         #expect(contains(svg, "</svg>"))
     }
@@ -49,7 +49,7 @@ import Testing
         let pdf = try folder.bytes("waveforms.pdf")
         #expect(Array(pdf.prefix(5)) == Array("%PDF-".utf8))
         #expect(Array(pdf.suffix(6)) == Array("%%EOF\n".utf8))
-        #expect(contains(pdf, "/MediaBox [ 0 0 920 464 ]"))
+        #expect(contains(pdf, "/MediaBox [ 0 0 920 478 ]"))
         #expect(contains(pdf, "/Count 1"))
         #expect(contains(pdf, "/Title (One waveform per emotion)"))
         #expect(contains(pdf, "DejaVuSans"))
@@ -60,7 +60,9 @@ import Testing
     func sameFigureGivesIdenticalBytes(format: FigureFormat) throws {
         let folder = try OutputFolder()
         let figure = ExampleFigures.waveformsPerEmotion()
-        let other = Figure(panels: [Axes(title: "other", marks: [.line(xs: [0, 1], ys: [1, 0], color: Color(hex: 0))])])
+        let other = Figure(panels: [
+            Axes(title: "other", marks: [.line(xs: [0, 1], ys: [1, 0], color: Color(hex: 0))])
+        ])
         try figure.write(to: folder.file("first.\(format.rawValue)"), format: format)
         try other.write(to: folder.file("other.\(format.rawValue)"), format: format)
         try figure.write(to: folder.file("second.\(format.rawValue)"), format: format)

@@ -55,6 +55,21 @@ import Testing
         }
     }
 
+    @Test func zeroIsPositiveZero() {
+        let ticks = NiceTicks(range: -0.4...1, maxIntervals: 3)
+        #expect(ticks.values == [0, 0.5, 1])
+        #expect(ticks.values[0].sign == .plus)
+    }
+
+    @Test(arguments: [
+        -1e308...1e308, 0...Double.infinity, 1e20...(1e20 + 1e5), -Double.greatestFiniteMagnitude...0,
+    ])
+    func extremeRangesEndWithFewTicks(range: ClosedRange<Double>) {
+        let axis = TickedAxis(range: range, length: 200, spacing: 36, minGap: 8) { Double($0.count) * 5 }
+        #expect(axis.ticks.values.count <= 7)
+        #expect(axis.labels.count == axis.ticks.values.count)
+    }
+
     @Test func emptyRangeGivesOneTick() {
         #expect(NiceTicks(range: 2...2, maxIntervals: 5).values == [2])
     }

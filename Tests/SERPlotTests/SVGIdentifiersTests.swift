@@ -9,7 +9,9 @@ import Testing
 
     @Test func processWideIdsAreNumberedInOrderOfAppearance() {
         let svg = ##"<g id="surface22"><use xlink:href="#surface9"/><image id="image40"/><g id="surface9"/></g>"##
-        #expect(renumbered(svg) == ##"<g id="surface1"><use xlink:href="#surface2"/><image id="image1"/><g id="surface2"/></g>"##)
+        #expect(
+            renumbered(svg)
+                == ##"<g id="surface1"><use xlink:href="#surface2"/><image id="image1"/><g id="surface2"/></g>"##)
     }
 
     @Test func documentIdsAndTextAreLeftAlone() {

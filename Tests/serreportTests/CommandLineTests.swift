@@ -93,7 +93,9 @@ struct CommandLineTests {
         let second = corpus.root.appendingPathComponent("b")
         #expect(try CommandRun(["build", "--data", corpus.root.path, "--out", first.path, "--jobs", "1"]).status == 0)
         #expect(try CommandRun(["build", "--data", corpus.root.path, "--out", second.path, "--jobs", "3"]).status == 0)
-        for file in ["features.csv", "figures/load-waveforms.png", "figures/load-waveforms.svg", "figures/load-waveforms.pdf"] {
+        for file in [
+            "features.csv", "figures/load-waveforms.png", "figures/load-waveforms.svg", "figures/load-waveforms.pdf",
+        ] {
             let a = try Data(contentsOf: first.appendingPathComponent(file))
             let b = try Data(contentsOf: second.appendingPathComponent(file))
             #expect(a == b, "\(file) differs")
@@ -103,7 +105,8 @@ struct CommandLineTests {
     @Test("config errors name the key and the file")
     func configErrors() throws {
         let corpus = try CorpusFixture(badFiles: false)
-        try "features:\n  mfcc: {n_mfc: 13}\n".write(toFile: corpus.path("serreport.yml"), atomically: true, encoding: .utf8)
+        try "features:\n  mfcc: {n_mfc: 13}\n".write(
+            toFile: corpus.path("serreport.yml"), atomically: true, encoding: .utf8)
         let run = try CommandRun(["build"], in: corpus.root)
         #expect(run.status != 0)
         #expect(run.stderr.contains("serreport.yml: features.mfcc.n_mfc: unknown key"))
@@ -119,9 +122,12 @@ struct CommandLineTests {
         try "data: .\nfeatures: {mfcc: {n_mfcc: 13}}\n".write(
             toFile: corpus.path("serreport.yml"), atomically: true, encoding: .utf8)
         let out = corpus.root.appendingPathComponent("r")
-        let run = try CommandRun(["build", "--config", corpus.path("serreport.yml"), "--out", out.path, "--set", "process.trim.enabled=false"])
+        let run = try CommandRun([
+            "build", "--config", corpus.path("serreport.yml"), "--out", out.path, "--set", "process.trim.enabled=false",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
-        let header = try String(contentsOf: out.appendingPathComponent("features.csv"), encoding: .utf8)
+        let header =
+            try String(contentsOf: out.appendingPathComponent("features.csv"), encoding: .utf8)
             .split(separator: "\n").first ?? ""
         #expect(header.contains("mfcc_std_12"))
         #expect(!header.contains("mfcc_std_13"))

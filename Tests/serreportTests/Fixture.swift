@@ -22,7 +22,9 @@ final class CorpusFixture {
             try "not audio".write(toFile: path("text.wav"), atomically: true, encoding: .utf8)
             FileManager.default.createFile(atPath: path("empty.wav"), contents: Data())
             try AudioFile.write([], sampleRate: 16000, format: .wav16, to: path("zero.wav"))
-            rows += ["text.wav,angry,s3,male", "empty.wav,sad,s3,male", "zero.wav,sad,s3,male", "missing.wav,angry,s3,male"]
+            rows += [
+                "text.wav,angry,s3,male", "empty.wav,sad,s3,male", "zero.wav,sad,s3,male", "missing.wav,angry,s3,male",
+            ]
         }
         try (rows.joined(separator: "\n") + "\n").write(toFile: path("manifest.csv"), atomically: true, encoding: .utf8)
     }
@@ -36,7 +38,8 @@ final class CorpusFixture {
             state = state &* 1_664_525 &+ 1_013_904_223
             let noise = Float(state >> 8) / Float(1 << 24) - 0.5
             let t = Double(i) / 16000
-            return amplitude * Float(sin(2 * .pi * frequency * t) + 0.3 * sin(4 * .pi * frequency * t)) / 1.3 + 0.01 * noise
+            return amplitude * Float(sin(2 * .pi * frequency * t) + 0.3 * sin(4 * .pi * frequency * t)) / 1.3 + 0.01
+                * noise
         }
         return [Float](repeating: 0, count: 4000) + tone + [Float](repeating: 0, count: 3000)
     }

@@ -1,23 +1,27 @@
-/// numpy's own float32 arithmetic where its result depends on the algorithm, reproduced so that
-/// features come out bit for bit as librosa's (numpy 2.4 on x86-64 with AVX2/AVX-512).
-enum NumpyFloat32 {
-    /// `np.sum` / `np.mean` of contiguous float32 values: numpy's `pairwise_sum` (blocks of at
+/// numpy's arithmetic where its result depends on the algorithm, reproduced so that features and
+/// their summaries come out bit for bit as librosa's (numpy 2.4 on x86-64 with AVX2/AVX-512).
+enum Numpy {
+    /// `np.sum` / `np.mean` of contiguous float32 or float64 values: numpy's `pairwise_sum` (blocks of at
     /// most 128 summed with 8 interleaved accumulators, halved recursively at multiples of 8),
     /// added to the reduction's identity 0. `transform` is applied to each value first (e.g. a
     /// square, so no squared copy is needed).
-    static func pairwiseSum(
-        _ values: UnsafePointer<Float>, count: Int, transform: (Float) -> Float = { $0 }
-    ) -> Float {
+    static func pairwiseSum<Value: BinaryFloatingPoint>(
+        _ values: UnsafePointer<Value>, count: Int, transform: (Value) -> Value = { $0 }
+    ) -> Value {
         if count < 8 {
-            var sum: Float = 0
+            var sum: Value = 0
             for i in 0..<count { sum += transform(values[i]) }
             return sum
         }
         if count <= 128 {
-            var r0 = transform(values[0]), r1 = transform(values[1])
-            var r2 = transform(values[2]), r3 = transform(values[3])
-            var r4 = transform(values[4]), r5 = transform(values[5])
-            var r6 = transform(values[6]), r7 = transform(values[7])
+            var r0 = transform(values[0])
+            var r1 = transform(values[1])
+            var r2 = transform(values[2])
+            var r3 = transform(values[3])
+            var r4 = transform(values[4])
+            var r5 = transform(values[5])
+            var r6 = transform(values[6])
+            var r7 = transform(values[7])
             var i = 8
             let unrolledEnd = count - count % 8
             while i < unrolledEnd {

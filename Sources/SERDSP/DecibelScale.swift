@@ -1,0 +1,33 @@
+import Glibc
+
+/// `librosa.power_to_db(S)` with its defaults (`ref=1.0`, `amin=1e-10`, `top_db=80.0`) on a
+/// float32 matrix, in float32 arithmetic:
+/// `D = 10 * log10(max(amin, S))`, then `D = max(D, max(D) - top_db)` with the maximum taken over
+/// the **whole** matrix, not per frame.
+///
+/// `log10` is rounded correctly (computed in float64, rounded once); numpy's float32 `log10`
+/// (SVML on AVX-512) differs from that by one ulp in about half the values. A NaN anywhere makes
+/// the maximum NaN and so every output NaN, as in numpy.
+enum DecibelScale {
+    static func powerToDB(_ values: UnsafeMutableBufferPointer<Float>, amin: Float = 1e-10, topDB: Float? = 80) {
+        var peak = -Float.infinity
+        var sawNaN = false
+        for i in values.indices {
+            let v = values[i]
+            if v.isNaN {
+                sawNaN = true
+                continue
+            }
+            let db = 10 * Float(log10(Double(max(amin, v))))
+            values[i] = db
+            peak = max(peak, db)
+        }
+        guard let topDB, !values.isEmpty else { return }
+        if sawNaN {
+            values.update(repeating: .nan)
+            return
+        }
+        let floor = peak - topDB
+        for i in values.indices where values[i] < floor { values[i] = floor }
+    }
+}

@@ -1,0 +1,53 @@
+/// The parameters of per-frame feature extraction. Defaults are librosa's (`sr=22050`,
+/// `n_fft=2048`, `hop_length=512`, `n_mfcc=20`, `n_mels=128`), and they encode under librosa's
+/// names, so an encoded value is also a readable cache key.
+///
+/// `nFFT` is both the STFT size and the frame length of rms and zcr (librosa's `frame_length`
+/// default equals its `n_fft` default).
+public struct FeatureParameters: Sendable, Hashable, Codable {
+    /// Sampling rate of the signal in Hz (`sr`).
+    public var sampleRate: Int
+    /// FFT size and frame length (`n_fft`, `frame_length`).
+    public var nFFT: Int
+    /// Hop between frames (`hop_length`).
+    public var hopLength: Int
+    /// MFCCs kept (`n_mfcc`).
+    public var nMFCC: Int
+    /// Mel bands (`n_mels`).
+    public var nMels: Int
+
+    public init(sampleRate: Int = 22050, nFFT: Int = 2048, hopLength: Int = 512, nMFCC: Int = 20, nMels: Int = 128) {
+        self.sampleRate = sampleRate
+        self.nFFT = nFFT
+        self.hopLength = hopLength
+        self.nMFCC = nMFCC
+        self.nMels = nMels
+    }
+
+    /// The frame geometry shared by every feature.
+    public var geometry: FrameGeometry { FrameGeometry(frameLength: nFFT, hopLength: hopLength) }
+
+    /// Throws ``DSPError`` naming the first parameter librosa would reject (or that changes
+    /// librosa's frame count, like an odd `n_fft`).
+    public func validate() throws(DSPError) {
+        guard sampleRate > 0 else { throw invalid("sample_rate must be positive, got \(sampleRate)") }
+        guard nFFT >= 2, nFFT % 2 == 0, nFFT <= 1 << 24 else {
+            throw invalid("n_fft must be an even number in 2...\(1 << 24), got \(nFFT)")
+        }
+        guard hopLength > 0 else { throw invalid("hop_length must be positive, got \(hopLength)") }
+        guard nMels > 0 else { throw invalid("n_mels must be positive, got \(nMels)") }
+        guard (1...nMels).contains(nMFCC) else {
+            throw invalid("n_mfcc must be in 1...n_mels (\(nMels)), got \(nMFCC)")
+        }
+    }
+
+    private func invalid(_ reason: String) -> DSPError { DSPError(.invalidParameter, reason: reason) }
+
+    private enum CodingKeys: String, CodingKey {
+        case sampleRate = "sample_rate"
+        case nFFT = "n_fft"
+        case hopLength = "hop_length"
+        case nMFCC = "n_mfcc"
+        case nMels = "n_mels"
+    }
+}

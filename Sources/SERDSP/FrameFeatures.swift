@@ -1,0 +1,59 @@
+/// All per-frame features of one clip, in ``FeatureKind`` order, each with the same frame count.
+///
+/// Encodes as a JSON object from feature name to its list of rows, like the reference's `frames`
+/// (`{"rms": [[...]], "zcr": [[...]], "mfcc": [[...], ...]}`).
+public struct FrameFeatures: Sendable, Hashable {
+    /// One named feature matrix.
+    public struct Entry: Sendable, Hashable {
+        public let kind: FeatureKind
+        public let matrix: FeatureMatrix
+
+        public init(kind: FeatureKind, matrix: FeatureMatrix) {
+            self.kind = kind
+            self.matrix = matrix
+        }
+    }
+
+    /// The features, in ``FeatureKind`` order.
+    public let entries: [Entry]
+
+    /// Orders `entries` by kind. Each kind may appear once, and all must share one frame count.
+    public init(_ entries: [Entry]) {
+        let ordered = entries.sorted { Self.position($0.kind) < Self.position($1.kind) }
+        precondition(Set(ordered.map(\.kind)).count == ordered.count, "a feature kind appears twice")
+        precondition(
+            Set(ordered.map(\.matrix.frameCount)).count <= 1, "features of one clip must share a frame count")
+        self.entries = ordered
+    }
+
+    /// Frames per feature (`1 + n // hop`), 0 when there are no features.
+    public var frameCount: Int { entries.first?.matrix.frameCount ?? 0 }
+
+    /// The matrix of `kind`, if it was extracted.
+    public subscript(kind: FeatureKind) -> FeatureMatrix? {
+        entries.first { $0.kind == kind }?.matrix
+    }
+
+    private static func position(_ kind: FeatureKind) -> Int {
+        FeatureKind.allCases.firstIndex(of: kind) ?? FeatureKind.allCases.count
+    }
+}
+
+extension FrameFeatures: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FeatureKind.self)
+        let entries = try container.allKeys.map { kind in
+            Entry(kind: kind, matrix: try container.decode(FeatureMatrix.self, forKey: kind))
+        }
+        guard Set(entries.map(\.matrix.frameCount)).count <= 1 else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "features differ in frame count"))
+        }
+        self.init(entries)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FeatureKind.self)
+        for entry in entries { try container.encode(entry.matrix, forKey: entry.kind) }
+    }
+}

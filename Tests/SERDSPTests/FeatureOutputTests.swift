@@ -1,0 +1,79 @@
+import Foundation
+import SERDSP
+import Testing
+
+@Suite("Feature parameters, matrices, JSON and functionals")
+struct FeatureOutputTests {
+    @Test("defaults are librosa's and encode under librosa's names")
+    func parameters() throws {
+        let defaults = FeatureParameters()
+        #expect(defaults == FeatureParameters(sampleRate: 22050, nFFT: 2048, hopLength: 512, nMFCC: 20, nMels: 128))
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(defaults)) as? [String: Int]
+        #expect(json == ["sample_rate": 22050, "n_fft": 2048, "hop_length": 512, "n_mfcc": 20, "n_mels": 128])
+        let decoded = try JSONDecoder().decode(FeatureParameters.self, from: JSONEncoder().encode(defaults))
+        #expect(decoded == defaults)
+    }
+
+    @Test(
+        "invalid parameters are refused with a sentence naming the parameter",
+        arguments: [
+            (FeatureParameters(sampleRate: 0), "sample_rate"), (FeatureParameters(nFFT: 1025), "n_fft"),
+            (FeatureParameters(hopLength: 0), "hop_length"), (FeatureParameters(nMFCC: 0), "n_mfcc"),
+            (FeatureParameters(nMFCC: 40, nMels: 32), "n_mfcc"), (FeatureParameters(nMels: 0), "n_mels"),
+        ])
+    func invalidParameters(parameters: FeatureParameters, name: String) {
+        let error = #expect(throws: DSPError.self) { try FrameFeatureExtractor(parameters: parameters) }
+        #expect(error?.code == .invalidParameter)
+        #expect(error?.description.hasPrefix(name) == true)
+    }
+
+    @Test("frame features encode as {name: [[row], ...]} in reference order and decode back")
+    func json() throws {
+        let features = try FrameFeatureExtractor().extract((0..<3000).map { Float(sin(Double($0) * 0.05)) })
+        let data = try JSONEncoder().encode(features)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[Double]]])
+        #expect(Set(object.keys) == ["rms", "zcr", "mfcc"])
+        #expect(object["mfcc"]?.count == 20)
+        #expect(object["rms"]?.first?.count == 6)
+        #expect(object["zcr"]?.first == features[.zcr]?.rows.first)
+        let decoded = try JSONDecoder().decode(FrameFeatures.self, from: data)
+        #expect(decoded == features)
+        #expect(decoded.entries.map(\.kind) == [.rms, .zcr, .mfcc])
+    }
+
+    @Test("ragged rows are a decoding error, not a trap")
+    func raggedRows() {
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(FeatureMatrix.self, from: Data("[[1, 2], [3]]".utf8))
+        }
+    }
+
+    @Test("functionals: mean then std (ddof=0) per row, named like the reference")
+    func functionals() {
+        let features = FrameFeatures([
+            .init(kind: .zcr, matrix: FeatureMatrix(row: [0, 0.5, 1, 0.5])),
+            .init(kind: .rms, matrix: FeatureMatrix(row: [1, 2, 3, 4])),
+            .init(kind: .mfcc, matrix: FeatureMatrix(rowCount: 2, frameCount: 4, values: [1, 1, 1, 1, -2, 2, -2, 2])),
+        ])
+        let summary = Functionals(features)
+        #expect(
+            summary.names == [
+                "rms_mean_0", "rms_std_0", "zcr_mean_0", "zcr_std_0",
+                "mfcc_mean_0", "mfcc_mean_1", "mfcc_std_0", "mfcc_std_1",
+            ])
+        #expect(summary.values == [2.5, 1.25.squareRoot(), 0.5, 0.125.squareRoot(), 1, 0, 0, 2])
+        #expect(summary["mfcc_std_1"] == 2)
+    }
+
+    @Test(
+        "every signal length from 0 through 2049 extracts without a trap",
+        arguments: [0, 1, 2, 511, 512, 513, 1023, 1024, 1025, 2047, 2048, 2049])
+    func anyLength(length: Int) throws {
+        let extractor = try FrameFeatureExtractor()
+        let y = (0..<length).map { Float(sin(Double($0) * 0.1)) }
+        let features = extractor.extract(y)
+        #expect(features.frameCount == 1 + length / 512)
+        #expect(features.entries.allSatisfy { $0.matrix.values.allSatisfy(\.isFinite) })
+        #expect(Functionals(features).values.count == 44)
+    }
+}
