@@ -35,7 +35,7 @@ fi
 echo "installing Debian packages: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 install() {
-  "${sudo[@]}" apt-get install -y -q -o DPkg::Lock::Timeout=300 --no-install-recommends "${missing[@]}" >/dev/null
+  "${sudo[@]}" apt-get install -y -q -o DPkg::Lock::Timeout=300 --no-install-recommends "${missing[@]}" >/dev/null 2> >(grep -v "^debconf: delaying" >&2)
 }
 "${sudo[@]}" apt-get update -q -o DPkg::Lock::Timeout=300 >/dev/null
 install || { echo "apt-get install failed; retrying once" >&2; sleep 5; install; }

@@ -1,5 +1,5 @@
 import CSV
-public import Foundation
+import Foundation
 
 /// `features.csv`: one row per clip — path, label, speaker, gender, then the feature columns —
 /// in a form pandas reads as is (`pd.read_csv`).

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Mustache
 
 /// Renders a ``ReportDocument`` to `index.html` from the Mustache templates in `Templates/`.

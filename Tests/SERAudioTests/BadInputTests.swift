@@ -24,7 +24,7 @@ struct BadInputTests {
     @Test func emptyFile() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("empty.wav")
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         let error = try #require(failure(for: path))
         #expect(error.description == "\(path): empty file (0 bytes)")
     }

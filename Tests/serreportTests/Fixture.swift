@@ -20,7 +20,7 @@ final class CorpusFixture {
         }
         if badFiles {
             try "not audio".write(toFile: path("text.wav"), atomically: true, encoding: .utf8)
-            FileManager.default.createFile(atPath: path("empty.wav"), contents: Data())
+            _ = FileManager.default.createFile(atPath: path("empty.wav"), contents: Data())
             try AudioFile.write([], sampleRate: 16000, format: .wav16, to: path("zero.wav"))
             rows += [
                 "text.wav,angry,s3,male", "empty.wav,sad,s3,male", "zero.wav,sad,s3,male", "missing.wav,angry,s3,male",
