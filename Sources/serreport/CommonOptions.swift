@@ -9,7 +9,8 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Corpus folder (with manifest.csv) or a CSV manifest (path,emotion,speaker,gender).")
     var data: String?
 
-    @Option(name: .long, help: "Output folder (default: reports/<corpus name>).")
+    @Option(
+        name: .long, help: "Output: the report folder for build (default: reports/<corpus name>); a file for features.")
     var out: String?
 
     @Option(name: .long, help: "Config file (default: ./serreport.yml if present, else built-in defaults).")

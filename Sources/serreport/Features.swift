@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SERCells
 
 /// `serreport features FILE...`: the features of single files, for checking against librosa.
@@ -10,6 +11,7 @@ struct Features: ParsableCommand {
             so the two diff directly. Processing follows the settings (normalise, trim, fix length).
             """)
 
+    /// `--out FILE` writes the lines to a file instead of standard output.
     @OptionGroup var common: CommonOptions
 
     @Argument(help: "Audio files (WAV, FLAC, OGG, MP3, AIFF, … anything libsndfile reads).")
@@ -30,15 +32,40 @@ struct Features: ParsableCommand {
     func run() throws {
         let settings = try common.resolveSettings()
         let dump = FeatureDump(settings: settings, processing: !raw, includeFrames: !summary, json: json)
+        var output = FeatureOutput(path: common.out)
         var failed = false
         for result in dump.run(paths: files, jobs: jobs) {
             switch result {
-            case .success(let line): print(line)
+            case .success(let line): output.write(line)
             case .failure(let error):
                 Standard.error("serreport: \(error)")
                 failed = true
             }
         }
+        try output.close()
         if failed { throw ExitCode.failure }
+    }
+}
+
+/// Where `features` prints: standard output, or the `--out` file (written whole at the end).
+struct FeatureOutput {
+    private let path: String?
+    private var text = ""
+
+    init(path: String?) {
+        self.path = path
+    }
+
+    mutating func write(_ line: String) {
+        if path == nil { print(line) } else { text += line + "\n" }
+    }
+
+    func close() throws {
+        guard let path else { return }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CommandError("\(path): cannot write (\(error.localizedDescription))")
+        }
     }
 }

@@ -41,6 +41,20 @@ struct CommandLineTests {
         #expect((stages["load"] as? [String: Any])?["n"] as? Int == 31697)
     }
 
+    @Test("features --out FILE writes the JSON lines there, not to standard output")
+    func featuresOut() throws {
+        let corpus = try CorpusFixture(badFiles: false)
+        let file = corpus.path("features.jsonl")
+        let run = try CommandRun([
+            "features", corpus.path("s1_sad.wav"), corpus.path("s2_sad.wav"), "--json", "--summary", "--out", file,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.hasPrefix("{") && $0.hasSuffix("}") })
+    }
+
     @Test(
         "features: each bad input is one line naming the file and the reason, exit non-zero",
         arguments: [
