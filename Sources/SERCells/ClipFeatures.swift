@@ -8,6 +8,8 @@ public struct ClipFeatures: Sendable {
     /// `rms_mean_0`, …, `mfcc_std_19`.
     public var summaryNames: [String]
     public var summary: [Double]
+    /// The tuning `chroma_stft` estimated (fractions of a semitone), `nil` without chroma.
+    public var chromaTuning: Double?
 
     public var frameCount: Int { frames.first?.rows.first?.count ?? 0 }
 }
@@ -21,7 +23,8 @@ struct FeatureComputer {
         extractor = try FrameFeatureExtractor(
             parameters: FeatureParameters(
                 sampleRate: sampleRate, nFFT: features.nFFT, hopLength: features.hopLength,
-                nMFCC: features.mfcc.nMFCC, nMels: features.mfcc.nMels))
+                nMFCC: features.mfcc.nMFCC, nMels: features.mfcc.nMels, nChroma: features.chroma.nChroma,
+                nBands: features.contrast.nBands, fmin: features.contrast.fmin))
     }
 
     func callAsFunction(_ samples: [Float]) -> ClipFeatures {
@@ -30,6 +33,7 @@ struct FeatureComputer {
         return ClipFeatures(
             frames: features.entries.map { ($0.kind.rawValue, $0.matrix.rows) },
             summaryNames: summary.names,
-            summary: summary.values)
+            summary: summary.values,
+            chromaTuning: features.chromaTuning)
     }
 }

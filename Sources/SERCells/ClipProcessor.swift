@@ -1,4 +1,4 @@
-public import SERAudio
+import SERAudio
 import SERDSP
 
 /// What happened to one clip on its way to features: sample counts per stage and the trim span,
@@ -21,6 +21,8 @@ public struct ClipStages: Sendable, Equatable {
     public var loadedPeak: Float
     public var trim: Range<Int>?
     public var fixedLength: Int?
+    /// Whether noise reduction ran, and which gate.
+    public var denoise: Settings.Denoise?
 }
 
 /// One clip after load and process: the samples the features are computed from.
@@ -34,18 +36,26 @@ public struct ProcessedClip: Sendable {
 }
 
 /// The seed notebook's load and process steps for one clip, as the settings switch them:
-/// pydub normalise → `librosa.load` (mono, soxr HQ) → `effects.trim` → `util.fix_length`.
-public struct ClipProcessor: Sendable {
-    public var settings: Settings
+/// pydub normalise → `librosa.load` (mono, soxr HQ) → `effects.trim` → `util.fix_length` →
+/// `noisereduce.reduce_noise`.
+///
+/// Holds the noise reducer's FFT plans and buffers: one per worker, reused clip after clip.
+struct ClipProcessor {
+    let settings: Settings
     /// `false` skips every processing step (`serreport features --raw`).
-    public var processing: Bool
+    let processing: Bool
+    private let reducer: NoiseReducer?
 
-    public init(settings: Settings, processing: Bool = true) {
+    init(settings: Settings, processing: Bool = true) throws(AudioError) {
         self.settings = settings
         self.processing = processing
+        let denoise = settings.process.denoise
+        reducer =
+            processing && denoise.enabled
+            ? try NoiseReducer(.init(stationary: denoise.stationary, propDecrease: denoise.propDecrease)) : nil
     }
 
-    public func process(path: String) throws(AudioError) -> ProcessedClip {
+    func process(path: String) throws(AudioError) -> ProcessedClip {
         let normalize = settings.process.normalize
         let loader = AudioLoader(
             sampleRate: settings.sampleRate == 0 ? nil : settings.sampleRate,
@@ -74,6 +84,10 @@ public struct ClipProcessor: Sendable {
             let length = FixedLength.length(seconds: settings.process.fixLength.seconds, sampleRate: rate)
             samples = FixedLength.apply(samples, length: length)
             stages.fixedLength = length
+        }
+        if let reducer {
+            samples = try reducer.reduceNoise(samples, sampleRate: rate, path: path)
+            stages.denoise = settings.process.denoise
         }
         return ProcessedClip(loaded: loaded, samples: samples, sampleRate: rate, stages: stages)
     }

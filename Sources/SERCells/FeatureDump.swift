@@ -1,4 +1,5 @@
 import Foundation
+import SERAudio
 
 /// `serreport features`: one clip's features as one JSON line, in the layout and key names of
 /// `reference_features.py` (`meta`, `summary.names`/`summary.seed`, `frames`), so the two diff
@@ -11,6 +12,9 @@ public struct FeatureDump: Sendable {
     public var includeFrames: Bool
     /// `false` prints one readable line per file instead of JSON.
     public var json: Bool
+    /// Where to write the waveform the features were computed from, as float32 WAV (one file only),
+    /// like the reference's `--dump-wave`.
+    public var waveOutput: String?
 
     public init(settings: Settings, processing: Bool, includeFrames: Bool, json: Bool) {
         self.settings = settings
@@ -21,32 +25,41 @@ public struct FeatureDump: Sendable {
 
     /// Features of each file, in order; a file that fails yields its error instead.
     public func run(paths: [String], jobs: Int? = nil) -> [Result<String, ClipError>] {
+        var dump = self
+        if paths.count != 1 { dump.waveOutput = nil }
         let settings = settings
         let processing = processing
-        let includeFrames = includeFrames
-        let json = json
         return ParallelClips.map(
             count: paths.count, workers: jobs ?? ParallelClips.coreCount,
-            makeState: { ClipWorker(settings: settings, processing: processing) },
-            body: { worker, index in
-                Result { () throws(ClipError) in
-                    let run = try worker.run(path: paths[index])
-                    return json
-                        ? Self.json(path: paths[index], run: run, includeFrames: includeFrames)
-                        : Self.line(path: paths[index], run: run)
-                }
+            makeState: { ClipAnalyzer(settings: settings, processing: processing) },
+            body: { [dump] analyzer, index in
+                Result { () throws(ClipError) in try dump.output(for: paths[index], analyzer: &analyzer) }
             })
     }
 
+    /// One file's line of output, after writing its waveform if asked to.
+    private func output(for path: String, analyzer: inout ClipAnalyzer) throws(ClipError) -> String {
+        let run = try analyzer.analyze(path: path)
+        if let waveOutput {
+            do {
+                try AudioFile.write(
+                    run.processed.samples, sampleRate: run.processed.sampleRate, format: .wavFloat, to: waveOutput)
+            } catch {
+                throw ClipError(path: waveOutput, reason: error.reason)
+            }
+        }
+        return json ? Self.json(path: path, run: run, includeFrames: includeFrames) : Self.line(path: path, run: run)
+    }
+
     /// `clip.wav: 22050 Hz, 66150 samples, 130 frames, trim [0, 55808), 62 summary values`
-    static func line(path: String, run: ClipRun) -> String {
+    static func line(path: String, run: ClipAnalysis) -> String {
         let stages = run.processed.stages
         let trim = stages.trim.map { ", trim [\($0.lowerBound), \($0.upperBound))" } ?? ""
         return "\(path): \(stages.loadedSampleRate) Hz, \(run.processed.samples.count) samples, "
             + "\(run.features.frameCount) frames\(trim), \(run.features.summary.count) summary values"
     }
 
-    static func json(path: String, run: ClipRun, includeFrames: Bool) -> String {
+    static func json(path: String, run: ClipAnalysis, includeFrames: Bool) -> String {
         let stages = run.processed.stages
         var stageObject: [String: Any] = [
             "load": [
@@ -63,6 +76,9 @@ public struct FeatureDump: Sendable {
         if let size = stages.fixedLength {
             stageObject["pad"] = ["size": size]
         }
+        if let denoise = stages.denoise {
+            stageObject["denoise"] = ["stationary": denoise.stationary, "n": run.processed.samples.count]
+        }
         let features = run.features
         let meta: [String: Any] = [
             "path": path,
@@ -72,6 +88,7 @@ public struct FeatureDump: Sendable {
             ] as [String: Any],
             "stages": stageObject,
             "n_frames": features.frameCount,
+            "chroma_tuning": features.chromaTuning.map { $0 as Any } ?? NSNull(),
             "feature_shapes": Dictionary(
                 uniqueKeysWithValues: features.frames.map { ($0.name, [$0.rows.count, features.frameCount]) }),
         ]

@@ -36,12 +36,13 @@ public struct Notebook: Sendable {
         let clips = corpus.clips
         let runs = ParallelClips.map(
             count: clips.count, workers: jobs,
-            makeState: { ClipWorker(settings: settings) },
-            body: { worker, index in Result { () throws(ClipError) in try worker.run(path: clips[index].location) } })
+            makeState: { ClipAnalyzer(settings: settings) },
+            body: { worker, index in Result { () throws(ClipError) in try worker.analyze(path: clips[index].location) }
+            })
         let computed = clock.now - start
 
         var skipped = corpus.rejected
-        var results: [(clip: Clip, run: ClipRun)] = []
+        var results: [(clip: Clip, run: ClipAnalysis)] = []
         for (clip, run) in zip(clips, runs) {
             switch run {
             case .success(let run): results.append((clip, run))

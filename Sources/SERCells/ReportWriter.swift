@@ -13,7 +13,7 @@ struct ReportWriter {
     let log: @Sendable (String) -> Void
 
     func write(
-        results: [(clip: Clip, run: ClipRun)], skipped: [SkippedFile], computeTime: Duration
+        results: [(clip: Clip, run: ClipAnalysis)], skipped: [SkippedFile], computeTime: Duration
     ) throws(CellError) -> String {
         let figuresFolder = folder + "/figures"
         do {
@@ -102,7 +102,7 @@ struct ReportWriter {
         return path
     }
 
-    private func waveformFigure(_ results: [(clip: Clip, run: ClipRun)]) -> Figure {
+    private func waveformFigure(_ results: [(clip: Clip, run: ClipAnalysis)]) -> Figure {
         let palette = Palette.okabeIto
         let panels = corpus.emotions.enumerated().compactMap { index, emotion -> Axes? in
             guard let example = results.first(where: { $0.clip.emotion == emotion }) else { return nil }
@@ -142,7 +142,7 @@ struct ReportWriter {
             image: "figures/\(name).png", width: Int(figure.width), height: Int(figure.height), formats: links)
     }
 
-    private func writeFeatureTable(_ results: [(clip: Clip, run: ClipRun)]) throws(CellError) {
+    private func writeFeatureTable(_ results: [(clip: Clip, run: ClipAnalysis)]) throws(CellError) {
         var table = FeatureTable(featureNames: results[0].run.features.summaryNames)
         for (clip, run) in results {
             table.append(
@@ -165,7 +165,7 @@ struct ReportWriter {
         ]
     }
 
-    private func speakerCount(_ results: [(clip: Clip, run: ClipRun)]) -> Int {
+    private func speakerCount(_ results: [(clip: Clip, run: ClipAnalysis)]) -> Int {
         Set(results.map(\.clip.speaker).filter { !$0.isEmpty }).count
     }
 

@@ -31,13 +31,27 @@ public struct Settings: Decodable, Sendable, Equatable {
         public var seconds: Double
     }
 
+    public struct Denoise: Decodable, Sendable, Equatable {
+        public var enabled: Bool
+        /// noisereduce.reduce_noise `stationary` (default False: the non-stationary gate).
+        public var stationary: Bool
+        /// noisereduce.reduce_noise `prop_decrease`.
+        public var propDecrease: Double
+
+        enum CodingKeys: String, CodingKey {
+            case enabled, stationary
+            case propDecrease = "prop_decrease"
+        }
+    }
+
     public struct Process: Decodable, Sendable, Equatable {
         public var normalize: Normalize
         public var trim: Trim
         public var fixLength: FixLength
+        public var denoise: Denoise
 
         enum CodingKeys: String, CodingKey {
-            case normalize, trim
+            case normalize, trim, denoise
             case fixLength = "fix_length"
         }
     }
@@ -52,15 +66,37 @@ public struct Settings: Decodable, Sendable, Equatable {
         }
     }
 
+    public struct Chroma: Decodable, Sendable, Equatable {
+        /// librosa.feature.chroma_stft `n_chroma`.
+        public var nChroma: Int
+
+        enum CodingKeys: String, CodingKey {
+            case nChroma = "n_chroma"
+        }
+    }
+
+    public struct Contrast: Decodable, Sendable, Equatable {
+        /// librosa.feature.spectral_contrast `n_bands` and `fmin`.
+        public var nBands: Int
+        public var fmin: Double
+
+        enum CodingKeys: String, CodingKey {
+            case nBands = "n_bands"
+            case fmin
+        }
+    }
+
     public struct Features: Decodable, Sendable, Equatable {
         public var nFFT: Int
         public var hopLength: Int
         public var mfcc: MFCC
+        public var chroma: Chroma
+        public var contrast: Contrast
 
         enum CodingKeys: String, CodingKey {
             case nFFT = "n_fft"
             case hopLength = "hop_length"
-            case mfcc
+            case mfcc, chroma, contrast
         }
     }
 
@@ -95,10 +131,13 @@ public struct Settings: Decodable, Sendable, Equatable {
           normalize: {enabled: true, headroom_db: 0.1}
           trim: {enabled: true, top_db: 60}
           fix_length: {enabled: true, seconds: 3.0}
+          denoise: {enabled: true, stationary: false, prop_decrease: 1.0}
         features:
           n_fft: 2048
           hop_length: 512
           mfcc: {n_mfcc: 20, n_mels: 128}
+          chroma: {n_chroma: 12}
+          contrast: {n_bands: 6, fmin: 200}
         report:
           figure_formats: [png, svg, pdf]
         """
@@ -141,6 +180,8 @@ extension Settings {
         try check(
             process.fixLength.seconds > 0 && process.fixLength.seconds <= 3600, "process.fix_length.seconds",
             "must be between 0 and 3600")
+        try check(
+            (0...1).contains(process.denoise.propDecrease), "process.denoise.prop_decrease", "must be between 0 and 1")
         try check(features.nFFT >= 16 && features.nFFT <= 65536, "features.n_fft", "must be between 16 and 65536")
         try check(
             features.hopLength >= 1 && features.hopLength <= features.nFFT, "features.hop_length",
@@ -149,6 +190,13 @@ extension Settings {
         try check(
             features.mfcc.nMFCC >= 1 && features.mfcc.nMFCC <= features.mfcc.nMels, "features.mfcc.n_mfcc",
             "must be between 1 and n_mels")
+        try check(
+            features.chroma.nChroma >= 1 && features.chroma.nChroma <= 120, "features.chroma.n_chroma",
+            "must be 1 to 120")
+        try check(
+            features.contrast.nBands >= 1 && features.contrast.nBands <= 12, "features.contrast.n_bands",
+            "must be 1 to 12")
+        try check(features.contrast.fmin > 0, "features.contrast.fmin", "must be positive")
         let formats = Set(["png", "svg", "pdf"])
         try check(report.figureFormats.allSatisfy(formats.contains), "report.figure_formats", "allowed: png, svg, pdf")
         try check(!report.figureFormats.isEmpty, "report.figure_formats", "name at least one of png, svg, pdf")

@@ -26,12 +26,17 @@ struct Features: ParsableCommand {
     @Flag(name: .long, help: "Skip every processing step (load only, then features).")
     var raw = false
 
+    @Option(name: .long, help: "Write the processed waveform of the (single) file as float32 WAV.")
+    var dumpWave: String?
+
     @Option(name: .long, help: "Worker threads (default: all cores).")
     var jobs: Int?
 
     func run() throws {
         let settings = try common.resolveSettings()
-        let dump = FeatureDump(settings: settings, processing: !raw, includeFrames: !summary, json: json)
+        if dumpWave != nil && files.count != 1 { throw CommandError("--dump-wave takes exactly one file") }
+        var dump = FeatureDump(settings: settings, processing: !raw, includeFrames: !summary, json: json)
+        dump.waveOutput = dumpWave
         var output = FeatureOutput(path: common.out)
         var failed = false
         for result in dump.run(paths: files, jobs: jobs) {

@@ -1,0 +1,68 @@
+// serreport-bench: CPU cost of each stage of serreport's chain on the benchmark clips, one thread,
+// in ms of CPU per second of audio. Run by Benchmarks/run.sh beside the Python reference.
+//
+// Stages (the same clips and order as Benchmarks/reference_stages.py):
+//   decode_resample  load speech60_16000.wav and speech60_44100.wav at 22050 Hz (mean of the two)
+//   five_features    rms, zcr, mfcc, chroma, contrast on the 20 clip3_22050 clips
+//   noise_reduction  the default (non-stationary) spectral gate on the same clips
+//   whole_chain      load → trim → fix length (3 s) → noise reduction → five features, per clip
+import Foundation
+import SERAudio
+import SERCells
+import SERDSP
+
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
+/// Median CPU seconds of `body` over `repetitions` runs after one warm-up run.
+func cpuMedian(repetitions: Int = 5, _ body: () throws -> Void) rethrows -> Double {
+    try body()
+    var times: [Double] = []
+    for _ in 0..<repetitions {
+        let start = threadCPUSeconds()
+        try body()
+        times.append(threadCPUSeconds() - start)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+func main() throws {
+    let arguments = CommandLine.arguments
+    guard let flag = arguments.firstIndex(of: "--audio"), flag + 1 < arguments.count else {
+        FileHandle.standardError.write(Data("usage: serreport-bench --audio DIR\n".utf8))
+        exit(2)
+    }
+    let audio = arguments[flag + 1]
+    let clipPaths = (0..<20).map { String(format: "%@/clip3_22050_%02d.wav", audio, $0) }
+    let clipSeconds = 3.0 * Double(clipPaths.count)
+    let loader = AudioLoader(sampleRate: 22050)
+    let clips = try clipPaths.map { try loader.load(path: $0).samples }
+
+    var stages: [String: Double] = [:]
+    let longFiles = ["speech60_16000.wav", "speech60_44100.wav"].map { "\(audio)/\($0)" }
+    let loads = try longFiles.map { path in try cpuMedian { _ = try loader.load(path: path) } / 60 }
+    stages["decode_resample"] = 1e3 * loads.reduce(0, +) / Double(loads.count)
+
+    let extractor = try FrameFeatureExtractor()
+    stages["five_features"] = 1e3 * cpuMedian { for clip in clips { _ = extractor.extract(clip) } } / clipSeconds
+
+    let reducer = try NoiseReducer()
+    stages["noise_reduction"] =
+        1e3 * (try cpuMedian { for clip in clips { _ = try reducer.reduceNoise(clip, sampleRate: 22050) } })
+        / clipSeconds
+
+    let settings = try Settings.resolve(
+        configFile: nil, configText: nil, overrides: ["process.normalize.enabled=false"], dataOverride: nil
+    ).settings
+    var analyzer = ClipAnalyzer(settings: settings)
+    stages["whole_chain"] =
+        1e3 * (try cpuMedian { for path in clipPaths { _ = try analyzer.analyze(path: path) } }) / clipSeconds
+
+    let json = try JSONSerialization.data(withJSONObject: ["stages": stages], options: [.sortedKeys])
+    print(String(decoding: json, as: UTF8.self))
+}
+
+try main()
