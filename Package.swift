@@ -59,7 +59,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .testTarget(name: "SERAudioTests", dependencies: ["SERAudio", "CSndFile"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "serreport-bench",
+            dependencies: ["SERCells", "SERAudio", "SERDSP"],
+            path: "Benchmarks/Sources/serreport-bench",
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(
+            name: "SERAudioTests",
+            dependencies: ["SERAudio", "CSndFile"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SERDSPTests",
             dependencies: ["SERDSP", "SERAudio"],
@@ -75,6 +87,7 @@ let package = Package(
         .testTarget(
             name: "serreportTests",
             dependencies: ["serreport", "SERCells", "SERAudio"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
     ]

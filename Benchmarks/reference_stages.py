@@ -8,6 +8,7 @@ time.process_time(), median of --reps repetitions after one warm-up call, as
 
 Stages (same clips and order as serreport-bench):
   decode_resample  librosa.load(speech60_{16000,44100}.wav, sr=22050), mean of the two
+  decode_resample_clips  the same for the 20 three-second clips at each of those rates
   five_features    rms, zcr, mfcc, chroma_stft, spectral_contrast on the 20 clip3_22050 clips
   noise_reduction  noisereduce.reduce_noise(y, sr) on the same clips
   whole_chain      load(22050) -> trim -> fix_length(3 s) -> reduce_noise -> five features
@@ -60,6 +61,12 @@ def main():
         path = f"{args.audio}/speech60_{rate}.wav"
         loads.append(cpu_median(lambda: librosa.load(path, sr=22050), args.reps) / 60.0)
     stages["decode_resample"] = 1e3 * statistics.mean(loads)
+    clip_loads = []
+    for rate in (16000, 44100):
+        paths = sorted(glob.glob(f"{args.audio}/clip3_{rate}_*.wav"))
+        clip_loads.append(cpu_median(lambda: [librosa.load(p, sr=22050) for p in paths], args.reps)
+                          / (3.0 * len(paths)))
+    stages["decode_resample_clips"] = 1e3 * statistics.mean(clip_loads)
     stages["five_features"] = 1e3 * cpu_median(lambda: [five(y, 22050) for y in ys], args.reps) / seconds22
     stages["noise_reduction"] = 1e3 * cpu_median(lambda: [nr.reduce_noise(y=y, sr=22050) for y in ys],
                                                  args.reps) / seconds22

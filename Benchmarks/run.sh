@@ -41,14 +41,14 @@ full_cpu=$(cpu taskset -c 0 "$bin/serreport" features --summary --json --jobs 1 
 full_wall_1=$(wall "$bin/serreport" features --summary --json --jobs 1 "${clips[@]}")
 full_wall_all=$(wall "$bin/serreport" features --summary --json "${clips[@]}")
 
-python3 - "$work" "$raw_cpu" "$full_cpu" "$full_wall_1" "$full_wall_all" "$(nproc)" <<'PY'
+python3 - "$work" "$raw_cpu" "$full_cpu" "$full_wall_1" "$full_wall_all" "$(getconf _NPROCESSORS_ONLN)" <<'PY'
 import json, sys
 work, raw_cpu, full_cpu, wall1, wall_all, cores = sys.argv[1], *map(float, sys.argv[2:6]), int(sys.argv[6])
 ref = json.load(open(f"{work}/reference.json"))
 ours = json.load(open(f"{work}/serreport.json"))
 rows = []
 print(f"{'stage (ms CPU per audio second, one core)':44s} {'Python':>8s} {'serreport':>10s} {'ratio':>7s}")
-for name in ("decode_resample", "five_features", "noise_reduction", "whole_chain"):
+for name in ("decode_resample", "decode_resample_clips", "five_features", "noise_reduction", "whole_chain"):
     p, s = ref["stages"][name], ours["stages"][name]
     rows.append({"stage": name, "python": p, "serreport": s, "ratio": p / s})
     print(f"{name:44s} {p:8.3f} {s:10.3f} {p / s:6.1f}x")

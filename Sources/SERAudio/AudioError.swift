@@ -6,7 +6,7 @@ public struct AudioError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What kind of failure this is; new codes can be added without breaking callers.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: Hashable, Sendable {
-            case unreadable, empty, invalidSamples, resampling, writing
+            case unreadable, empty, invalidSamples, resampling, denoising, writing
         }
         private let kind: Kind
 
@@ -18,6 +18,9 @@ public struct AudioError: Error, CustomStringConvertible, Sendable, Equatable {
         public static let invalidSamples = Code(kind: .invalidSamples)
         /// libsoxr rejected the conversion.
         public static let resampling = Code(kind: .resampling)
+        /// Noise reduction could not run: a parameter noisereduce would reject (for this sample
+        /// rate), or FFTW could not plan its transforms.
+        public static let denoising = Code(kind: .denoising)
         /// An audio file could not be written.
         public static let writing = Code(kind: .writing)
 

@@ -15,11 +15,14 @@ public struct LoadedAudio: Sendable {
 
 /// Decode → optional pydub-style peak normalisation → mono mean → soxr HQ resampling: the load
 /// step of the seed notebook (`pydub.effects.normalize`, then `librosa.load(path, sr=sr)`).
-public struct AudioLoader: Sendable {
+///
+/// Keeps its resamplers between files: one loader per task. Not Sendable.
+public final class AudioLoader {
     /// Target rate; `nil` keeps the file's own rate (`sr=None`).
-    public var sampleRate: Int?
+    public let sampleRate: Int?
     /// Applied to the decoded channels before mixing, as pydub does before librosa reads the file.
-    public var normalizer: PeakNormalizer?
+    public let normalizer: PeakNormalizer?
+    private let resampler = Resampler()
 
     public init(sampleRate: Int? = 22050, normalizer: PeakNormalizer? = nil) {
         self.sampleRate = sampleRate
@@ -31,7 +34,7 @@ public struct AudioLoader: Sendable {
         let normalized = normalizer.map { $0(decoded) } ?? decoded
         let mono = normalized.monoMix()
         let rate = sampleRate ?? decoded.sampleRate
-        let samples = try Resampler.resample(mono, from: decoded.sampleRate, to: rate, path: path)
+        let samples = try resampler.resample(mono, from: decoded.sampleRate, to: rate, path: path)
         return LoadedAudio(
             samples: samples,
             sampleRate: rate,

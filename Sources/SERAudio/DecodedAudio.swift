@@ -34,7 +34,11 @@ public struct DecodedAudio: Sendable {
     /// The largest sample magnitude over all channels in the file's own integer scale (pydub's
     /// `seg.max`, e.g. 26536 for a 16-bit file), or in full scale 1 for float files.
     public var peak: Double {
-        let magnitude = Double(samples.reduce(Float(0)) { max($0, $1.magnitude) })
+        var largest: Float = 0
+        samples.withUnsafeBufferPointer { buffer in
+            for sample in buffer { largest = max(largest, sample.magnitude) }
+        }
+        let magnitude = Double(largest)
         switch encoding {
         case .integer(let bits): return (magnitude * Double(sign: .plus, exponent: bits - 1, significand: 1)).rounded()
         case .floatingPoint: return magnitude

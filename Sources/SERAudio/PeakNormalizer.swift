@@ -18,30 +18,40 @@ public struct PeakNormalizer: Sendable {
     }
 
     public func callAsFunction(_ audio: DecodedAudio) -> DecodedAudio {
+        let peak = audio.peak
+        guard peak > 0 else { return audio }
         var result = audio
         switch audio.encoding {
         case .integer(let bits):
             // pydub widens 24-bit samples to 32-bit before doing any arithmetic.
             let width = bits == 24 ? 32 : bits
             let fullScale = Double(sign: .plus, exponent: width - 1, significand: 1)
-            let toInteger = fullScale
-            let peak = audio.samples.reduce(0.0) { max($0, (Double($1) * toInteger).magnitude.rounded()) }
-            guard peak > 0 else { return audio }
-            let factor = gainFactor(peak: peak, fullScale: fullScale)
+            let sourceScale = Double(sign: .plus, exponent: bits - 1, significand: 1)
+            let factor = gainFactor(peak: (peak * fullScale / sourceScale), fullScale: fullScale)
             let low = -fullScale
             let high = fullScale - 1
-            result.samples = audio.samples.map { sample in
-                let integer = (Double(sample) * toInteger).rounded()
-                let scaled = min(max(integer * factor, low), high).rounded(.down)
-                return Float(scaled / fullScale)
+            let toSamples = 1 / fullScale
+            result.samples.withUnsafeMutableBufferPointer { samples in
+                for index in samples.indices {
+                    // Exact: a decoded sample is an integer divided by a power of two.
+                    let integer = Double(samples[index]) * fullScale
+                    samples[index] = Float(Self.floor(min(max(integer * factor, low), high)) * toSamples)
+                }
             }
         case .floatingPoint:
-            let peak = Double(audio.samples.reduce(Float(0)) { max($0, $1.magnitude) })
-            guard peak > 0 else { return audio }
             let factor = gainFactor(peak: peak, fullScale: 1)
-            result.samples = audio.samples.map { Float(Double($0) * factor) }
+            result.samples.withUnsafeMutableBufferPointer { samples in
+                for index in samples.indices { samples[index] = Float(Double(samples[index]) * factor) }
+            }
         }
         return result
+    }
+
+    /// `floor(x)` for |x| < 2^53 without a libm call (the hot loop's only rounding).
+    @inline(__always)
+    private static func floor(_ x: Double) -> Double {
+        let truncated = Double(Int64(x))
+        return truncated > x ? truncated - 1 : truncated
     }
 
     /// `10 ** (gain_db / 20)` with `gain_db = 20 * log10(target_peak / peak)`, computed as pydub does.

@@ -1,6 +1,18 @@
 /// Sample-rate conversion as `librosa.resample(y, orig_sr, target_sr, res_type="soxr_hq")` does it:
 /// libsoxr HQ on float32, then `fix_length` to exactly `ceil(n * target / orig)` samples.
-public enum Resampler {
+///
+/// Keeps one libsoxr resampler per rate pair (its filter design is the costly part) and reuses it
+/// for every clip. Not Sendable: one per task.
+public final class Resampler {
+    private var streams: [RatePair: SoxrStream] = [:]
+
+    private struct RatePair: Hashable {
+        let input: Int
+        let output: Int
+    }
+
+    public init() {}
+
     /// The output length librosa asks for: `int(np.ceil(n * (float(target) / orig)))`.
     public static func outputLength(inputLength: Int, from inputRate: Int, to outputRate: Int) -> Int {
         let ratio = Double(outputRate) / Double(inputRate)
@@ -10,21 +22,26 @@ public enum Resampler {
     /// Resamples mono audio; returns the input unchanged when the rates are equal.
     ///
     /// - Parameter path: the file the audio came from, only for the error message.
-    public static func resample(
+    public func resample(
         _ samples: [Float], from inputRate: Int, to outputRate: Int, path: String
     ) throws(AudioError) -> [Float] {
         guard inputRate != outputRate else { return samples }
         guard inputRate > 0, outputRate > 0 else {
             throw AudioError(.resampling, path: path, reason: "cannot resample \(inputRate) Hz to \(outputRate) Hz")
         }
-        let length = outputLength(inputLength: samples.count, from: inputRate, to: outputRate)
-        // A little headroom so that libsoxr's own count never truncates before `fix_length` does.
-        let result = Soxr.resampleHQ(samples, from: Double(inputRate), to: Double(outputRate), capacity: length + 64)
-        switch result {
-        case .failure(let failure):
-            throw AudioError(.resampling, path: path, reason: "libsoxr: \(failure.message)")
-        case .success(let output):
-            return FixedLength.apply(output, length: length)
+        let length = Self.outputLength(inputLength: samples.count, from: inputRate, to: outputRate)
+        do throws(SoxrFailure) {
+            let pair = RatePair(input: inputRate, output: outputRate)
+            let stream: SoxrStream
+            if let existing = streams[pair] {
+                stream = existing
+            } else {
+                stream = try SoxrStream(from: inputRate, to: outputRate)
+                streams[pair] = stream
+            }
+            return try stream.resample(samples, length: length)
+        } catch {
+            throw AudioError(.resampling, path: path, reason: "libsoxr: \(error.message)")
         }
     }
 }

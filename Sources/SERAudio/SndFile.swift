@@ -47,22 +47,25 @@ enum SndFile {
         )
     }
 
-    /// Reads until libsndfile reports the end: a header's frame count can be wrong in damaged files.
+    /// Reads the frames the header declares straight into the result, then keeps reading while
+    /// libsndfile still returns frames: a damaged file's header can understate its length.
     private static func readAllFrames(_ handle: Handle, channels: Int) -> [Float] {
-        let chunkFrames = 65536
-        var samples: [Float] = []
-        if handle.info.frames > 0 && handle.info.frames < Int64(Int32.max) {
-            samples.reserveCapacity(Int(handle.info.frames) * channels)
-        }
-        var chunk = [Float](repeating: 0, count: chunkFrames * channels)
+        let declared = handle.info.frames > 0 && handle.info.frames < Int64(Int32.max) ? Int(handle.info.frames) : 0
+        var samples = readFrames(handle, count: max(declared, 1), channels: channels)
         while true {
-            let got = chunk.withUnsafeMutableBufferPointer {
-                sf_readf_float(handle.file, $0.baseAddress, sf_count_t(chunkFrames))
-            }
-            guard got > 0 else { break }
-            samples.append(contentsOf: chunk[0..<(Int(got) * channels)])
+            let more = readFrames(handle, count: 65536, channels: channels)
+            if more.isEmpty { break }
+            samples += more
         }
         return samples
+    }
+
+    /// Up to `count` frames from the current position, fewer at the end of the file.
+    private static func readFrames(_ handle: Handle, count: Int, channels: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count * channels) { buffer, initialized in
+            let read = sf_readf_float(handle.file, buffer.baseAddress, sf_count_t(count))
+            initialized = max(Int(read), 0) * channels
+        }
     }
 
     private static func openFailureReason(path: String) -> String {

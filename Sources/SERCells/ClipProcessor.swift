@@ -44,11 +44,16 @@ struct ClipProcessor {
     let settings: Settings
     /// `false` skips every processing step (`serreport features --raw`).
     let processing: Bool
+    private let loader: AudioLoader
     private let reducer: NoiseReducer?
 
     init(settings: Settings, processing: Bool = true) throws(AudioError) {
         self.settings = settings
         self.processing = processing
+        let normalize = settings.process.normalize
+        loader = AudioLoader(
+            sampleRate: settings.sampleRate == 0 ? nil : settings.sampleRate,
+            normalizer: processing && normalize.enabled ? PeakNormalizer(headroomDB: normalize.headroomDB) : nil)
         let denoise = settings.process.denoise
         reducer =
             processing && denoise.enabled
@@ -56,10 +61,6 @@ struct ClipProcessor {
     }
 
     func process(path: String) throws(AudioError) -> ProcessedClip {
-        let normalize = settings.process.normalize
-        let loader = AudioLoader(
-            sampleRate: settings.sampleRate == 0 ? nil : settings.sampleRate,
-            normalizer: processing && normalize.enabled ? PeakNormalizer(headroomDB: normalize.headroomDB) : nil)
         let audio = try loader.load(path: path)
         let loaded = audio.samples
         let rate = audio.sampleRate

@@ -1,14 +1,14 @@
 import Glibc
 
-/// `librosa.power_to_db(S)` with its defaults (`ref=1.0`, `amin=1e-10`, `top_db=80.0`) on a
-/// float32 matrix, in float32 arithmetic:
+/// `librosa.power_to_db(S)` with its defaults (`ref=1.0`, `amin=1e-10`, `top_db=80.0`):
 /// `D = 10 * log10(max(amin, S))`, then `D = max(D, max(D) - top_db)` with the maximum taken over
-/// the **whole** matrix, not per frame.
-///
-/// `log10` is rounded correctly (computed in float64, rounded once); numpy's float32 `log10`
-/// (SVML on AVX-512) differs from that by one ulp in about half the values. A NaN anywhere makes
-/// the maximum NaN and so every output NaN, as in numpy.
+/// the **whole** matrix, not per frame. A NaN anywhere makes the maximum NaN and so every output
+/// NaN, as in numpy.
 enum DecibelScale {
+    /// On a float32 matrix (the mel spectrogram), in float32 arithmetic.
+    ///
+    /// `log10` is rounded correctly (computed in float64, rounded once); numpy's float32 `log10`
+    /// (SVML on AVX-512) differs from that by one ulp in about half the values.
     static func powerToDB(_ values: UnsafeMutableBufferPointer<Float>, amin: Float = 1e-10, topDB: Float? = 80) {
         var peak = -Float.infinity
         var sawNaN = false
@@ -22,6 +22,30 @@ enum DecibelScale {
             values[i] = db
             peak = max(peak, db)
         }
+        clip(values, peak: peak, sawNaN: sawNaN, topDB: topDB)
+    }
+
+    /// On a float64 matrix (spectral contrast's peaks or valleys), in float64 arithmetic.
+    static func powerToDB(_ values: UnsafeMutableBufferPointer<Double>, amin: Double = 1e-10, topDB: Double? = 80) {
+        var peak = -Double.infinity
+        var sawNaN = false
+        for i in values.indices {
+            let v = values[i]
+            if v.isNaN {
+                sawNaN = true
+                continue
+            }
+            let db = 10 * log10(max(amin, v))
+            values[i] = db
+            peak = max(peak, db)
+        }
+        clip(values, peak: peak, sawNaN: sawNaN, topDB: topDB)
+    }
+
+    /// `max(D, peak - top_db)` everywhere, or NaN everywhere if a value was NaN.
+    private static func clip<Value: BinaryFloatingPoint>(
+        _ values: UnsafeMutableBufferPointer<Value>, peak: Value, sawNaN: Bool, topDB: Value?
+    ) {
         guard let topDB, !values.isEmpty else { return }
         if sawNaN {
             values.update(repeating: .nan)

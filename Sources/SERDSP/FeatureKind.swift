@@ -1,7 +1,5 @@
 /// The per-frame features of the seed notebook, in the reference's order; the raw value is the
-/// name used in feature tables and JSON (`rms`, `zcr`, `mfcc`, …).
-///
-/// chroma (12 rows) and spectral contrast (7 rows) follow mfcc when they are implemented.
+/// name used in feature tables and JSON (`rms`, `zcr`, `mfcc`, `chroma`, `contrast`).
 public enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, CodingKey {
     /// `librosa.feature.rms` (1 row, float32 in librosa).
     case rms
@@ -9,4 +7,8 @@ public enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, Codi
     case zcr
     /// `librosa.feature.mfcc` (`n_mfcc` rows, float32 in librosa).
     case mfcc
+    /// `librosa.feature.chroma_stft` (`n_chroma` rows, float32 in librosa).
+    case chroma
+    /// `librosa.feature.spectral_contrast` (`n_bands + 1` rows, float64 in librosa).
+    case contrast
 }

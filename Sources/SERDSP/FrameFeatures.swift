@@ -1,7 +1,9 @@
-/// All per-frame features of one clip, in ``FeatureKind`` order, each with the same frame count.
+/// All per-frame features of one clip, in ``FeatureKind`` order, each with the same frame count,
+/// and the tuning chroma was computed with.
 ///
 /// Encodes as a JSON object from feature name to its list of rows, like the reference's `frames`
-/// (`{"rms": [[...]], "zcr": [[...]], "mfcc": [[...], ...]}`).
+/// (`{"rms": [[...]], "zcr": [[...]], "mfcc": [[...], ...], ...}`). ``chromaTuning`` is not part
+/// of that object (the reference keeps it in `meta.chroma_tuning`), so decoding leaves it nil.
 public struct FrameFeatures: Sendable, Hashable {
     /// One named feature matrix.
     public struct Entry: Sendable, Hashable {
@@ -16,14 +18,18 @@ public struct FrameFeatures: Sendable, Hashable {
 
     /// The features, in ``FeatureKind`` order.
     public let entries: [Entry]
+    /// The tuning estimated for chroma (`estimate_tuning`, fractions of a chroma bin, a multiple of
+    /// 0.01 in -0.5 ..< 0.5), or nil when chroma was not computed here.
+    public let chromaTuning: Double?
 
     /// Orders `entries` by kind. Each kind may appear once, and all must share one frame count.
-    public init(_ entries: [Entry]) {
+    public init(_ entries: [Entry], chromaTuning: Double? = nil) {
         let ordered = entries.sorted { Self.position($0.kind) < Self.position($1.kind) }
         precondition(Set(ordered.map(\.kind)).count == ordered.count, "a feature kind appears twice")
         precondition(
             Set(ordered.map(\.matrix.frameCount)).count <= 1, "features of one clip must share a frame count")
         self.entries = ordered
+        self.chromaTuning = chromaTuning
     }
 
     /// Frames per feature (`1 + n // hop`), 0 when there are no features.

@@ -94,9 +94,9 @@ public struct MelFilterbank: Sendable, Hashable {
             let bins = binCount
             for m in 0..<melCount {
                 var sum = 0.0
-                let row = m * bins
+                let row = weights.baseAddress! + m * bins
                 for k in support[m] {
-                    sum += Double(weights[row + k]) * Double(power[k])
+                    sum += Double(row[k]) * Double(power[k])
                 }
                 mel[m] = Float(sum)
             }

@@ -64,4 +64,37 @@ enum Numpy {
         let ratio = min(a, b) / larger
         return Float(1).addingProduct(ratio, ratio).squareRoot() * larger
     }
+
+    /// ``magnitude(real:imaginary:)`` of four values at once, bit for bit.
+    ///
+    /// The baseline x86-64 target has no FMA instruction, so `fma(r, r, 1)` is computed in float64
+    /// instead: `r * r` is exact there and `1 + r * r` is rounded once to float64, then to float32.
+    /// That double rounding can only differ from the single one when the float64 sum lies exactly
+    /// halfway between two float32 values; lanes like that, and lanes with a zero, infinite or NaN
+    /// component, take the scalar path.
+    @inline(__always)
+    static func magnitude(real: SIMD4<Float>, imaginary: SIMD4<Float>) -> SIMD4<Float> {
+        let a = unsafeBitCast(unsafeBitCast(real, to: SIMD4<UInt32>.self) & 0x7FFF_FFFF, to: SIMD4<Float>.self)
+        let b = unsafeBitCast(unsafeBitCast(imaginary, to: SIMD4<UInt32>.self) & 0x7FFF_FFFF, to: SIMD4<Float>.self)
+        var larger = a
+        var smaller = b
+        larger.replace(with: b, where: b .> a)
+        smaller.replace(with: a, where: b .> a)
+        let one = SIMD2<Double>(repeating: 1)
+        let halfway = SIMD2<UInt64>(repeating: 1 << 28)
+        let ratio = smaller / larger
+        let low = SIMD2<Double>(Double(ratio[0]), Double(ratio[1]))
+        let high = SIMD2<Double>(Double(ratio[2]), Double(ratio[3]))
+        let lowSum = one + low * low
+        let highSum = one + high * high
+        let lowTie = unsafeBitCast(lowSum, to: SIMD2<UInt64>.self) & 0x1FFF_FFFF .== halfway
+        let highTie = unsafeBitCast(highSum, to: SIMD2<UInt64>.self) & 0x1FFF_FFFF .== halfway
+        guard !any(larger .== 0), !any(.!(larger .< .infinity)), !any(lowTie), !any(highTie) else {
+            return SIMD4(
+                magnitude(real: real[0], imaginary: imaginary[0]), magnitude(real: real[1], imaginary: imaginary[1]),
+                magnitude(real: real[2], imaginary: imaginary[2]), magnitude(real: real[3], imaginary: imaginary[3]))
+        }
+        let onePlusSquare = SIMD4<Float>(Float(lowSum[0]), Float(lowSum[1]), Float(highSum[0]), Float(highSum[1]))
+        return onePlusSquare.squareRoot() * larger
+    }
 }

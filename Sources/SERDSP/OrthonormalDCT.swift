@@ -12,7 +12,8 @@ import Glibc
 struct OrthonormalDCT: Sendable, Hashable {
     let inputCount: Int
     let outputCount: Int
-    /// `outputCount × inputCount` scaled cosines, row-major.
+    /// `inputCount × outputCount` scaled cosines, input-major: entry `m * outputCount + q` weighs
+    /// input `m` in coefficient `q`.
     private let table: [Double]
 
     init(inputCount: Int, outputCount: Int) {
@@ -26,7 +27,7 @@ struct OrthonormalDCT: Sendable, Hashable {
             for m in 0..<n {
                 // cos(π j / 2N) has period 4N in j: reduce the integer first to keep the angle exact.
                 let j = (q * (2 * m + 1)) % (4 * n)
-                table[q * n + m] = scale * cos(Double.pi * Double(j) / Double(2 * n))
+                table[m * outputCount + q] = scale * cos(Double.pi * Double(j) / Double(2 * n))
             }
         }
         self.table = table
@@ -34,13 +35,21 @@ struct OrthonormalDCT: Sendable, Hashable {
 
     /// Transforms `inputCount` values at `input`, writing coefficient `q`, rounded to float32 and
     /// widened back, to `output[q * outputStride]`.
+    ///
+    /// Each coefficient is summed over the inputs in order; the coefficients are accumulated side
+    /// by side (input-major table), so the sums are independent and vectorise instead of waiting on
+    /// one another.
     func apply(_ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Double>, outputStride: Int) {
         table.withUnsafeBufferPointer { table in
-            for q in 0..<outputCount {
-                var sum = 0.0
-                let row = q * inputCount
-                for m in 0..<inputCount { sum += table[row + m] * Double(input[m]) }
-                output[q * outputStride] = Double(Float(sum))
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: outputCount) { sums in
+                sums.initialize(repeating: 0)
+                let sums = sums.baseAddress!
+                for m in 0..<inputCount {
+                    let x = Double(input[m])
+                    let weights = table.baseAddress! + m * outputCount
+                    for q in 0..<outputCount { sums[q] += weights[q] * x }
+                }
+                for q in 0..<outputCount { output[q * outputStride] = Double(Float(sums[q])) }
             }
         }
     }

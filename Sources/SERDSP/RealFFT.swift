@@ -73,6 +73,20 @@ package final class RealFFT {
         fftw_execute(plan)
     }
 
+    /// Transforms ``input`` straight into `spectrum`, `binCount` interleaved (re, im) pairs
+    /// (`fftw_execute_dft_r2c`, thread-safe like ``execute()``). FFTW requires `spectrum` to be
+    /// aligned like its own arrays (`fftw_alignment_of`; 64-byte-aligned storage always is);
+    /// otherwise the bins are computed into the instance's buffer and copied.
+    package func execute(into spectrum: UnsafeMutablePointer<Double>) {
+        if fftw_alignment_of(spectrum) == fftw_alignment_of(output.baseAddress!) {
+            let target = UnsafeMutableRawPointer(spectrum).assumingMemoryBound(to: fftw_complex.self)
+            fftw_execute_dft_r2c(plan, input.baseAddress, target)
+        } else {
+            fftw_execute(plan)
+            spectrum.update(from: output.baseAddress!, count: output.count)
+        }
+    }
+
     /// The real part of bin `k` of the last transform.
     @inline(__always)
     package func real(_ k: Int) -> Double { output[2 * k] }
@@ -80,4 +94,65 @@ package final class RealFFT {
     /// The imaginary part of bin `k` of the last transform.
     @inline(__always)
     package func imaginary(_ k: Int) -> Double { output[2 * k + 1] }
+}
+
+/// A double-precision complex-to-real inverse DFT of one fixed size, through FFTW
+/// (`fftw_plan_dft_c2r_1d`, `FFTW_ESTIMATE`): `size * scipy.fft.irfft(X, n=size)`, i.e.
+/// unnormalised. As in numpy, the imaginary parts of bin 0 and (for even sizes) bin `size/2` are
+/// ignored.
+///
+/// Fill ``input`` with `binCount` interleaved (re, im) pairs, call ``execute()``, read
+/// ``output``. FFTW's c2r transform overwrites its input, so refill ``input`` before every call.
+/// Not Sendable: one instance per task; construction and destruction go through the planner lock.
+package final class InverseRealFFT {
+    /// The transform length `n` (real outputs).
+    package let size: Int
+    /// `n / 2 + 1` complex inputs.
+    package let binCount: Int
+    /// `binCount` interleaved (re, im) pairs: the spectrum of the next transform (destroyed by it).
+    package let input: UnsafeMutableBufferPointer<Double>
+    /// The `n` real outputs of the last transform.
+    package let output: UnsafeMutableBufferPointer<Double>
+    private let plan: fftw_plan
+
+    /// Plans an inverse transform of `size` points.
+    ///
+    /// Throws ``DSPError/Code/fftPlan`` if FFTW cannot allocate or plan it.
+    package init(size: Int) throws(DSPError) {
+        guard size > 0, size <= Int(Int32.max / 2) else {
+            throw DSPError(.invalidParameter, reason: "FFT size must be in 1...\(Int32.max / 2), got \(size)")
+        }
+        let bins = size / 2 + 1
+        guard let complexBase = fftw_alloc_complex(bins), let outputBase = fftw_alloc_real(size) else {
+            throw DSPError(.fftPlan, reason: "FFTW could not allocate buffers for a \(size)-point inverse FFT")
+        }
+        let inputBase = UnsafeMutableRawPointer(complexBase).bindMemory(to: Double.self, capacity: 2 * bins)
+        let handle = fftwPlanner.withLock { _ in
+            PlanHandle(plan: fftw_plan_dft_c2r_1d(Int32(size), complexBase, outputBase, UInt32(FFTW_ESTIMATE)))
+        }
+        guard let plan = handle.plan else {
+            fftw_free(complexBase)
+            fftw_free(outputBase)
+            throw DSPError(.fftPlan, reason: "FFTW could not plan a \(size)-point inverse real FFT")
+        }
+        self.size = size
+        self.binCount = bins
+        self.plan = plan
+        self.input = UnsafeMutableBufferPointer(start: inputBase, count: 2 * bins)
+        self.input.initialize(repeating: 0)
+        self.output = UnsafeMutableBufferPointer(start: outputBase, count: size)
+        self.output.initialize(repeating: 0)
+    }
+
+    deinit {
+        let handle = PlanHandle(plan: plan)
+        fftwPlanner.withLock { _ in fftw_destroy_plan(handle.plan) }
+        fftw_free(input.baseAddress)
+        fftw_free(output.baseAddress)
+    }
+
+    /// Transforms ``input`` into ``output`` (thread-safe across distinct instances).
+    package func execute() {
+        fftw_execute(plan)
+    }
 }

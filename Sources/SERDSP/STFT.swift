@@ -56,9 +56,22 @@ public final class STFT {
                         loadFrame(t, of: signal, window: window, into: input)
                         fft.execute()
                         let row = t * bins
-                        for k in 0..<bins {
+                        var k = 0
+                        while k + 4 <= bins {
+                            let values = Numpy.magnitude(
+                                real: SIMD4(
+                                    Float(fft.real(k)), Float(fft.real(k + 1)), Float(fft.real(k + 2)),
+                                    Float(fft.real(k + 3))),
+                                imaginary: SIMD4(
+                                    Float(fft.imaginary(k)), Float(fft.imaginary(k + 1)), Float(fft.imaginary(k + 2)),
+                                    Float(fft.imaginary(k + 3))))
+                            for j in 0..<4 { out[row + k + j] = values[j] }
+                            k += 4
+                        }
+                        while k < bins {
                             out[row + k] = Numpy.magnitude(
                                 real: Float(fft.real(k)), imaginary: Float(fft.imaginary(k)))
+                            k += 1
                         }
                     }
                 }
@@ -87,7 +100,11 @@ public final class STFT {
         let lower = min(max(0, -start), nFFT)
         let upper = max(min(nFFT, signal.count - start), lower)
         for i in 0..<lower { input[i] = 0 }
-        for i in lower..<upper { input[i] = Double(signal[start + i]) * window[i] }
+        if upper > lower, let base = signal.baseAddress {
+            // Pointer arithmetic, not `signal[start + i]`: the unchecked form vectorises.
+            let source = base + start
+            for i in lower..<upper { input[i] = Double(source[i]) * window[i] }
+        }
         for i in upper..<nFFT { input[i] = 0 }
     }
 }

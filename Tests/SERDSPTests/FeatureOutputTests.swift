@@ -7,9 +7,17 @@ struct FeatureOutputTests {
     @Test("defaults are librosa's and encode under librosa's names")
     func parameters() throws {
         let defaults = FeatureParameters()
-        #expect(defaults == FeatureParameters(sampleRate: 22050, nFFT: 2048, hopLength: 512, nMFCC: 20, nMels: 128))
-        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(defaults)) as? [String: Int]
-        #expect(json == ["sample_rate": 22050, "n_fft": 2048, "hop_length": 512, "n_mfcc": 20, "n_mels": 128])
+        #expect(
+            defaults
+                == FeatureParameters(
+                    sampleRate: 22050, nFFT: 2048, hopLength: 512, nMFCC: 20, nMels: 128, nChroma: 12, nBands: 6,
+                    fmin: 200))
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(defaults)) as? [String: Double]
+        #expect(
+            json == [
+                "sample_rate": 22050, "n_fft": 2048, "hop_length": 512, "n_mfcc": 20, "n_mels": 128, "n_chroma": 12,
+                "n_bands": 6, "fmin": 200,
+            ])
         let decoded = try JSONDecoder().decode(FeatureParameters.self, from: JSONEncoder().encode(defaults))
         #expect(decoded == defaults)
     }
@@ -20,11 +28,15 @@ struct FeatureOutputTests {
             (FeatureParameters(sampleRate: 0), "sample_rate"), (FeatureParameters(nFFT: 1025), "n_fft"),
             (FeatureParameters(hopLength: 0), "hop_length"), (FeatureParameters(nMFCC: 0), "n_mfcc"),
             (FeatureParameters(nMFCC: 40, nMels: 32), "n_mfcc"), (FeatureParameters(nMels: 0), "n_mels"),
+            (FeatureParameters(nChroma: 0), "n_chroma"), (FeatureParameters(nBands: 0), "n_bands"),
+            (FeatureParameters(fmin: 0), "fmin"), (FeatureParameters(sampleRate: 8000), "fmin"),
+            (FeatureParameters(nBands: 7), "fmin"),
         ])
     func invalidParameters(parameters: FeatureParameters, name: String) {
         let error = #expect(throws: DSPError.self) { try FrameFeatureExtractor(parameters: parameters) }
         #expect(error?.code == .invalidParameter)
         #expect(error?.description.hasPrefix(name) == true)
+        #expect(throws: DSPError.self) { try parameters.validate() }
     }
 
     @Test("frame features encode as {name: [[row], ...]} in reference order and decode back")
@@ -32,13 +44,18 @@ struct FeatureOutputTests {
         let features = try FrameFeatureExtractor().extract((0..<3000).map { Float(sin(Double($0) * 0.05)) })
         let data = try JSONEncoder().encode(features)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[Double]]])
-        #expect(Set(object.keys) == ["rms", "zcr", "mfcc"])
+        #expect(Set(object.keys) == ["rms", "zcr", "mfcc", "chroma", "contrast"])
         #expect(object["mfcc"]?.count == 20)
+        #expect(object["chroma"]?.count == 12)
+        #expect(object["contrast"]?.count == 7)
         #expect(object["rms"]?.first?.count == 6)
         #expect(object["zcr"]?.first == features[.zcr]?.rows.first)
         let decoded = try JSONDecoder().decode(FrameFeatures.self, from: data)
-        #expect(decoded == features)
-        #expect(decoded.entries.map(\.kind) == [.rms, .zcr, .mfcc])
+        // The tuning is metadata, not part of the frames object: it does not round-trip.
+        #expect(features.chromaTuning != nil)
+        #expect(decoded == FrameFeatures(features.entries))
+        #expect(decoded.chromaTuning == nil)
+        #expect(decoded.entries.map(\.kind) == FeatureKind.allCases)
     }
 
     @Test("ragged rows are a decoding error, not a trap")
@@ -66,7 +83,7 @@ struct FeatureOutputTests {
     }
 
     @Test(
-        "every signal length from 0 through 2049 extracts without a trap",
+        "every signal length from 0 through 2049 extracts all five features without a trap",
         arguments: [0, 1, 2, 511, 512, 513, 1023, 1024, 1025, 2047, 2048, 2049])
     func anyLength(length: Int) throws {
         let extractor = try FrameFeatureExtractor()
@@ -74,6 +91,6 @@ struct FeatureOutputTests {
         let features = extractor.extract(y)
         #expect(features.frameCount == 1 + length / 512)
         #expect(features.entries.allSatisfy { $0.matrix.values.allSatisfy(\.isFinite) })
-        #expect(Functionals(features).values.count == 44)
+        #expect(Functionals(features).values.count == 82)
     }
 }

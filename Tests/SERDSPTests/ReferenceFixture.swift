@@ -7,10 +7,13 @@ struct ReferenceFixture: Decodable {
     struct Meta: Decodable {
         let nFrames: Int
         let versions: [String: String]
+        /// `estimate_tuning`'s result for chroma, e.g. -0.25.
+        let chromaTuning: Double
 
         enum CodingKeys: String, CodingKey {
             case nFrames = "n_frames"
             case versions
+            case chromaTuning = "chroma_tuning"
         }
     }
 
@@ -45,16 +48,6 @@ struct ReferenceFixture: Decodable {
     static func samples(wav name: String) throws -> (samples: [Float], sampleRate: Int) {
         let audio = try AudioFile.read(path: url(name, "wav").path)
         return (audio.monoMix(), audio.sampleRate)
-    }
-
-    /// The summary values whose names start with one of `prefixes`, by name.
-    func summaryValues(_ values: KeyPath<Summary, [Double]>, prefixes: [String]) -> [String: Double] {
-        var result: [String: Double] = [:]
-        for (name, value) in zip(summary.names, summary[keyPath: values])
-        where prefixes.contains(where: { name.hasPrefix("\($0)_") }) {
-            result[name] = value
-        }
-        return result
     }
 }
 

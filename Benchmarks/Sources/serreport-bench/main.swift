@@ -3,6 +3,7 @@
 //
 // Stages (the same clips and order as Benchmarks/reference_stages.py):
 //   decode_resample  load speech60_16000.wav and speech60_44100.wav at 22050 Hz (mean of the two)
+//   decode_resample_clips  the same for the 20 three-second clips at each of those rates
 //   five_features    rms, zcr, mfcc, chroma, contrast on the 20 clip3_22050 clips
 //   noise_reduction  the default (non-stationary) spectral gate on the same clips
 //   whole_chain      load → trim → fix length (3 s) → noise reduction → five features, per clip
@@ -45,6 +46,11 @@ func main() throws {
     let longFiles = ["speech60_16000.wav", "speech60_44100.wav"].map { "\(audio)/\($0)" }
     let loads = try longFiles.map { path in try cpuMedian { _ = try loader.load(path: path) } / 60 }
     stages["decode_resample"] = 1e3 * loads.reduce(0, +) / Double(loads.count)
+    let clipLoads = try [16000, 44100].map { rate in
+        let paths = (0..<20).map { String(format: "%@/clip3_%d_%02d.wav", audio, rate, $0) }
+        return try cpuMedian { for path in paths { _ = try loader.load(path: path) } } / clipSeconds
+    }
+    stages["decode_resample_clips"] = 1e3 * clipLoads.reduce(0, +) / Double(clipLoads.count)
 
     let extractor = try FrameFeatureExtractor()
     stages["five_features"] = 1e3 * cpuMedian { for clip in clips { _ = extractor.extract(clip) } } / clipSeconds
