@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f", providers: [.apt(["libfftw3-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+        // glibc's <malloc.h> (mallopt), for the command line's allocator settings.
+        .systemLibrary(name: "CMalloc"),
 
         // Domain modules, lowest first; a module never imports one above it.
         .target(name: "SERDSP", dependencies: ["CFFTW"], swiftSettings: swiftSettings),
@@ -55,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "serreport",
-            dependencies: ["SERCells", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["SERCells", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
 

@@ -15,7 +15,7 @@ if [[ ! -f $audio/clip3_16000_19.wav ]]; then
   scripts/install-deps.sh test
   sh ../shared/reference/bench/make_audio.sh "$audio" >/dev/null
 fi
-swift build -c release --product serreport >/dev/null
+swift build -c release --product serreport --static-swift-stdlib >/dev/null
 swift build -c release --product serreport-bench >/dev/null
 bin=.build/release
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 NUMBA_NUM_THREADS=1

@@ -31,7 +31,8 @@ public final class AudioLoader {
 
     public func load(path: String) throws(AudioError) -> LoadedAudio {
         let decoded = try AudioFile.read(path: path)
-        let normalized = normalizer.map { $0(decoded) } ?? decoded
+        let peak = normalizer == nil ? 0 : decoded.peak
+        let normalized = normalizer.map { $0(decoded, peak: peak) } ?? decoded
         let mono = normalized.monoMix()
         let rate = sampleRate ?? decoded.sampleRate
         let samples = try resampler.resample(mono, from: decoded.sampleRate, to: rate, path: path)
@@ -42,7 +43,7 @@ public final class AudioLoader {
             sourceChannelCount: decoded.channelCount,
             sourceFrameCount: decoded.frameCount,
             sourceFormat: decoded.formatName,
-            normalizedPeak: normalizer == nil ? nil : (decoded.peak, normalized.peak)
+            normalizedPeak: normalizer == nil ? nil : (peak, normalized.peak)
         )
     }
 }

@@ -1,3 +1,5 @@
+import SERDSP
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -41,9 +43,9 @@ struct GateFraming {
         self.binCount = nFFT / 2 + 1
         self.rowStride = (binCount + 7) & ~7
         self.boundary = windowLength / 2
-        let window = Self.periodicHann(count: windowLength)
+        let window = HannWindow.periodic(count: windowLength)
         self.window = window
-        let sum = window.withUnsafeBufferPointer { PairwiseSum.of($0.baseAddress!, count: $0.count) }
+        let sum = window.withUnsafeBufferPointer { Numpy.pairwiseSum($0.baseAddress!, count: $0.count) }
         self.windowSum = sum
         self.spectrumScale = (1.0 / (sum * sum)).squareRoot()
         self.fullNorm = (0..<hopLength).map { j in
@@ -55,14 +57,6 @@ struct GateFraming {
             }
             return total > 1e-10 ? total : 1
         }
-    }
-
-    /// `scipy.signal.get_window('hann', n)` (periodic): `0.5 + 0.5 cos(linspace(-π, π, n + 1))`
-    /// without the last point, as scipy's `general_cosine` computes it.
-    static func periodicHann(count n: Int) -> [Double] {
-        guard n > 1 else { return [Double](repeating: 1, count: max(n, 0)) }
-        let step = (Double.pi - -Double.pi) / Double(n)
-        return (0..<n).map { k in 0.5 + 0.5 * cos(Double(k) * step + -Double.pi) }
     }
 
     /// Frames of a chunk of `length` samples (at least 1 for any `length ≥ 1`).
@@ -108,43 +102,5 @@ struct GateFraming {
     static func floorDivide(_ a: Int, _ b: Int) -> Int {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-    }
-}
-
-/// numpy's `pairwise_sum` for contiguous float64 (`np.sum`): blocks of at most 128 summed with 8
-/// interleaved accumulators, halved recursively at multiples of 8. (The same algorithm as
-/// SERDSP's internal `Numpy.pairwiseSum`.)
-enum PairwiseSum {
-    static func of(_ values: UnsafePointer<Double>, count: Int) -> Double {
-        if count < 8 {
-            var sum = 0.0
-            for i in 0..<count { sum += values[i] }
-            return sum
-        }
-        if count <= 128 {
-            var r = (values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7])
-            var i = 8
-            let unrolledEnd = count - count % 8
-            while i < unrolledEnd {
-                r.0 += values[i]
-                r.1 += values[i + 1]
-                r.2 += values[i + 2]
-                r.3 += values[i + 3]
-                r.4 += values[i + 4]
-                r.5 += values[i + 5]
-                r.6 += values[i + 6]
-                r.7 += values[i + 7]
-                i += 8
-            }
-            var sum = ((r.0 + r.1) + (r.2 + r.3)) + ((r.4 + r.5) + (r.6 + r.7))
-            while i < count {
-                sum += values[i]
-                i += 1
-            }
-            return sum
-        }
-        var half = count / 2
-        half -= half % 8
-        return of(values, count: half) + of(values + half, count: count - half)
     }
 }

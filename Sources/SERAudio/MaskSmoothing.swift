@@ -1,3 +1,5 @@
+import SERDSP
+
 /// noisereduce's mask smoothing: `scipy.signal.fftconvolve(mask, K, mode="same")` with the
 /// triangular kernel of `_smoothing_filter` (`spectralgate/base.py:7-29`).
 ///
@@ -67,7 +69,7 @@ struct MaskSmoothing {
         for f in frequency {
             for t in time { kernel.append(f * t) }
         }
-        let sum = kernel.withUnsafeBufferPointer { PairwiseSum.of($0.baseAddress!, count: $0.count) }
+        let sum = kernel.withUnsafeBufferPointer { Numpy.pairwiseSum($0.baseAddress!, count: $0.count) }
         self.frequencyTaps = frequency.reversed()
         self.timeTaps = time.reversed().map { $0 / sum }
     }

@@ -18,7 +18,11 @@ public struct PeakNormalizer: Sendable {
     }
 
     public func callAsFunction(_ audio: DecodedAudio) -> DecodedAudio {
-        let peak = audio.peak
+        self(audio, peak: audio.peak)
+    }
+
+    /// Normalises with the file's ``DecodedAudio/peak`` already known.
+    public func callAsFunction(_ audio: DecodedAudio, peak: Double) -> DecodedAudio {
         guard peak > 0 else { return audio }
         var result = audio
         switch audio.encoding {

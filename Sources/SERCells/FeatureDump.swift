@@ -60,49 +60,103 @@ public struct FeatureDump: Sendable {
     }
 
     static func json(path: String, run: ClipAnalysis, includeFrames: Bool) -> String {
-        let stages = run.processed.stages
-        var stageObject: [String: Any] = [
-            "load": [
-                "sr": stages.loadedSampleRate, "n": stages.loadedCount, "dtype": "float32",
-                "peak": Double(stages.loadedPeak),
-            ] as [String: Any]
-        ]
-        if let normalize = stages.normalize {
-            stageObject["normalize"] = ["peak_before": normalize.peakBefore, "peak_after": normalize.peakAfter]
-        }
-        if let trim = stages.trim {
-            stageObject["trim"] = ["start": trim.lowerBound, "end": trim.upperBound, "n": trim.count]
-        }
-        if let size = stages.fixedLength {
-            stageObject["pad"] = ["size": size]
-        }
-        if let denoise = stages.denoise {
-            stageObject["denoise"] = ["stationary": denoise.stationary, "n": run.processed.samples.count]
-        }
-        let features = run.features
-        let meta: [String: Any] = [
-            "path": path,
-            "input": [
-                "samplerate": stages.sourceSampleRate, "channels": stages.sourceChannelCount,
-                "frames": stages.sourceFrameCount, "format": stages.sourceFormat,
-            ] as [String: Any],
-            "stages": stageObject,
-            "n_frames": features.frameCount,
-            "chroma_tuning": features.chromaTuning.map { $0 as Any } ?? NSNull(),
-            "feature_shapes": Dictionary(
-                uniqueKeysWithValues: features.frames.map { ($0.name, [$0.rows.count, features.frameCount]) }),
-        ]
-        var object: [String: Any] = [
-            "meta": meta,
-            "summary": ["names": features.summaryNames, "seed": features.summary] as [String: Any],
-        ]
-        if includeFrames {
-            object["frames"] = Dictionary(uniqueKeysWithValues: features.frames.map { ($0.name, $0.rows) })
-        }
+        let encoder = JSONEncoder()
         // Sorted keys: the same clip always gives the same bytes.
-        let data =
-            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let record = FeatureRecord(path: path, run: run, includeFrames: includeFrames)
+        return (try? encoder.encode(record)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
+
+/// One line of `serreport features --json`: `reference_features.py`'s layout and key names.
+private struct FeatureRecord: Encodable {
+    struct Meta: Encodable {
+        let path: String
+        let input: Input
+        let stages: Stages
+        let nFrames: Int
+        let chromaTuning: Double?
+        let featureShapes: [String: [Int]]
+
+        enum CodingKeys: String, CodingKey {
+            case path, input, stages
+            case nFrames = "n_frames"
+            case chromaTuning = "chroma_tuning"
+            case featureShapes = "feature_shapes"
+        }
+    }
+
+    struct Input: Encodable {
+        let samplerate: Int
+        let channels: Int
+        let frames: Int
+        let format: String
+    }
+
+    struct Stages: Encodable {
+        struct Load: Encodable {
+            let sr: Int
+            let n: Int
+            let dtype = "float32"
+            let peak: Double
+        }
+        struct Normalize: Encodable {
+            let peakBefore: Double
+            let peakAfter: Double
+
+            enum CodingKeys: String, CodingKey {
+                case peakBefore = "peak_before"
+                case peakAfter = "peak_after"
+            }
+        }
+        struct Trim: Encodable {
+            let start: Int
+            let end: Int
+            let n: Int
+        }
+        struct Pad: Encodable {
+            let size: Int
+        }
+        struct Denoise: Encodable {
+            let stationary: Bool
+            let n: Int
+        }
+
+        let load: Load
+        let normalize: Normalize?
+        let trim: Trim?
+        let pad: Pad?
+        let denoise: Denoise?
+    }
+
+    struct Summary: Encodable {
+        let names: [String]
+        let seed: [Double]
+    }
+
+    let meta: Meta
+    let summary: Summary
+    let frames: [String: [[Double]]]?
+
+    init(path: String, run: ClipAnalysis, includeFrames: Bool) {
+        let stages = run.processed.stages
+        let features = run.features
+        meta = Meta(
+            path: path,
+            input: Input(
+                samplerate: stages.sourceSampleRate, channels: stages.sourceChannelCount,
+                frames: stages.sourceFrameCount, format: stages.sourceFormat),
+            stages: Stages(
+                load: .init(sr: stages.loadedSampleRate, n: stages.loadedCount, peak: Double(stages.loadedPeak)),
+                normalize: stages.normalize.map { .init(peakBefore: $0.peakBefore, peakAfter: $0.peakAfter) },
+                trim: stages.trim.map { .init(start: $0.lowerBound, end: $0.upperBound, n: $0.count) },
+                pad: stages.fixedLength.map { .init(size: $0) },
+                denoise: stages.denoise.map { .init(stationary: $0.stationary, n: run.processed.samples.count) }),
+            nFrames: features.frameCount,
+            chromaTuning: features.chromaTuning,
+            featureShapes: Dictionary(
+                uniqueKeysWithValues: features.frames.map { ($0.name, [$0.rows.count, features.frameCount]) }))
+        summary = Summary(names: features.summaryNames, seed: features.summary)
+        frames = includeFrames ? Dictionary(uniqueKeysWithValues: features.frames.map { ($0.name, $0.rows) }) : nil
     }
 }

@@ -1,11 +1,11 @@
 /// numpy's arithmetic where its result depends on the algorithm, reproduced so that features and
 /// their summaries come out bit for bit as librosa's (numpy 2.4 on x86-64 with AVX2/AVX-512).
-enum Numpy {
+package enum Numpy {
     /// `np.sum` / `np.mean` of contiguous float32 or float64 values: numpy's `pairwise_sum` (blocks of at
     /// most 128 summed with 8 interleaved accumulators, halved recursively at multiples of 8),
     /// added to the reduction's identity 0. `transform` is applied to each value first (e.g. a
     /// square, so no squared copy is needed).
-    static func pairwiseSum<Value: BinaryFloatingPoint>(
+    package static func pairwiseSum<Value: BinaryFloatingPoint>(
         _ values: UnsafePointer<Value>, count: Int, transform: (Value) -> Value = { $0 }
     ) -> Value {
         if count < 8 {

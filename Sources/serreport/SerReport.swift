@@ -14,4 +14,9 @@ struct SerReport: ParsableCommand {
         subcommands: [Build.self, Features.self],
         defaultSubcommand: Build.self
     )
+
+    static func main() {
+        MemoryTuning.keepClipBuffers()
+        main(nil)
+    }
 }
