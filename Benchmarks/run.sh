@@ -26,14 +26,28 @@ echo "serreport stages (one core)..." >&2
 taskset -c 0 "$bin/serreport-bench" --audio "$audio" > "$work/serreport.json"
 
 clips=("$audio"/clip3_22050_*.wav "$audio"/clip3_16000_*.wav)
-cpu() { # CPU seconds (user + sys) of a command
-  /usr/bin/time -f "%U %S" -o "$work/time.txt" "$@" > /dev/null
-  awk '{print $1 + $2}' "$work/time.txt"
+cpu() { # median over 3 runs of a command's CPU seconds (user + sys, from getrusage), output discarded
+  python3 - "$@" <<'PY'
+import resource, statistics, subprocess, sys
+times = []
+for _ in range(3):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+print(statistics.median(times))
+PY
 }
-wall() {
-  local start end
-  start=$(date +%s.%N); "$@" > /dev/null; end=$(date +%s.%N)
-  awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
+wall() { # median over 3 runs of a command's wall seconds
+  python3 - "$@" <<'PY'
+import statistics, subprocess, sys, time
+times = []
+for _ in range(3):
+    start = time.perf_counter()
+    subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+    times.append(time.perf_counter() - start)
+print(statistics.median(times))
+PY
 }
 echo "whole command..." >&2
 raw_cpu=$(cpu taskset -c 0 "$bin/serreport" features --summary --json --raw --jobs 1 "${clips[@]}")

@@ -43,7 +43,7 @@ extension SpectralGate {
             forward.execute()
             for k in 0..<bins {
                 let magnitude = Double(
-                    Self.complex64Magnitude(
+                    Numpy.magnitude(
                         real: Float(forward.real(k)) * scale, imaginary: Float(forward.imaginary(k)) * scale))
                 row[k] = magnitude
                 peak[k] = max(peak[k], magnitude)
@@ -73,16 +73,4 @@ extension SpectralGate {
         return (0..<bins).map { k in mean[k] + (squares[k] / count).squareRoot() * nStdThresh }
     }
 
-    /// `np.abs` of a complex64 value as numpy's SIMD loop computes it:
-    /// `larger * sqrt(fma(smaller/larger, smaller/larger, 1))` in float32.
-    static func complex64Magnitude(real: Float, imaginary: Float) -> Float {
-        let a = abs(real)
-        let b = abs(imaginary)
-        if a == .infinity || b == .infinity { return .infinity }
-        if a.isNaN || b.isNaN { return .nan }
-        let larger = max(a, b)
-        guard larger > 0 else { return 0 }
-        let ratio = min(a, b) / larger
-        return Float(1).addingProduct(ratio, ratio).squareRoot() * larger
-    }
 }

@@ -54,7 +54,7 @@ package enum Numpy {
     /// This differs from a correctly rounded `hypotf` in about a third of all inputs (by one ulp),
     /// so it matters for bit-exact spectrograms.
     @inline(__always)
-    static func magnitude(real: Float, imaginary: Float) -> Float {
+    package static func magnitude(real: Float, imaginary: Float) -> Float {
         let a = abs(real)
         let b = abs(imaginary)
         if a == .infinity || b == .infinity { return .infinity }

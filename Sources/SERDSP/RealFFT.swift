@@ -11,6 +11,51 @@ private struct PlanHandle: @unchecked Sendable {
     let plan: fftw_plan?
 }
 
+/// One FFTW plan between a real array of `size` points and a complex array of `size / 2 + 1` bins
+/// (as interleaved (re, im) doubles), both from `fftw_alloc_*` (SIMD-aligned) and zeroed; frees the
+/// plan (under the planner lock) and the arrays when released.
+private final class RealSpectrumPlan {
+    let size: Int
+    let binCount: Int
+    let real: UnsafeMutableBufferPointer<Double>
+    let complex: UnsafeMutableBufferPointer<Double>
+    let plan: fftw_plan
+
+    init(
+        size: Int, name: String,
+        makePlan: (Int32, UnsafeMutablePointer<Double>, UnsafeMutablePointer<fftw_complex>) -> fftw_plan?
+    ) throws(DSPError) {
+        guard size > 0, size <= Int(Int32.max / 2) else {
+            throw DSPError(.invalidParameter, reason: "FFT size must be in 1...\(Int32.max / 2), got \(size)")
+        }
+        let bins = size / 2 + 1
+        guard let realBase = fftw_alloc_real(size), let complexBase = fftw_alloc_complex(bins) else {
+            throw DSPError(.fftPlan, reason: "FFTW could not allocate buffers for a \(size)-point \(name)")
+        }
+        let handle = fftwPlanner.withLock { _ in PlanHandle(plan: makePlan(Int32(size), realBase, complexBase)) }
+        guard let plan = handle.plan else {
+            fftw_free(realBase)
+            fftw_free(complexBase)
+            throw DSPError(.fftPlan, reason: "FFTW could not plan a \(size)-point \(name)")
+        }
+        self.size = size
+        self.binCount = bins
+        self.plan = plan
+        self.real = UnsafeMutableBufferPointer(start: realBase, count: size)
+        self.real.initialize(repeating: 0)
+        let interleaved = UnsafeMutableRawPointer(complexBase).bindMemory(to: Double.self, capacity: 2 * bins)
+        self.complex = UnsafeMutableBufferPointer(start: interleaved, count: 2 * bins)
+        self.complex.initialize(repeating: 0)
+    }
+
+    deinit {
+        let handle = PlanHandle(plan: plan)
+        fftwPlanner.withLock { _ in fftw_destroy_plan(handle.plan) }
+        fftw_free(real.baseAddress)
+        fftw_free(complex.baseAddress)
+    }
+}
+
 /// A double-precision real-to-complex DFT of one fixed size, as `scipy.fft.rfft` computes it
 /// (unnormalised, bins `0 ... size/2`), through FFTW (`fftw_plan_dft_r2c_1d`, `FFTW_ESTIMATE`).
 ///
@@ -30,42 +75,20 @@ package final class RealFFT {
     package let input: UnsafeMutableBufferPointer<Double>
     /// `binCount` interleaved (re, im) pairs of the last transform.
     private let output: UnsafeMutableBufferPointer<Double>
-    private let plan: fftw_plan
+    private let storage: RealSpectrumPlan
+    private var plan: fftw_plan { storage.plan }
 
     /// Plans a transform of `size` points.
     ///
     /// Throws ``DSPError/Code/fftPlan`` if FFTW cannot allocate or plan it.
     package init(size: Int) throws(DSPError) {
-        guard size > 0, size <= Int(Int32.max / 2) else {
-            throw DSPError(.invalidParameter, reason: "FFT size must be in 1...\(Int32.max / 2), got \(size)")
-        }
-        let bins = size / 2 + 1
-        guard let inputBase = fftw_alloc_real(size), let complexBase = fftw_alloc_complex(bins) else {
-            throw DSPError(.fftPlan, reason: "FFTW could not allocate buffers for a \(size)-point FFT")
-        }
-        let outputBase = UnsafeMutableRawPointer(complexBase).bindMemory(to: Double.self, capacity: 2 * bins)
-        let handle = fftwPlanner.withLock { _ in
-            PlanHandle(plan: fftw_plan_dft_r2c_1d(Int32(size), inputBase, complexBase, UInt32(FFTW_ESTIMATE)))
-        }
-        guard let plan = handle.plan else {
-            fftw_free(inputBase)
-            fftw_free(complexBase)
-            throw DSPError(.fftPlan, reason: "FFTW could not plan a \(size)-point real FFT")
+        storage = try RealSpectrumPlan(size: size, name: "real FFT") { n, real, complex in
+            fftw_plan_dft_r2c_1d(n, real, complex, UInt32(FFTW_ESTIMATE))
         }
         self.size = size
-        self.binCount = bins
-        self.plan = plan
-        self.input = UnsafeMutableBufferPointer(start: inputBase, count: size)
-        self.input.initialize(repeating: 0)
-        self.output = UnsafeMutableBufferPointer(start: outputBase, count: 2 * bins)
-        self.output.initialize(repeating: 0)
-    }
-
-    deinit {
-        let handle = PlanHandle(plan: plan)
-        fftwPlanner.withLock { _ in fftw_destroy_plan(handle.plan) }
-        fftw_free(input.baseAddress)
-        fftw_free(output.baseAddress)
+        self.binCount = storage.binCount
+        self.input = storage.real
+        self.output = storage.complex
     }
 
     /// Transforms ``input`` into the output bins (thread-safe across distinct instances).
@@ -113,42 +136,20 @@ package final class InverseRealFFT {
     package let input: UnsafeMutableBufferPointer<Double>
     /// The `n` real outputs of the last transform.
     package let output: UnsafeMutableBufferPointer<Double>
-    private let plan: fftw_plan
+    private let storage: RealSpectrumPlan
+    private var plan: fftw_plan { storage.plan }
 
     /// Plans an inverse transform of `size` points.
     ///
     /// Throws ``DSPError/Code/fftPlan`` if FFTW cannot allocate or plan it.
     package init(size: Int) throws(DSPError) {
-        guard size > 0, size <= Int(Int32.max / 2) else {
-            throw DSPError(.invalidParameter, reason: "FFT size must be in 1...\(Int32.max / 2), got \(size)")
-        }
-        let bins = size / 2 + 1
-        guard let complexBase = fftw_alloc_complex(bins), let outputBase = fftw_alloc_real(size) else {
-            throw DSPError(.fftPlan, reason: "FFTW could not allocate buffers for a \(size)-point inverse FFT")
-        }
-        let inputBase = UnsafeMutableRawPointer(complexBase).bindMemory(to: Double.self, capacity: 2 * bins)
-        let handle = fftwPlanner.withLock { _ in
-            PlanHandle(plan: fftw_plan_dft_c2r_1d(Int32(size), complexBase, outputBase, UInt32(FFTW_ESTIMATE)))
-        }
-        guard let plan = handle.plan else {
-            fftw_free(complexBase)
-            fftw_free(outputBase)
-            throw DSPError(.fftPlan, reason: "FFTW could not plan a \(size)-point inverse real FFT")
+        storage = try RealSpectrumPlan(size: size, name: "inverse real FFT") { n, real, complex in
+            fftw_plan_dft_c2r_1d(n, complex, real, UInt32(FFTW_ESTIMATE))
         }
         self.size = size
-        self.binCount = bins
-        self.plan = plan
-        self.input = UnsafeMutableBufferPointer(start: inputBase, count: 2 * bins)
-        self.input.initialize(repeating: 0)
-        self.output = UnsafeMutableBufferPointer(start: outputBase, count: size)
-        self.output.initialize(repeating: 0)
-    }
-
-    deinit {
-        let handle = PlanHandle(plan: plan)
-        fftwPlanner.withLock { _ in fftw_destroy_plan(handle.plan) }
-        fftw_free(input.baseAddress)
-        fftw_free(output.baseAddress)
+        self.binCount = storage.binCount
+        self.input = storage.complex
+        self.output = storage.real
     }
 
     /// Transforms ``input`` into ``output`` (thread-safe across distinct instances).
