@@ -61,7 +61,8 @@ struct ReportWriter {
                     title: "Process",
                     narrative: """
                         Peak normalisation as pydub.effects.normalize, silence trimming as \
-                        librosa.effects.trim, and a fixed length as librosa.util.fix_length, each switchable.
+                        librosa.effects.trim, a fixed length as librosa.util.fix_length and spectral-gate \
+                        noise reduction as noisereduce.reduce_noise, each switchable.
                         """,
                     parameters: processParameters(),
                     timing: "",
@@ -80,6 +81,9 @@ struct ReportWriter {
                         ReportPair("hop_length", "\(settings.features.hopLength)"),
                         ReportPair("mfcc.n_mfcc", "\(settings.features.mfcc.nMFCC)"),
                         ReportPair("mfcc.n_mels", "\(settings.features.mfcc.nMels)"),
+                        ReportPair("chroma.n_chroma", "\(settings.features.chroma.nChroma)"),
+                        ReportPair("contrast.n_bands", "\(settings.features.contrast.nBands)"),
+                        ReportPair("contrast.fmin", "\(settings.features.contrast.fmin)"),
                     ],
                     timing: "",
                     figures: [],
@@ -162,6 +166,11 @@ struct ReportWriter {
             ReportPair("normalize", process.normalize.enabled ? "headroom_db \(process.normalize.headroomDB)" : "off"),
             ReportPair("trim", process.trim.enabled ? "top_db \(process.trim.topDB)" : "off"),
             ReportPair("fix_length", process.fixLength.enabled ? "seconds \(process.fixLength.seconds)" : "off"),
+            ReportPair(
+                "denoise",
+                process.denoise.enabled
+                    ? "\(process.denoise.stationary ? "stationary" : "non-stationary"), "
+                        + "prop_decrease \(process.denoise.propDecrease)" : "off"),
         ]
     }
 
