@@ -34,11 +34,7 @@ public struct DecodedAudio: Sendable {
     /// The largest sample magnitude over all channels in the file's own integer scale (pydub's
     /// `seg.max`, e.g. 26536 for a 16-bit file), or in full scale 1 for float files.
     public var peak: Double {
-        var largest: Float = 0
-        samples.withUnsafeBufferPointer { buffer in
-            for sample in buffer { largest = max(largest, sample.magnitude) }
-        }
-        let magnitude = Double(largest)
+        let magnitude = Double(samples.withUnsafeBufferPointer { Self.largestMagnitude($0) })
         switch encoding {
         case .integer(let bits): return (magnitude * Double(sign: .plus, exponent: bits - 1, significand: 1)).rounded()
         case .floatingPoint: return magnitude
@@ -61,5 +57,33 @@ public struct DecodedAudio: Sendable {
             }
             initialized = frames
         }
+    }
+}
+
+extension DecodedAudio {
+    /// `buffer.reduce(0) { max($0, $1.magnitude) }` (NaN samples are skipped, as `max` skips
+    /// them there), sixteen lanes at a time: each lane keeps the same running `max`, and the
+    /// lanes' maxima are then combined, which gives the same value since `max` is associative
+    /// on non-NaN values.
+    package static func largestMagnitude(_ buffer: UnsafeBufferPointer<Float>) -> Float {
+        guard let base = buffer.baseAddress else { return 0 }
+        let count = buffer.count
+        let raw = UnsafeRawPointer(base)
+        var lanes = SIMD16<Float>(repeating: 0)
+        var index = 0
+        while index &+ 16 <= count {
+            let value = raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD16<Float>.self)
+            let magnitude = unsafeBitCast(
+                unsafeBitCast(value, to: SIMD16<UInt32>.self) & 0x7FFF_FFFF, to: SIMD16<Float>.self)
+            lanes.replace(with: magnitude, where: magnitude .>= lanes)
+            index &+= 16
+        }
+        var largest: Float = 0
+        for lane in 0..<16 { largest = max(largest, lanes[lane]) }
+        while index < count {
+            largest = max(largest, base[index].magnitude)
+            index &+= 1
+        }
+        return largest
     }
 }

@@ -36,10 +36,12 @@ public struct PeakNormalizer: Sendable {
             let high = fullScale - 1
             let toSamples = 1 / fullScale
             result.samples.withUnsafeMutableBufferPointer { samples in
-                for index in samples.indices {
+                guard let base = samples.baseAddress else { return }
+                // Pointer arithmetic and a conversion-free floor, so the loop vectorises.
+                for index in 0..<samples.count {
                     // Exact: a decoded sample is an integer divided by a power of two.
-                    let integer = Double(samples[index]) * fullScale
-                    samples[index] = Float(Self.floor(min(max(integer * factor, low), high)) * toSamples)
+                    let integer = Double(base[index]) * fullScale
+                    base[index] = Float(Self.floor(min(max(integer * factor, low), high)) * toSamples)
                 }
             }
         case .floatingPoint:
@@ -51,11 +53,15 @@ public struct PeakNormalizer: Sendable {
         return result
     }
 
-    /// `floor(x)` for |x| < 2^53 without a libm call (the hot loop's only rounding).
+    /// `floor(x)` for |x| ≤ 2^51 (samples are clamped to at most 2^31) without a libm call or a
+    /// float-to-integer conversion (the hot loop's only rounding): adding and subtracting 1.5·2^52
+    /// rounds to the nearest integer exactly (+0 for x in (−0.5, 0.5)), then a value above `x`
+    /// steps down by one.
     @inline(__always)
     private static func floor(_ x: Double) -> Double {
-        let truncated = Double(Int64(x))
-        return truncated > x ? truncated - 1 : truncated
+        let shift = 6_755_399_441_055_744.0  // 1.5 * 2^52
+        let rounded = (x + shift) - shift
+        return rounded > x ? rounded - 1 : rounded
     }
 
     /// `10 ** (gain_db / 20)` with `gain_db = 20 * log10(target_peak / peak)`, computed as pydub does.

@@ -72,7 +72,7 @@ struct ClipProcessor {
             normalize: audio.normalizedPeak.map { ClipStages.Normalize(peakBefore: $0.before, peakAfter: $0.after) },
             loadedSampleRate: rate,
             loadedCount: loaded.count,
-            loadedPeak: loaded.reduce(0) { max($0, $1.magnitude) }
+            loadedPeak: loaded.withUnsafeBufferPointer { DecodedAudio.largestMagnitude($0) }
         )
         var samples = loaded
         if processing && settings.process.trim.enabled {

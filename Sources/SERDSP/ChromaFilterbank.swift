@@ -59,9 +59,13 @@ public struct ChromaFilterbank: Sendable, Hashable {
     func apply(frame power: UnsafePointer<Float>, into chroma: UnsafeMutablePointer<Float>) {
         weights.withUnsafeBufferPointer { weights in
             let bins = binCount
-            for c in 0..<chromaCount {
-                chroma[c] = VectorMath.dot(weights.baseAddress! + c * bins, power, count: bins)
+            let base = weights.baseAddress!
+            var c = 0
+            while c + 2 <= chromaCount {
+                (chroma[c], chroma[c + 1]) = VectorMath.dot(base + c * bins, base + (c + 1) * bins, power, count: bins)
+                c += 2
             }
+            if c < chromaCount { chroma[c] = VectorMath.dot(base + c * bins, power, count: bins) }
         }
     }
 

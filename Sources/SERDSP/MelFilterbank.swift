@@ -103,16 +103,49 @@ public struct MelFilterbank: Sendable, Hashable {
         }
     }
 
+    /// ``apply(frame:into:)`` for four consecutive frames at once, one lane each: every lane
+    /// adds the same products in the same order as the one-frame version, but the four
+    /// independent sums hide the additions' latency.
+    private func applyFour(frames power: UnsafePointer<Float>, into mel: UnsafeMutablePointer<Float>) {
+        weights.withUnsafeBufferPointer { weights in
+            let bins = binCount
+            let mels = melCount
+            let p0 = power
+            let p1 = power + bins
+            let p2 = power + 2 * bins
+            let p3 = power + 3 * bins
+            for m in 0..<mels {
+                var sum = SIMD4<Double>(repeating: 0)
+                let row = weights.baseAddress! + m * bins
+                for k in support[m] {
+                    let p = SIMD4<Double>(Double(p0[k]), Double(p1[k]), Double(p2[k]), Double(p3[k]))
+                    sum += SIMD4(repeating: Double(row[k])) * p
+                }
+                mel[m] = Float(sum[0])
+                mel[mels + m] = Float(sum[1])
+                mel[2 * mels + m] = Float(sum[2])
+                mel[3 * mels + m] = Float(sum[3])
+            }
+        }
+    }
+
     /// `librosa.feature.melspectrogram(S=power)`: the mel spectrogram, frame-major
     /// (`frameCount × melCount`), written into `mel` (storage reused).
     func apply(to power: Spectrogram, into mel: inout [Float]) {
         precondition(power.binCount == binCount, "spectrogram has \(power.binCount) bins, filter bank \(binCount)")
         let count = power.frameCount * melCount
         mel.resize(to: count)
+        let frames = count / melCount
         power.values.withUnsafeBufferPointer { power in
             mel.withUnsafeMutableBufferPointer { mel in
-                for t in 0..<(count / melCount) {
+                var t = 0
+                while t + 4 <= frames {
+                    applyFour(frames: power.baseAddress! + t * binCount, into: mel.baseAddress! + t * melCount)
+                    t += 4
+                }
+                while t < frames {
                     apply(frame: power.baseAddress! + t * binCount, into: mel.baseAddress! + t * melCount)
+                    t += 1
                 }
             }
         }

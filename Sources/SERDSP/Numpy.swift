@@ -48,6 +48,39 @@ package enum Numpy {
             + pairwiseSum(values + half, count: count - half, transform: transform)
     }
 
+    /// ``pairwiseSum(_:count:transform:)`` of the squares of float32 values, bit for bit: the
+    /// same recursion, with the 8 interleaved accumulators of each block held in the lanes of one
+    /// vector (each lane adds the same squares in the same order).
+    package static func pairwiseSumOfSquares(_ values: UnsafePointer<Float>, count: Int) -> Float {
+        if count < 8 {
+            var sum: Float = 0
+            for i in 0..<count { sum += values[i] * values[i] }
+            return sum
+        }
+        if count <= 128 {
+            let raw = UnsafeRawPointer(values)
+            let first = raw.loadUnaligned(as: SIMD8<Float>.self)
+            var r = first * first
+            var i = 8
+            let unrolledEnd = count - count % 8
+            while i < unrolledEnd {
+                let x = raw.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+                r += x * x
+                i += 8
+            }
+            var sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+            while i < count {
+                sum += values[i] * values[i]
+                i += 1
+            }
+            return sum
+        }
+        var half = count / 2
+        half -= half % 8
+        return pairwiseSumOfSquares(values, count: half)
+            + pairwiseSumOfSquares(values + half, count: count - half)
+    }
+
     /// `np.abs` of one complex64 value, as numpy's SIMD loop computes it:
     /// `larger * sqrt(fma(smaller/larger, smaller/larger, 1))`, in float32.
     ///

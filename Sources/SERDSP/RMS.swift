@@ -25,13 +25,13 @@ public struct RMS: Sendable {
                         let start = geometry.frameStart(t)
                         let sum: Float
                         if start >= 0 && start + length <= n, let base = signal.baseAddress {
-                            sum = Numpy.pairwiseSum(base + start, count: length) { $0 * $0 }
+                            sum = Numpy.pairwiseSumOfSquares(base + start, count: length)
                         } else {
                             for i in 0..<length {
                                 let j = start + i
                                 frame[i] = j >= 0 && j < n ? signal[j] : 0
                             }
-                            sum = Numpy.pairwiseSum(frame.baseAddress!, count: length) { $0 * $0 }
+                            sum = Numpy.pairwiseSumOfSquares(frame.baseAddress!, count: length)
                         }
                         out[t] = (sum / Float(length)).squareRoot()
                     }

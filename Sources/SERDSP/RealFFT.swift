@@ -110,6 +110,17 @@ package final class RealFFT {
         }
     }
 
+    /// Bins `k ..< k + 4` of the last transform, rounded to float32 (`k + 4 <= binCount`).
+    @inline(__always)
+    package func fourBins(_ k: Int) -> (real: SIMD4<Float>, imaginary: SIMD4<Float>) {
+        let raw = UnsafeRawPointer(output.baseAddress! + 2 * k)
+        let first = raw.loadUnaligned(as: SIMD4<Double>.self)
+        let second = raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<Double>.self)
+        let real = SIMD4<Double>(lowHalf: first.evenHalf, highHalf: second.evenHalf)
+        let imaginary = SIMD4<Double>(lowHalf: first.oddHalf, highHalf: second.oddHalf)
+        return (SIMD4<Float>(real), SIMD4<Float>(imaginary))
+    }
+
     /// The real part of bin `k` of the last transform.
     @inline(__always)
     package func real(_ k: Int) -> Double { output[2 * k] }

@@ -58,14 +58,10 @@ public final class STFT {
                         let row = t * bins
                         var k = 0
                         while k + 4 <= bins {
-                            let values = Numpy.magnitude(
-                                real: SIMD4(
-                                    Float(fft.real(k)), Float(fft.real(k + 1)), Float(fft.real(k + 2)),
-                                    Float(fft.real(k + 3))),
-                                imaginary: SIMD4(
-                                    Float(fft.imaginary(k)), Float(fft.imaginary(k + 1)), Float(fft.imaginary(k + 2)),
-                                    Float(fft.imaginary(k + 3))))
-                            for j in 0..<4 { out[row + k + j] = values[j] }
+                            let bins = fft.fourBins(k)
+                            let values = Numpy.magnitude(real: bins.real, imaginary: bins.imaginary)
+                            UnsafeMutableRawPointer(out.baseAddress! + row + k).storeBytes(
+                                of: values, as: SIMD4<Float>.self)
                             k += 4
                         }
                         while k < bins {

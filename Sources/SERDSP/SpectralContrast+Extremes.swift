@@ -56,8 +56,8 @@ extension SpectralContrast {
                 let v = values[j]
                 lowCandidates[lowCount] = v
                 highCandidates[highCount] = v
-                lowCount &+= v <= lowBound ? 1 : 0
-                highCount &+= v >= highBound ? 1 : 0
+                lowCount &+= Int(unsafeBitCast(v <= lowBound, to: UInt8.self))
+                highCount &+= Int(unsafeBitCast(v >= highBound, to: UInt8.self))
             }
             i = end
         }

@@ -44,4 +44,33 @@ enum VectorMath {
         }
         return result
     }
+
+    /// ``dot(_:_:count:)`` of `a0` and of `a1` with the same `b`, each bit for bit as alone; the
+    /// two sets of partial sums are independent, which hides the additions' latency, and `b` is
+    /// loaded once.
+    @inline(__always)
+    static func dot(
+        _ a0: UnsafePointer<Float>, _ a1: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int
+    ) -> (Float, Float) {
+        let rawA0 = UnsafeRawPointer(a0)
+        let rawA1 = UnsafeRawPointer(a1)
+        let rawB = UnsafeRawPointer(b)
+        var lanes0 = SIMD16<Float>()
+        var lanes1 = SIMD16<Float>()
+        var i = 0
+        while i + 16 <= count {
+            let x = rawB.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+            lanes0 += rawA0.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self) * x
+            lanes1 += rawA1.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self) * x
+            i += 16
+        }
+        var result0 = lanes0.sum()
+        var result1 = lanes1.sum()
+        while i < count {
+            result0 += a0[i] * b[i]
+            result1 += a1[i] * b[i]
+            i += 1
+        }
+        return (result0, result1)
+    }
 }

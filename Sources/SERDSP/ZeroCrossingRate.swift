@@ -44,13 +44,16 @@ public struct ZeroCrossingRate: Sendable {
         y.withUnsafeBufferPointer { signal in
             crossings.withUnsafeMutableBufferPointer { running in
                 let n = signal.count
-                var previous = isNegative(signal[0])
+                let samples = signal.baseAddress!
+                let counts = running.baseAddress!
+                // Branch-free: a crossing adds `current ^ previous` (1 or 0) to the count.
+                var previous: Int32 = isNegative(samples[0]) ? 1 : 0
                 var count: Int32 = 0
-                running[0] = 0
+                counts[0] = 0
                 for p in 1..<paddedCount {
-                    let current = isNegative(signal[min(max(p - halfFrame, 0), n - 1)])
-                    if current != previous { count &+= 1 }
-                    running[p] = count
+                    let current: Int32 = isNegative(samples[min(max(p &- halfFrame, 0), n &- 1)]) ? 1 : 0
+                    count &+= current ^ previous
+                    counts[p] = count
                     previous = current
                 }
             }
