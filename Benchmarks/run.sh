@@ -15,8 +15,11 @@ if [[ ! -f $audio/clip3_16000_19.wav ]]; then
   scripts/install-deps.sh test
   sh ../shared/reference/bench/make_audio.sh "$audio" >/dev/null
 fi
-swift build -c release --product serreport --static-swift-stdlib >/dev/null
-swift build -c release --product serreport-bench >/dev/null
+cpu_flags=$(scripts/cpu-flags.sh)
+# shellcheck disable=SC2086  # the flags are separate words
+swift build -c release --product serreport --static-swift-stdlib $cpu_flags >/dev/null
+# shellcheck disable=SC2086
+swift build -c release --product serreport-bench $cpu_flags >/dev/null
 bin=.build/release
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 NUMBA_NUM_THREADS=1
 
