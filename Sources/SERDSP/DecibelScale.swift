@@ -5,12 +5,15 @@ import Glibc
 /// the **whole** matrix, not per frame. A NaN anywhere makes the maximum NaN and so every output
 /// NaN, as in numpy.
 enum DecibelScale {
-    /// On a float32 matrix (the mel spectrogram), in float32 arithmetic.
+    /// On a float32 matrix (the mel spectrogram) in float32 arithmetic, or on a float64 one
+    /// (spectral contrast's peaks or valleys) in float64.
     ///
-    /// `log10` is rounded correctly (computed in float64, rounded once); numpy's float32 `log10`
-    /// (SVML on AVX-512) differs from that by one ulp in about half the values.
-    static func powerToDB(_ values: UnsafeMutableBufferPointer<Float>, amin: Float = 1e-10, topDB: Float? = 80) {
-        var peak = -Float.infinity
+    /// `log10` is rounded correctly (computed in float64, rounded once to `Value`); numpy's float32
+    /// `log10` (SVML on AVX-512) differs from that by one ulp in about half the values.
+    static func powerToDB<Value: BinaryFloatingPoint>(
+        _ values: UnsafeMutableBufferPointer<Value>, amin: Value = 1e-10, topDB: Value? = 80
+    ) {
+        var peak = -Value.infinity
         var sawNaN = false
         for i in values.indices {
             let v = values[i]
@@ -18,24 +21,7 @@ enum DecibelScale {
                 sawNaN = true
                 continue
             }
-            let db = 10 * Float(log10(Double(max(amin, v))))
-            values[i] = db
-            peak = max(peak, db)
-        }
-        clip(values, peak: peak, sawNaN: sawNaN, topDB: topDB)
-    }
-
-    /// On a float64 matrix (spectral contrast's peaks or valleys), in float64 arithmetic.
-    static func powerToDB(_ values: UnsafeMutableBufferPointer<Double>, amin: Double = 1e-10, topDB: Double? = 80) {
-        var peak = -Double.infinity
-        var sawNaN = false
-        for i in values.indices {
-            let v = values[i]
-            if v.isNaN {
-                sawNaN = true
-                continue
-            }
-            let db = 10 * log10(max(amin, v))
+            let db = 10 * Value(log10(Double(max(amin, v))))
             values[i] = db
             peak = max(peak, db)
         }
