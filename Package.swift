@@ -26,13 +26,17 @@ let package = Package(
         .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f", providers: [.apt(["libfftw3-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // glibc's <malloc.h> (mallopt), for the command line's allocator settings.
         .systemLibrary(name: "CMalloc"),
 
         // Domain modules, lowest first; a module never imports one above it.
         .target(name: "SERDSP", dependencies: ["CFFTW"], swiftSettings: swiftSettings),
         .target(name: "SERAudio", dependencies: ["SERDSP", "CSndFile", "CSoxr"], swiftSettings: swiftSettings),
-        .target(name: "SERPlot", dependencies: ["CCairo"], swiftSettings: swiftSettings),
+        .target(name: "SERLearn", dependencies: ["COpenBLAS"], swiftSettings: swiftSettings),
+        .target(name: "SERPlot", dependencies: ["CCairo", "CPangoCairo"], swiftSettings: swiftSettings),
+        .target(name: "SERFigures", dependencies: ["SERPlot"], swiftSettings: swiftSettings),
         .target(
             name: "SERNotebook",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -50,7 +54,7 @@ let package = Package(
         .target(
             name: "SERCells",
             dependencies: [
-                "SERAudio", "SERDSP", "SERPlot", "SERNotebook", "SERReport",
+                "SERAudio", "SERDSP", "SERLearn", "SERPlot", "SERFigures", "SERNotebook", "SERReport",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: swiftSettings
@@ -81,6 +85,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SERPlotTests", dependencies: ["SERPlot"], swiftSettings: swiftSettings),
+        .testTarget(name: "SERFiguresTests", dependencies: ["SERFigures", "SERPlot"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SERLearnTests",
+            dependencies: ["SERLearn"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SERNotebookTests",
             dependencies: ["SERNotebook", .product(name: "Yams", package: "Yams")],

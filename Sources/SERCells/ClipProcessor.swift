@@ -44,8 +44,8 @@ struct ClipProcessor {
     let settings: Settings
     /// `false` skips every processing step (`serreport features --raw`).
     let processing: Bool
-    private let loader: AudioLoader
-    private let reducer: NoiseReducer?
+    let loader: AudioLoader
+    let reducer: NoiseReducer?
 
     init(settings: Settings, processing: Bool = true) throws(AudioError) {
         self.settings = settings

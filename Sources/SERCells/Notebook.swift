@@ -25,12 +25,12 @@ public struct Notebook: Sendable {
         self.log = log
     }
 
-    public func build(outputFolder: String?) throws(CellError) -> BuildOutcome {
+    /// Load → process → extract on every clip of the corpus (all cores).
+    func analyze() throws(CellError) -> Analysis {
         let clock = ContinuousClock()
         let start = clock.now
         let corpus = try Corpus.open(settings.data)
         for rejected in corpus.rejected { log("skip \(rejected.path): \(rejected.reason)") }
-        let folder = outputFolder ?? "reports/\(corpus.name)"
 
         let settings = self.settings
         let clips = corpus.clips
@@ -55,9 +55,24 @@ public struct Notebook: Sendable {
         guard !results.isEmpty else {
             throw CellError(cell: "load", message: "\(settings.data): none of the \(clips.count) clips could be used")
         }
-
-        let writer = ReportWriter(folder: folder, settings: settings, corpus: corpus, log: log)
-        let reportPath = try writer.write(results: results, skipped: skipped, computeTime: computed)
-        return BuildOutcome(reportFolder: folder, reportPath: reportPath, clipCount: results.count, skipped: skipped)
+        return Analysis(corpus: corpus, results: results, skipped: skipped, computeTime: computed)
     }
+
+    public func build(outputFolder: String?) throws(CellError) -> BuildOutcome {
+        let analysis = try analyze()
+        let folder = outputFolder ?? "reports/\(analysis.corpus.name)"
+        let writer = ReportWriter(folder: folder, settings: settings, corpus: analysis.corpus, jobs: jobs, log: log)
+        let reportPath = try writer.write(
+            results: analysis.results, skipped: analysis.skipped, computeTime: analysis.computeTime)
+        return BuildOutcome(
+            reportFolder: folder, reportPath: reportPath, clipCount: analysis.results.count, skipped: analysis.skipped)
+    }
+}
+
+/// The clips of a corpus after load → process → extract, and the files that could not be used.
+struct Analysis {
+    var corpus: Corpus
+    var results: [(clip: Clip, run: ClipAnalysis)]
+    var skipped: [SkippedFile]
+    var computeTime: Duration
 }

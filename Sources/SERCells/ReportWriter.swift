@@ -10,19 +10,18 @@ struct ReportWriter {
     let folder: String
     let settings: Settings
     let corpus: Corpus
+    let jobs: Int
     let log: @Sendable (String) -> Void
 
     func write(
         results: [(clip: Clip, run: ClipAnalysis)], skipped: [SkippedFile], computeTime: Duration
     ) throws(CellError) -> String {
-        let figuresFolder = folder + "/figures"
-        do {
-            try FileManager.default.createDirectory(atPath: figuresFolder, withIntermediateDirectories: true)
-        } catch {
-            throw CellError(cell: "report", message: "\(figuresFolder): cannot create (\(error.localizedDescription))")
+        let drawn = CorpusFigures(settings: settings, emotions: corpus.emotions, results: results).all()
+        let written = try FigureWriter(folder: folder, formatNames: settings.report.figureFormats, jobs: jobs)
+            .write(drawn)
+        func figures(of cell: String) -> [ReportFigure] {
+            drawn.indices.filter { drawn[$0].cell == cell }.map { written[$0] }
         }
-
-        let waveforms = try writeFigure(waveformFigure(results), name: "load-waveforms")
         try writeFeatureTable(results)
 
         let emotions = corpus.emotions
@@ -49,7 +48,7 @@ struct ReportWriter {
                         """,
                     parameters: [ReportPair("sample_rate", settings.sampleRate == 0 ? "native" : "\(sampleRate)")],
                     timing: "load, process and extract: \(format(computeTime)) for \(results.count) clips",
-                    figures: [waveforms],
+                    figures: figures(of: "load"),
                     tables: [
                         ReportTable(
                             caption: "Clips per emotion",
@@ -66,7 +65,7 @@ struct ReportWriter {
                         """,
                     parameters: processParameters(),
                     timing: "",
-                    figures: [],
+                    figures: figures(of: "process"),
                     tables: []),
                 ReportSection(
                     id: "extract",
@@ -86,7 +85,7 @@ struct ReportWriter {
                         ReportPair("contrast.fmin", "\(settings.features.contrast.fmin)"),
                     ],
                     timing: "",
-                    figures: [],
+                    figures: figures(of: "extract"),
                     tables: [
                         ReportTable(
                             caption: "Frame features",
@@ -104,46 +103,6 @@ struct ReportWriter {
             throw CellError(cell: "report", message: error.description)
         }
         return path
-    }
-
-    private func waveformFigure(_ results: [(clip: Clip, run: ClipAnalysis)]) -> Figure {
-        let palette = Palette.okabeIto
-        let panels = corpus.emotions.enumerated().compactMap { index, emotion -> Axes? in
-            guard let example = results.first(where: { $0.clip.emotion == emotion }) else { return nil }
-            let waveform = Waveform(samples: example.run.processed.loaded, sampleRate: example.run.processed.sampleRate)
-            return Axes(
-                title: "\(emotion) — \(example.clip.speaker.isEmpty ? example.clip.path : example.clip.speaker)",
-                xLabel: "time (s)", yLabel: "amplitude", yRange: -1...1,
-                marks: [waveform.mark(color: palette[index])])
-        }
-        return Figure(
-            title: "One waveform per emotion (as loaded)", columns: min(3, max(1, panels.count)), panels: panels)
-    }
-
-    private func writeFigure(_ figure: Figure, name: String) throws(CellError) -> ReportFigure {
-        var links: [ReportLink] = []
-        for formatName in settings.report.figureFormats {
-            guard let format = FigureFormat(rawValue: formatName) else { continue }
-            let relative = "figures/\(name).\(format.rawValue)"
-            do {
-                try figure.write(to: folder + "/" + relative, format: format)
-            } catch {
-                throw CellError(cell: "report", message: "\(error)")
-            }
-            links.append(ReportLink(label: format.rawValue.uppercased(), href: relative))
-        }
-        if !settings.report.figureFormats.contains("png") {
-            // The page shows PNGs; write one even when it is not among the shared formats.
-            do {
-                try figure.write(to: folder + "/figures/\(name).png", format: .png)
-            } catch {
-                throw CellError(cell: "report", message: "\(error)")
-            }
-        }
-        return ReportFigure(
-            title: figure.title,
-            caption: "The first clip of each emotion, peak-normalised and resampled, before trimming and padding.",
-            image: "figures/\(name).png", width: Int(figure.width), height: Int(figure.height), formats: links)
     }
 
     private func writeFeatureTable(_ results: [(clip: Clip, run: ClipAnalysis)]) throws(CellError) {

@@ -1,5 +1,5 @@
-/// One panel of a ``Figure``: a plot area with a title, axis labels, x and y ranges and the
-/// ``Mark``s drawn in it, like a matplotlib `Axes`.
+/// One panel of a ``Figure``: a plot area with a title, axis labels, scales, x and y ranges, the
+/// ``Mark``s drawn in it and an optional legend or colour bar beside it, like a matplotlib `Axes`.
 public struct Axes: Sendable {
     /// Drawn centred above the plot area; empty for none.
     public var title: String
@@ -7,48 +7,46 @@ public struct Axes: Sendable {
     public var xLabel: String
     /// Drawn, rotated, left of the y tick labels; empty for none.
     public var yLabel: String
-    /// The visible x range; nil to fit the marks with a 5 % margin on each side.
+    /// How x values map to positions.
+    public var xScale: Scale
+    /// How y values map to positions.
+    public var yScale: Scale
+    /// The visible x range; nil to fit the marks with a 5 % margin on each side (see ``Mark``'s sticky edges).
     public var xRange: ClosedRange<Double>?
     /// The visible y range; nil to fit the marks with a 5 % margin on each side.
     public var yRange: ClosedRange<Double>?
     /// What is drawn, in order (later marks on top).
     public var marks: [Mark]
+    /// Keys drawn right of the plot area, top first; empty for none.
+    public var legend: [LegendEntry]
+    /// A colour scale drawn right of the plot area (for heatmaps and images); nil for none.
+    public var colorBar: ColorBar?
+    /// Whether light grid lines are drawn at the numeric ticks (never on category axes).
+    public var showsGrid: Bool
 
     public init(
         title: String = "",
         xLabel: String = "",
         yLabel: String = "",
+        xScale: Scale = .linear,
+        yScale: Scale = .linear,
         xRange: ClosedRange<Double>? = nil,
         yRange: ClosedRange<Double>? = nil,
-        marks: [Mark] = []
+        marks: [Mark] = [],
+        legend: [LegendEntry] = [],
+        colorBar: ColorBar? = nil,
+        showsGrid: Bool = true
     ) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
+        self.xScale = xScale
+        self.yScale = yScale
         self.xRange = xRange
         self.yRange = yRange
         self.marks = marks
-    }
-
-    /// The x range the panel shows: the explicit one, or the marks' extent with margins.
-    var resolvedXRange: ClosedRange<Double> {
-        xRange ?? Self.padded(marks.reduce(nil) { Mark.union($0, $1.xExtent) })
-    }
-
-    /// The y range the panel shows: the explicit one, or the marks' extent with margins.
-    var resolvedYRange: ClosedRange<Double> {
-        yRange ?? Self.padded(marks.reduce(nil) { Mark.union($0, $1.yExtent) })
-    }
-
-    /// Fraction of the data span added on each side of a fitted range (matplotlib's `axes.xmargin`).
-    static let margin = 0.05
-
-    /// `extent` widened by ``margin`` on each side; a single value gets ±0.5 (or ±5 % of itself if
-    /// larger), and no data at all gives 0...1.
-    static func padded(_ extent: ClosedRange<Double>?) -> ClosedRange<Double> {
-        guard let extent else { return 0...1 }
-        let span = extent.upperBound - extent.lowerBound
-        let pad = span > 0 ? span * margin : max(0.5, abs(extent.lowerBound) * margin)
-        return (extent.lowerBound - pad)...(extent.upperBound + pad)
+        self.legend = legend
+        self.colorBar = colorBar
+        self.showsGrid = showsGrid
     }
 }

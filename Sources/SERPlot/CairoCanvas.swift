@@ -13,6 +13,9 @@ final class CairoCanvas {
     private let context: OpaquePointer
     /// Collects what the SVG and PDF surfaces stream out; outlives the surface (released after `deinit`).
     private let sink: ByteSink
+    private let typesetter = PangoTypesetter()
+    /// Every string drawn on an SVG canvas, added to the file as invisible text (see ``SVGTextLayer``).
+    private var svgText: [SVGTextLayer.Entry] = []
 
     /// A blank canvas `width` × `height` points; PNG pixels are `pixelDensity` per point.
     init(
@@ -48,17 +51,6 @@ final class CairoCanvas {
         try check(cairo_surface_status(surface))
         try check(cairo_status(context))
         if format == .png { cairo_scale(context, pixelDensity, pixelDensity) }
-        // Every font option is explicit and the same for all three formats: unhinted advances, so text
-        // is laid out the same in PNG, SVG and PDF at any density, and unhinted grey-antialiased glyphs.
-        // Cairo resolves a toy font face once per process with the options of its first use and keeps
-        // them, so with any option left to the surface a PNG's pixels would depend on whether a PDF or
-        // a PNG happened to be drawn first.
-        let options = cairo_font_options_create()
-        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_set_font_options(context, options)
-        cairo_font_options_destroy(options)
     }
 
     deinit {
@@ -87,14 +79,85 @@ final class CairoCanvas {
         cairo_stroke(context)
     }
 
-    /// Strokes each run of points as one polyline with round joins.
-    func strokePolylines(_ runs: [[Point]], color: Color, width: Double) {
+    /// Strokes each run of points as one polyline with round joins, dashed by `dash` (on, off, … in
+    /// points) unless it is empty.
+    func strokePolylines(_ runs: [[Point]], color: Color, width: Double, dash: [Double] = []) {
         appendPolylines(runs)
         setSource(color)
         cairo_set_line_width(context, width)
-        cairo_set_line_cap(context, CAIRO_LINE_CAP_ROUND)
+        cairo_set_line_cap(context, dash.isEmpty ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
         cairo_set_line_join(context, CAIRO_LINE_JOIN_ROUND)
+        cairo_set_dash(context, dash, Int32(dash.count), 0)
         cairo_stroke(context)
+        cairo_set_dash(context, nil, 0, 0)
+    }
+
+    /// Fills each rectangle in its colour (one path per colour, in order of first use), then strokes
+    /// every outline in `outline` if given.
+    func fillRects(_ rects: [(Rect, Color)], outline: Color?, outlineWidth: Double) {
+        var colors: [Color] = []
+        var byColor: [Color: [Rect]] = [:]
+        for (rect, color) in rects {
+            if byColor[color] == nil { colors.append(color) }
+            byColor[color, default: []].append(rect)
+        }
+        for color in colors {
+            for rect in byColor[color] ?? [] { cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height) }
+            setSource(color)
+            cairo_fill(context)
+        }
+        guard let outline, !rects.isEmpty else { return }
+        for (rect, _) in rects { cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height) }
+        setSource(outline)
+        cairo_set_line_width(context, outlineWidth)
+        cairo_set_line_join(context, CAIRO_LINE_JOIN_MITER)
+        cairo_stroke(context)
+    }
+
+    /// Fills a circle of `radius` points at each centre, each outlined 0.5 points wide in `outline` if given.
+    func fillCircles(_ centres: [Point], radius: Double, color: Color, outline: Color?) {
+        guard !centres.isEmpty else { return }
+        setSource(color)
+        for centre in centres {
+            cairo_new_sub_path(context)
+            cairo_arc(context, centre.x, centre.y, radius, 0, 2 * Double.pi)
+        }
+        guard let outline else {
+            cairo_fill(context)
+            return
+        }
+        cairo_fill_preserve(context)
+        setSource(outline)
+        cairo_set_line_width(context, 0.5)
+        cairo_stroke(context)
+    }
+
+    /// Draws an opaque image of `width` × `height` pixels (0xRRGGBB, top row first) stretched over
+    /// `rect`, each pixel a sharp-edged block, as matplotlib's `imshow(interpolation="nearest")`.
+    func drawImage(_ pixels: [UInt32], width: Int, height: Int, in rect: Rect) {
+        precondition(pixels.count == width * height, "image: \(pixels.count) pixels for \(width) × \(height)")
+        guard let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
+            cairo_surface_status(image) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(image)
+        else { return }
+        defer { cairo_surface_destroy(image) }
+        cairo_surface_flush(image)
+        let stride = Int(cairo_image_surface_get_stride(image))
+        // RGB24 keeps each pixel as a native-endian 32-bit word 0x00RRGGBB.
+        let words = UnsafeMutableRawPointer(data)
+        for row in 0..<height {
+            let line = (words + row * stride).bindMemory(to: UInt32.self, capacity: width)
+            for column in 0..<width { line[column] = pixels[row * width + column] }
+        }
+        cairo_surface_mark_dirty(image)
+        cairo_save(context)
+        cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(context)
+        cairo_translate(context, rect.x, rect.y)
+        cairo_scale(context, rect.width / Double(width), rect.height / Double(height))
+        cairo_set_source_surface(context, image, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_NEAREST)
+        cairo_paint(context)
+        cairo_restore(context)
     }
 
     /// Fills each closed polygon, then strokes its outline `outlineWidth` wide in the same colour so
@@ -121,32 +184,30 @@ final class CairoCanvas {
 
     /// The advance width of `text` in points.
     func width(of text: String, style: TextStyle) -> Double {
-        select(style)
-        var extents = cairo_text_extents_t()
-        cairo_text_extents(context, text, &extents)
-        return extents.x_advance
+        typesetter.width(of: text, font: style.font)
     }
 
     /// The font's ascent and descent in points, the same for every string (so baselines line up).
     func lineMetrics(_ style: TextStyle) -> (ascent: Double, descent: Double) {
-        select(style)
-        var extents = cairo_font_extents_t()
-        cairo_font_extents(context, &extents)
-        return (extents.ascent, extents.descent)
+        typesetter.lineMetrics(style.font)
     }
 
     /// Draws `text` with its baseline through `origin`, `anchor` saying which part of the text sits
-    /// at `origin`; `vertical` turns it a quarter anticlockwise, reading upwards.
-    func draw(_ text: String, at origin: Point, style: TextStyle, anchor: TextAnchor, vertical: Bool = false) {
+    /// at `origin`; `angle` turns it anticlockwise by that many degrees (90 reads upwards).
+    func draw(_ text: String, at origin: Point, style: TextStyle, anchor: TextAnchor, angle: Double = 0) {
         guard !text.isEmpty else { return }
         let offset = -anchor.fraction * width(of: text, style: style)
         cairo_save(context)
         cairo_translate(context, origin.x, origin.y)
-        if vertical { cairo_rotate(context, -Double.pi / 2) }
-        cairo_move_to(context, offset, 0)
+        if angle != 0 { cairo_rotate(context, -angle * Double.pi / 180) }
+        cairo_translate(context, offset, 0)
         setSource(style.color)
-        cairo_show_text(context, text)
+        typesetter.show(text, font: style.font, on: context)
         cairo_restore(context)
+        if format == .svg {
+            svgText.append(
+                SVGTextLayer.Entry(text: text, origin: origin, offset: offset, angle: angle, size: style.size))
+        }
     }
 
     // MARK: Output
@@ -163,7 +224,7 @@ final class CairoCanvas {
         case .svg:
             cairo_surface_finish(surface)
             try check(cairo_surface_status(surface))
-            return SVGIdentifiers.renumbered(sink.bytes)
+            return SVGTextLayer.inserted(svgText, into: SVGIdentifiers.renumbered(sink.bytes))
         case .pdf:
             cairo_surface_finish(surface)
             try check(cairo_surface_status(surface))
@@ -183,14 +244,6 @@ final class CairoCanvas {
         cairo_set_source_rgba(context, color.red, color.green, color.blue, color.alpha)
     }
 
-    private func select(_ style: TextStyle) {
-        cairo_select_font_face(
-            context, Theme.fontFamily, CAIRO_FONT_SLANT_NORMAL,
-            style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL
-        )
-        cairo_set_font_size(context, style.size)
-    }
-
     private func appendPolylines(_ runs: [[Point]], closed: Bool = false) {
         for run in runs {
             guard let first = run.first else { continue }
@@ -201,14 +254,15 @@ final class CairoCanvas {
     }
 }
 
-/// Which part of a string sits at the point it is drawn at: its middle (titles, x tick labels) or its
-/// end (right-aligned y tick labels).
+/// Which part of a string sits at the point it is drawn at: its start (legend labels), its middle
+/// (titles, x tick labels) or its end (right-aligned y tick labels).
 enum TextAnchor {
-    case middle, end
+    case start, middle, end
 
     /// How far along the string's width the anchor point is.
     var fraction: Double {
         switch self {
+        case .start: 0
         case .middle: 0.5
         case .end: 1
         }

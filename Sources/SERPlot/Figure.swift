@@ -1,5 +1,6 @@
 /// A figure: a suptitle over a grid of ``Axes`` panels (small multiples), filled row by row, at a size
-/// in points. A plain value; write it with ``write(to:format:pixelDensity:)``.
+/// in points, with an optional legend shared by all panels and a caption. A plain value; write it
+/// with ``write(to:format:pixelDensity:)``.
 public struct Figure: Sendable {
     /// Drawn bold and centred across the top; empty for none.
     public var title: String
@@ -7,6 +8,10 @@ public struct Figure: Sendable {
     public let columns: Int
     /// The panels in reading order: left to right, then top to bottom. A last row may be partly empty.
     public var panels: [Axes]
+    /// Keys shared by every panel, drawn in centred rows under the title; empty for none.
+    public var legend: [LegendEntry]
+    /// A one-line note in small grey type at the bottom left (a data source, a warning); empty for none.
+    public var caption: String
     /// Width in points (1/72 inch).
     public var width: Double
     /// Height in points.
@@ -16,18 +21,25 @@ public struct Figure: Sendable {
     public var rows: Int { Self.rows(panels: panels.count, columns: columns) }
 
     /// A figure with `panels` laid out `columns` to a row. Without an explicit size each panel gets
-    /// about 300 × 210 points.
-    public init(title: String = "", columns: Int = 1, panels: [Axes], width: Double? = nil, height: Double? = nil) {
+    /// about 300 × 210 points (plus room for a legend or colour bar beside it).
+    public init(
+        title: String = "", columns: Int = 1, panels: [Axes], legend: [LegendEntry] = [], caption: String = "",
+        width: Double? = nil, height: Double? = nil
+    ) {
         precondition(columns > 0, "a figure needs at least one column, got \(columns)")
         self.title = title
         self.columns = columns
         self.panels = panels
+        self.legend = legend
+        self.caption = caption
         let rows = Self.rows(panels: panels.count, columns: columns)
-        let titleBand = title.isEmpty ? 0 : Theme.suptitle.size + Theme.suptitleGap
-        self.width = width ?? Theme.panelWidth * Double(columns) + 2 * Theme.outerMargin
+        let sideKey = panels.contains { !$0.legend.isEmpty || $0.colorBar != nil } ? Theme.sideKeyAllowance : 0
+        var bands = title.isEmpty ? 0 : Theme.suptitle.size + Theme.suptitleGap
+        if !legend.isEmpty { bands += Theme.legendRowHeight + Theme.suptitleGap }
+        if !caption.isEmpty { bands += Theme.caption.size + Theme.captionGap }
+        self.width = width ?? (Theme.panelWidth + sideKey) * Double(columns) + 2 * Theme.outerMargin
         self.height =
-            height
-            ?? (Theme.panelHeight + Theme.rowGap) * Double(rows) - Theme.rowGap + 2 * Theme.outerMargin + titleBand
+            height ?? (Theme.panelHeight + Theme.rowGap) * Double(rows) - Theme.rowGap + 2 * Theme.outerMargin + bands
         precondition(
             self.width > 0 && self.height > 0 && self.width.isFinite && self.height.isFinite,
             "figure size must be positive and finite, got \(self.width) × \(self.height)"

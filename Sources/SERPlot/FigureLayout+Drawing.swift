@@ -8,6 +8,13 @@ extension FigureLayout {
                 at: suptitleOrigin, style: Theme.suptitle, anchor: .middle
             )
         }
+        for (entry, origin) in legend { drawLegendEntry(entry, at: origin, on: canvas) }
+        if let captionOrigin {
+            canvas.draw(
+                canvas.fitted(figure.caption, width: figure.width - 2 * Theme.outerMargin, style: Theme.caption),
+                at: captionOrigin, style: Theme.caption, anchor: .start
+            )
+        }
         for panel in panels { panel.draw(on: canvas) }
     }
 }

@@ -1,8 +1,21 @@
-/// How text is drawn: size in points, weight and colour. The family is always DejaVu Sans.
+/// How text is drawn: size in points, weight and colour. The family is always ``Theme/fontFamily``,
+/// with fontconfig's fallback for scripts it lacks.
 struct TextStyle {
-    var size: Double
-    var bold = false
+    /// What decides a string's shape and size: everything but the colour.
+    struct Font: Hashable {
+        var size: Double
+        var bold = false
+    }
+
+    var font: Font
     var color: Color
+
+    init(size: Double, bold: Bool = false, color: Color) {
+        font = Font(size: size, bold: bold)
+        self.color = color
+    }
+
+    var size: Double { font.size }
 }
 
 /// The house look, close to matplotlib's and seaborn's defaults: white background, light grid,
@@ -19,6 +32,8 @@ enum Theme {
     static let panelTitle = TextStyle(size: 11, color: ink)
     static let axisLabel = TextStyle(size: 9.5, color: ink)
     static let tickLabel = TextStyle(size: 8.5, color: axis)
+    static let legendLabel = TextStyle(size: 8.5, color: ink)
+    static let caption = TextStyle(size: 8, color: Color(hex: 0x6B6B6B))
 
     /// Space between the figure's edge and anything drawn.
     static let outerMargin = 10.0
@@ -45,6 +60,22 @@ enum Theme {
     /// Smallest horizontal gap between neighbouring x tick labels, and vertical gap between y tick labels.
     static let tickLabelMinGapX = 8.0
     static let tickLabelMinGapY = 2.0
+
+    /// Space above the caption.
+    static let captionGap = 8.0
+    /// Side of a legend's square key, and the gap between key and label.
+    static let legendKey = 8.0
+    static let legendKeyGap = 4.0
+    /// Space between entries of a figure legend row.
+    static let legendEntryGap = 14.0
+    /// Height of one legend line.
+    static let legendRowHeight = 13.0
+    /// Space between a plot area and a legend or colour bar beside it.
+    static let sideKeyGap = 10.0
+    /// Width of a colour bar.
+    static let colorBarWidth = 10.0
+    /// Extra width a default-size figure gives each panel with a legend or colour bar beside it.
+    static let sideKeyAllowance = 70.0
 
     /// The default size of one panel, for figures built without an explicit size.
     static let panelWidth = 300.0

@@ -50,3 +50,17 @@ struct TickLabelFormat: Equatable {
         return decimals
     }
 }
+
+extension TickLabelFormat {
+    /// The label of 10^exponent on a log axis: `0.01`, `0.1`, `1`, `10`, `100`, `1k`, `10k`, `1M`, and
+    /// `1e−7` / `1e9` beyond that.
+    static func powerOfTen(_ exponent: Int) -> String {
+        switch exponent {
+        case 0...2: "1" + String(repeating: "0", count: exponent)
+        case 3...5: "1" + String(repeating: "0", count: exponent - 3) + "k"
+        case 6...8: "1" + String(repeating: "0", count: exponent - 6) + "M"
+        case -6...(-1): "0." + String(repeating: "0", count: -exponent - 1) + "1"
+        default: exponent < 0 ? "1e\u{2212}\(-exponent)" : "1e\(exponent)"
+        }
+    }
+}

@@ -1,12 +1,21 @@
-/// One axis's range with ticks and their labels, the tick step chosen so labels keep clear of each other.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One axis's range with its ticks (in data units) and their labels, chosen so labels keep clear of
+/// each other.
 struct TickedAxis {
     let range: ClosedRange<Double>
-    let ticks: NiceTicks
+    /// Tick positions in data units, ascending.
+    let values: [Double]
     let labels: [String]
 
-    /// Starts from about one tick per `spacing` points along `length` and takes coarser steps while two
-    /// neighbouring labels, `labelExtent` long along the axis, would come closer than `minGap`. If that
-    /// leaves a single tick, up to ``maxRefinements`` finer steps are tried, as long as their labels still fit.
+    /// A linear axis. Starts from about one tick per `spacing` points along `length` and takes coarser
+    /// steps while two neighbouring labels, `labelExtent` long along the axis, would come closer than
+    /// `minGap`. If that leaves a single tick, up to ``maxRefinements`` finer steps are tried, as long
+    /// as their labels still fit.
     init(
         range: ClosedRange<Double>, length: Double, spacing: Double, minGap: Double,
         labelExtent: (String) -> Double
@@ -28,11 +37,49 @@ struct TickedAxis {
                 chosen = finer
             }
         }
+        self.init(range: range, values: chosen.ticks.values, labels: chosen.labels)
+    }
+
+    init(range: ClosedRange<Double>, values: [Double], labels: [String]) {
         self.range = range
-        self.ticks = chosen.ticks
-        self.labels = chosen.labels
+        self.values = values
+        self.labels = labels
     }
 
     /// How many steps finer than the first fitting one are tried to get a second tick: two decades.
     static let maxRefinements = 6
+
+    /// A log axis: ticks at every power of ten in `range` (every second, fifth… if their labels would
+    /// crowd); with fewer than two powers in range, the linear ticks of the range instead.
+    static func logarithmic(
+        range: ClosedRange<Double>, length: Double, spacing: Double, minGap: Double,
+        labelExtent: (String) -> Double
+    ) -> TickedAxis {
+        let low = log10(range.lowerBound)
+        let high = log10(range.upperBound)
+        guard low.isFinite, high.isFinite, high > low else {
+            return TickedAxis(range: range, length: length, spacing: spacing, minGap: minGap, labelExtent: labelExtent)
+        }
+        let first = Int((low - 1e-9).rounded(.up))
+        let last = Int((high + 1e-9).rounded(.down))
+        guard last > first else {
+            return TickedAxis(range: range, length: length, spacing: spacing, minGap: minGap, labelExtent: labelExtent)
+        }
+        let decadeLength = length / (high - low)
+        for every in [1, 2, 5, 10, 20, 50, 100] {
+            let exponents = Array(stride(from: first, through: last, by: 1)).filter { $0 % every == 0 }
+            let labels = exponents.map(TickLabelFormat.powerOfTen)
+            let fits = (labels.map(labelExtent).max() ?? 0) + minGap <= decadeLength * Double(every)
+            if fits || every == 100 {
+                return TickedAxis(
+                    range: range, values: exponents.map { NiceTicks.powerOfTen($0) }, labels: labels)
+            }
+        }
+        return TickedAxis(range: range, values: [], labels: [])
+    }
+
+    /// A category axis: a tick at every position 0, 1, 2, … labelled with its name.
+    static func categorical(_ names: [String], range: ClosedRange<Double>) -> TickedAxis {
+        TickedAxis(range: range, values: names.indices.map(Double.init), labels: names)
+    }
 }

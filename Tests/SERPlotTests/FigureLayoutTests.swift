@@ -44,7 +44,7 @@ import Testing
         let figure = Figure(panels: [axes], width: width, height: width * 0.7)
         let (layout, canvas) = try layout(figure)
         let panel = layout.panels[0]
-        let positions = panel.x.ticks.values.map { panel.xScale($0) }
+        let positions = panel.x.values.map { panel.xScale($0) }
         let widths = panel.x.labels.map { canvas.width(of: $0, style: Theme.tickLabel) }
         #expect(positions.count >= 2)
         for index in positions.indices.dropFirst() {
@@ -52,7 +52,7 @@ import Testing
             #expect(gap >= Theme.tickLabelMinGapX, "labels \(panel.x.labels) at width \(width)")
         }
         let line = canvas.lineMetrics(Theme.tickLabel)
-        let yPositions = panel.y.ticks.values.map { panel.yScale($0) }
+        let yPositions = panel.y.values.map { panel.yScale($0) }
         for index in yPositions.indices.dropFirst() {
             #expect(yPositions[index - 1] - yPositions[index] >= line.ascent + line.descent + Theme.tickLabelMinGapY)
         }

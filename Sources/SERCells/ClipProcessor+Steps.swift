@@ -1,0 +1,33 @@
+import SERAudio
+import SERDSP
+
+extension ClipProcessor {
+    /// One clip's waveform after each processing step, for the process figures: the file as loaded
+    /// without normalisation ("original"), then after each enabled step in order.
+    func steps(path: String) throws(AudioError) -> (sampleRate: Int, steps: [(name: String, samples: [Float])]) {
+        let plain = AudioLoader(sampleRate: settings.sampleRate == 0 ? nil : settings.sampleRate, normalizer: nil)
+        let original = try plain.load(path: path)
+        var steps: [(name: String, samples: [Float])] = [("original", original.samples)]
+        var samples = original.samples
+        if processing && settings.process.normalize.enabled {
+            samples = try loader.load(path: path).samples
+            steps.append(("normalised", samples))
+        }
+        if processing && settings.process.trim.enabled {
+            let geometry = FrameGeometry(frameLength: settings.features.nFFT, hopLength: settings.features.hopLength)
+            samples = SilenceTrimmer(topDB: Float(settings.process.trim.topDB), geometry: geometry)(samples).samples
+            steps.append(("trimmed", samples))
+        }
+        if processing && settings.process.fixLength.enabled {
+            let length = FixedLength.length(
+                seconds: settings.process.fixLength.seconds, sampleRate: original.sampleRate)
+            samples = FixedLength.apply(samples, length: length)
+            steps.append(("fixed length", samples))
+        }
+        if let reducer {
+            samples = try reducer.reduceNoise(samples, sampleRate: original.sampleRate, path: path)
+            steps.append(("denoised", samples))
+        }
+        return (original.sampleRate, steps)
+    }
+}

@@ -1,0 +1,43 @@
+import SERFigures
+import SERPlot
+
+/// The train and evaluate figures for a set of evaluated models.
+enum EvaluationFigures {
+    /// Every train/evaluate figure; `note`, when given, replaces each figure's own caption (the gallery
+    /// uses it to say the numbers are illustrative).
+    static func all(models: [ModelEvaluation], curves: [TrainingCurve], note: String? = nil) -> [NotebookFigure] {
+        var figures: [NotebookFigure] = []
+        if !curves.isEmpty {
+            figures.append(
+                NotebookFigure(
+                    cell: "train", name: "train-mlp-loss",
+                    caption: "The MLP's training loss and validation accuracy after each epoch, one line per fold.",
+                    figure: EvaluateFigures.trainingCurves(curves)))
+        }
+        for model in models {
+            figures.append(
+                NotebookFigure(
+                    cell: "evaluate", name: "evaluate-confusion-\(model.name)",
+                    caption: "\(model.title): confusion matrix over all test folds, as counts and as row percentages.",
+                    figure: EvaluateFigures.confusion(model)))
+        }
+        figures += [
+            NotebookFigure(
+                cell: "evaluate", name: "evaluate-models",
+                caption: "Accuracy, UAR and macro-F1 per model: mean over folds with ± one standard deviation.",
+                figure: EvaluateFigures.comparison(models)),
+            NotebookFigure(
+                cell: "evaluate", name: "evaluate-f1", caption: "F1 per emotion and model.",
+                figure: EvaluateFigures.perClassF1(models)),
+            NotebookFigure(
+                cell: "evaluate", name: "evaluate-speakers", caption: "Accuracy on each speaker's clips, per model.",
+                figure: EvaluateFigures.perSpeaker(models)),
+        ]
+        guard let note else { return figures }
+        return figures.map { figure in
+            var figure = figure
+            figure.figure.caption = note
+            return figure
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import SERReport
+
+extension Notebook {
+    /// `serreport figures --gallery`: every figure type the report draws, in every figure format, in
+    /// `folder/figures/`, with `folder/index.html` showing them all on one page. Load, process and
+    /// extract figures come from the corpus; train and evaluate figures from illustrative numbers
+    /// (``IllustrativeEvaluation``) until models are trained. Returns the page's path and the figure count.
+    public func gallery(folder: String) throws(CellError) -> (page: String, figures: Int) {
+        let analysis = try analyze()
+        let emotions = analysis.corpus.emotions
+        let speakers = Array(Set(analysis.results.map(\.clip.speaker).filter { !$0.isEmpty })).sorted()
+        let corpusFigures = CorpusFigures(settings: settings, emotions: emotions, results: analysis.results).all()
+        let evaluationFigures = EvaluationFigures.all(
+            models: IllustrativeEvaluation.models(emotions: emotions, speakers: speakers),
+            curves: IllustrativeEvaluation.trainingCurves(), note: IllustrativeEvaluation.caption)
+        let figures = corpusFigures + evaluationFigures
+        let written = try FigureWriter(folder: folder, formatNames: settings.report.figureFormats, jobs: jobs)
+            .write(figures)
+
+        let cells = ["load", "process", "extract", "train", "evaluate"]
+        let sections = cells.compactMap { cell -> ReportSection? in
+            let members = figures.indices.filter { figures[$0].cell == cell }
+            guard !members.isEmpty else { return nil }
+            return ReportSection(
+                id: cell, title: cell.prefix(1).uppercased() + cell.dropFirst(),
+                narrative: cell == "train" || cell == "evaluate" ? IllustrativeEvaluation.caption : "",
+                parameters: [], timing: "", figures: members.map { written[$0] }, tables: [])
+        }
+        let document = ReportDocument(
+            title: "Figure gallery: \(analysis.corpus.name)",
+            subtitle: "\(figures.count) figures in \(written.first?.formats.count ?? 0) formats",
+            highlights: [
+                ReportPair("figures", "\(figures.count)"), ReportPair("clips", "\(analysis.results.count)"),
+                ReportPair("emotions", "\(emotions.count)"),
+            ],
+            sections: sections, skipped: analysis.skipped.map { ReportPair($0.path, $0.reason) }, downloads: [],
+            generator: "serreport figures --gallery")
+        let page = folder + "/index.html"
+        do {
+            try HTMLReport().write(document, to: page)
+        } catch {
+            throw CellError(cell: "report", message: error.description)
+        }
+        return (page, figures.count)
+    }
+}

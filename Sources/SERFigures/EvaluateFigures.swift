@@ -1,0 +1,147 @@
+public import SERPlot
+
+/// The train and evaluate cells' figures: how well each model recognises each emotion.
+public enum EvaluateFigures {
+    /// `evaluate-confusion-<model>`: the confusion matrix as clip counts and as row percentages (the
+    /// share of each true emotion given each prediction; the diagonal is the recall).
+    public static func confusion(_ model: ModelEvaluation) -> Figure {
+        let labels = model.labels
+        let counts = model.confusion.map { $0.map(Double.init) }
+        let rowShares = counts.map { row in
+            let total = row.reduce(0, +)
+            return row.map { total > 0 ? 100 * $0 / total : 0 }
+        }
+        let countPanel = heatmap(
+            counts, labels: labels, range: 0...max(1, counts.flatMap { $0 }.max() ?? 1), title: "clips",
+            text: { "\(Int($0))" }, colorLabel: "clips")
+        let sharePanel = heatmap(
+            rowShares, labels: labels, range: 0...100, title: "row %", text: { "\(Int($0.rounded()))" },
+            colorLabel: "% of true class")
+        let side = 30 * Double(max(labels.count, 1))
+        return Figure(
+            title: "Confusion matrix: \(model.title)", columns: 2, panels: [countPanel, sharePanel],
+            caption:
+                "rows: true emotion, columns: predicted; UAR \(Self.score(model.uar)), accuracy \(Self.score(model.accuracy))",
+            width: 2 * (side + 190) + 20, height: side + 200)
+    }
+
+    /// `evaluate-f1`: F1 per emotion, one bar per model side by side.
+    public static func perClassF1(_ models: [ModelEvaluation]) -> Figure {
+        let labels = models.first?.labels ?? []
+        let groups = models.enumerated().map { index, model in (values: model.f1, color: FigureStyle.modelColor(index))
+        }
+        return Figure(
+            title: "F1 per emotion",
+            panels: [
+                Axes(
+                    xLabel: "emotion", yLabel: "F1", xScale: .category(labels), yRange: 0...1,
+                    marks: Mark.groupedBars(groups), legend: legend(models))
+            ],
+            width: max(460, 34 * Double(labels.count * max(models.count, 1)) / 2 + 200), height: 300)
+    }
+
+    /// `evaluate-models`: accuracy, UAR and macro-F1 per model (mean over folds, error bars ± one
+    /// standard deviation), with chance level (one over the number of emotions) dashed.
+    public static func comparison(_ models: [ModelEvaluation]) -> Figure {
+        let metrics = ["accuracy", "UAR", "macro-F1"]
+        let groups = models.enumerated().map { index, model in
+            (values: [model.accuracy.mean, model.uar.mean, model.macroF1.mean], color: FigureStyle.modelColor(index))
+        }
+        let errors = models.map { model in
+            [model.accuracy, model.uar, model.macroF1].map { max(0, $0.mean - $0.spread)...min(1, $0.mean + $0.spread) }
+        }
+        var marks = Mark.groupedBars(groups, errors: errors)
+        if let classes = models.first?.labels.count, classes > 0 {
+            let chance = 1 / Double(classes)
+            marks.append(
+                .line(
+                    xs: [-0.5, Double(metrics.count) - 0.5], ys: [chance, chance], color: FigureStyle.referenceLine,
+                    width: 1, dash: [4, 3]))
+        }
+        let folds = models.first?.uar.folds.count ?? 0
+        return Figure(
+            title: "Model comparison",
+            panels: [
+                Axes(
+                    yLabel: "score", xScale: .category(metrics), yRange: 0...1, marks: marks, legend: legend(models))
+            ],
+            caption:
+                "mean over \(folds) fold\(folds == 1 ? "" : "s"), bars ± one standard deviation; dashed: chance level",
+            width: 520, height: 300)
+    }
+
+    /// `evaluate-speakers`: each model's accuracy on each speaker's clips.
+    public static func perSpeaker(_ models: [ModelEvaluation]) -> Figure {
+        let speakers = models.first?.speakerAccuracy.map(\.speaker) ?? []
+        let groups = models.enumerated().map { index, model in
+            (
+                values: speakers.map { speaker in
+                    model.speakerAccuracy.first { $0.speaker == speaker }?.accuracy ?? .nan
+                },
+                color: FigureStyle.modelColor(index)
+            )
+        }
+        return Figure(
+            title: "Accuracy per speaker",
+            panels: [
+                Axes(
+                    xLabel: "speaker (in a test fold)", yLabel: "accuracy", xScale: .category(speakers), yRange: 0...1,
+                    marks: Mark.groupedBars(groups), legend: legend(models))
+            ],
+            width: min(1100, max(480, 16 * Double(speakers.count * max(models.count, 1)) + 220)), height: 300)
+    }
+
+    /// `train-mlp-loss`: the MLP's training loss (log scale) and validation score per epoch, a line per fold.
+    public static func trainingCurves(_ curves: [TrainingCurve]) -> Figure {
+        let color = { (index: Int) in FigureStyle.modelColor(3).withAlpha(index == 0 ? 1 : 0.55) }
+        let loss = curves.enumerated().map { index, curve in
+            Mark.line(xs: curve.loss.indices.map { Double($0 + 1) }, ys: curve.loss, color: color(index), width: 1.2)
+        }
+        let score = curves.enumerated().map { index, curve in
+            Mark.line(
+                xs: curve.validationScore.indices.map { Double($0 + 1) }, ys: curve.validationScore,
+                color: color(index), width: 1.2)
+        }
+        return Figure(
+            title: "MLP training, one line per fold", columns: 2,
+            panels: [
+                Axes(title: "training loss", xLabel: "epoch", yLabel: "cross-entropy", yScale: .log, marks: loss),
+                Axes(title: "validation score", xLabel: "epoch", yLabel: "accuracy", yRange: 0...1, marks: score),
+            ],
+            width: 700, height: 290)
+    }
+
+    private static func heatmap(
+        _ values: [[Double]], labels: [String], range: ClosedRange<Double>, title: String, text: (Double) -> String,
+        colorLabel: String
+    ) -> Axes {
+        var cells: [Mark.Cell] = []
+        var texts: [Mark.Label] = []
+        for (row, rowValues) in values.enumerated() {
+            for (column, value) in rowValues.enumerated() {
+                let color = Colormap.viridis.color(for: value, in: range)
+                cells.append(
+                    Mark.Cell(
+                        x: (Double(column) - 0.5)...(Double(column) + 0.5),
+                        y: (Double(row) - 0.5)...(Double(row) + 0.5), color: color))
+                texts.append(
+                    Mark.Label(x: Double(column), y: Double(row), text: text(value), color: color.contrastingInk))
+            }
+        }
+        return Axes(
+            title: title, xLabel: "predicted", yLabel: "true", xScale: .category(labels), yScale: .category(labels),
+            marks: [.cells(cells), .labels(texts, size: labels.count > 10 ? 6.5 : 7.5)],
+            colorBar: ColorBar(colormap: .viridis, range: range, label: colorLabel), showsGrid: false)
+    }
+
+    private static func legend(_ models: [ModelEvaluation]) -> [LegendEntry] {
+        models.enumerated().map { LegendEntry($1.title, color: FigureStyle.modelColor($0)) }
+    }
+
+    /// Mean ± spread to two decimals.
+    static func score(_ scores: FoldScores) -> String {
+        let mean = Int((scores.mean * 100).rounded())
+        let spread = Int((scores.spread * 100).rounded())
+        return "0.\(mean < 10 ? "0" : "")\(mean) ± 0.\(spread < 10 ? "0" : "")\(spread)"
+    }
+}

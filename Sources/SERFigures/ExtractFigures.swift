@@ -1,0 +1,106 @@
+public import SERPlot
+
+/// The extract cell's figures: how the features differ between emotions.
+public enum ExtractFigures {
+    /// A box plot per emotion of each feature in `features` (one panel per feature), from one value
+    /// per clip; `emotions[i]` is clip `i`'s emotion. Used for `extract-energy` (RMS, ZCR),
+    /// `extract-mfcc` (MFCC 1–13), `extract-chroma` and `extract-contrast`.
+    public static func distributions(
+        title: String, features: [(name: String, values: [Double])], emotions: [String], palette: EmotionPalette,
+        columns: Int = 4
+    ) -> Figure {
+        let panels = features.map { feature in
+            var marks: [Mark] = []
+            for (index, emotion) in palette.emotions.enumerated() {
+                let values = feature.values.indices.filter { emotions[$0] == emotion }.map { feature.values[$0] }
+                guard let stats = BoxStatistics(values) else { continue }
+                marks += Mark.boxPlot(stats, at: Double(index), color: palette.color(for: emotion))
+            }
+            return Axes(title: feature.name, xScale: .category(palette.emotions), marks: marks)
+        }
+        let columns = min(columns, max(panels.count, 1))
+        let rows = (panels.count + columns - 1) / columns
+        return Figure(
+            title: title, columns: columns, panels: panels, legend: palette.legend(),
+            width: 250 * Double(columns) + 20, height: 200 * Double(max(rows, 1)) + 80)
+    }
+
+    /// `extract-mfcc-means`: the mean of each MFCC per emotion as a heatmap, each coefficient
+    /// standardised over all clips (so coefficients of different size compare), with the values written
+    /// in the cells. `mfcc[c][i]` is coefficient `c` of clip `i`.
+    public static func mfccHeatmap(mfcc: [[Double]], emotions: [String], palette: EmotionPalette) -> Figure {
+        let names = mfcc.indices.map { "\($0 + 1)" }
+        var cells: [Mark.Cell] = []
+        var labels: [Mark.Label] = []
+        var zScores: [[Double]] = []
+        for coefficient in mfcc {
+            let mean = coefficient.reduce(0, +) / Double(max(coefficient.count, 1))
+            let variance =
+                coefficient.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(coefficient.count, 1))
+            let deviation = variance > 0 ? variance.squareRoot() : 1
+            zScores.append(
+                palette.emotions.map { emotion in
+                    let values = coefficient.indices.filter { emotions[$0] == emotion }.map { coefficient[$0] }
+                    return values.isEmpty ? .nan : (values.reduce(0, +) / Double(values.count) - mean) / deviation
+                })
+        }
+        let limit = max(0.5, zScores.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 1)
+        let range = -limit...limit
+        for (column, row) in zScores.enumerated() {
+            for (emotion, value) in row.enumerated() where value.isFinite {
+                let color = Colormap.viridis.color(for: value, in: range)
+                cells.append(
+                    Mark.Cell(
+                        x: (Double(column) - 0.5)...(Double(column) + 0.5),
+                        y: (Double(emotion) - 0.5)...(Double(emotion) + 0.5), color: color))
+                labels.append(
+                    Mark.Label(
+                        x: Double(column), y: Double(emotion), text: Self.signed(value), color: color.contrastingInk))
+            }
+        }
+        return Figure(
+            title: "Mean MFCC per emotion (z-score per coefficient)",
+            panels: [
+                Axes(
+                    xLabel: "MFCC", xScale: .category(names), yScale: .category(palette.emotions),
+                    marks: [.cells(cells), .labels(labels, size: 7.5)],
+                    colorBar: ColorBar(colormap: .viridis, range: range, label: "z-score"), showsGrid: false)
+            ],
+            width: 44 * Double(max(names.count, 1)) + 220, height: 26 * Double(palette.emotions.count) + 150)
+    }
+
+    /// `extract-pca`: every clip on the first two principal components of the standardised feature
+    /// matrix, coloured by emotion. `explained` is each component's share of the variance.
+    public static func pcaScatter(
+        points: [(x: Double, y: Double)], emotions: [String], explained: (Double, Double), palette: EmotionPalette
+    ) -> Figure {
+        let marks = palette.emotions.map { emotion in
+            let mine = points.indices.filter { emotions[$0] == emotion }
+            return Mark.scatter(
+                xs: mine.map { points[$0].x }, ys: mine.map { points[$0].y },
+                color: palette.color(for: emotion).withAlpha(0.8),
+                radius: points.count > 2000 ? 1.8 : 2.6)
+        }
+        return Figure(
+            title: "Clips on the first two principal components",
+            panels: [
+                Axes(
+                    xLabel: "PC1 (\(Self.percent(explained.0)) of variance)",
+                    yLabel: "PC2 (\(Self.percent(explained.1)) of variance)", marks: marks,
+                    legend: palette.legend(symbol: .dot))
+            ],
+            width: 560, height: 430)
+    }
+
+    /// One decimal with a true minus sign.
+    static func signed(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        let text = "\(abs(tenths) / 10).\(abs(tenths) % 10)"
+        return tenths < 0 ? "\u{2212}" + text : text
+    }
+
+    /// A fraction as a whole-number percentage with a thin space: `23 %`.
+    static func percent(_ fraction: Double) -> String {
+        fraction.isFinite ? "\(Int((fraction * 100).rounded()))\u{2009}%" : "–"
+    }
+}

@@ -1,0 +1,16 @@
+public import SERPlot
+
+/// Colours and sizes the notebook's figures share beyond the emotion palette.
+public enum FigureStyle {
+    /// For quantities that belong to no emotion (durations, totals): a dark slate, unlike any emotion.
+    public static let neutralInk = Color(hex: 0x4C566A)
+    /// Reference lines (chance level, medians).
+    public static let referenceLine = Color(hex: 0x7A7A7A)
+    /// Colours for models, in the order they are listed; distinct from one another, not tied to emotions.
+    public static let modelColors: [Color] = [
+        Color(hex: 0x3B5B92), Color(hex: 0xC1803B), Color(hex: 0x5E9E6E), Color(hex: 0x9C5B9E), Color(hex: 0x7F7F7F),
+    ]
+
+    /// The colour for the `index`-th model.
+    public static func modelColor(_ index: Int) -> Color { modelColors[index % modelColors.count] }
+}

@@ -1,0 +1,97 @@
+import CPangoCairo
+
+/// The only place that calls Pango: lays out single lines of text in any script (HarfBuzz shaping,
+/// right-to-left runs, font fallback through fontconfig) and shows them on a Cairo context.
+///
+/// Layout happens in figure points, independent of the surface: the Pango context is not tied to a
+/// Cairo context, glyph positions are not rounded and font metrics are not hinted, so a label has the
+/// same width in PNG, SVG and PDF at any pixel density, and the same figure always lays out the same.
+///
+/// Not `Sendable`: one per canvas, used on the canvas's thread (Pango's default font map is per thread).
+final class PangoTypesetter {
+    private let context: OpaquePointer
+    /// One layout and font per text style, reused for every string in that style.
+    private var layouts: [TextStyle.Font: OpaquePointer] = [:]
+    private var fonts: [TextStyle.Font: OpaquePointer] = [:]
+    /// Widths already measured: tick-label fitting and ellipsis trimming ask for the same strings often.
+    private var widths: [WidthKey: Double] = [:]
+
+    init() {
+        context = pango_font_map_create_context(pango_cairo_font_map_get_default())
+        let options = cairo_font_options_create()
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_round_glyph_positions(context, 0)
+    }
+
+    deinit {
+        for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        for font in fonts.values { pango_font_description_free(font) }
+        g_object_unref(UnsafeMutableRawPointer(context))
+    }
+
+    /// The logical width of `text` in points.
+    func width(of text: String, font: TextStyle.Font) -> Double {
+        let key = WidthKey(text: text, font: font)
+        if let known = widths[key] { return known }
+        let layout = layout(text, font: font)
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let width = Double(logical.width) / Double(PANGO_SCALE)
+        widths[key] = width
+        return width
+    }
+
+    /// The font's ascent and descent in points: the same for every string, so baselines line up.
+    func lineMetrics(_ font: TextStyle.Font) -> (ascent: Double, descent: Double) {
+        let metrics = pango_context_get_metrics(context, description(font), nil)
+        defer { pango_font_metrics_unref(metrics) }
+        let scale = Double(PANGO_SCALE)
+        return (
+            Double(pango_font_metrics_get_ascent(metrics)) / scale,
+            Double(pango_font_metrics_get_descent(metrics)) / scale
+        )
+    }
+
+    /// Shows `text` on `cairo` with the left end of its baseline at the current user-space origin;
+    /// the caller sets colour, translation and rotation on the Cairo context.
+    func show(_ text: String, font: TextStyle.Font, on cairo: OpaquePointer) {
+        let layout = layout(text, font: font)
+        let baseline = Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
+        cairo_move_to(cairo, 0, -baseline)
+        pango_cairo_show_layout(cairo, layout)
+    }
+
+    private func layout(_ text: String, font: TextStyle.Font) -> OpaquePointer {
+        let layout: OpaquePointer
+        if let existing = layouts[font] {
+            layout = existing
+        } else {
+            layout = pango_layout_new(context)
+            pango_layout_set_font_description(layout, description(font))
+            pango_layout_set_single_paragraph_mode(layout, 1)
+            layouts[font] = layout
+        }
+        pango_layout_set_text(layout, text, -1)
+        return layout
+    }
+
+    private func description(_ font: TextStyle.Font) -> OpaquePointer {
+        if let existing = fonts[font] { return existing }
+        let description = pango_font_description_new()!
+        pango_font_description_set_family(description, Theme.fontFamily)
+        pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        // Absolute size: in user-space units (points), whatever resolution the font map assumes.
+        pango_font_description_set_absolute_size(description, font.size * Double(PANGO_SCALE))
+        fonts[font] = description
+        return description
+    }
+
+    private struct WidthKey: Hashable {
+        let text: String
+        let font: TextStyle.Font
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import SERCells
+
+/// `serreport figures --gallery DIR`: every figure type, in every format, on one page.
+struct Figures: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw every figure type in every figure format (report.figure_formats) into one folder.",
+        discussion: """
+            Load, process and extract figures are drawn from the corpus (Samples/ unless --data says \
+            otherwise); train and evaluate figures from illustrative numbers until models are trained. \
+            DIR/index.html shows them all.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "Folder to write the gallery into (created if missing).")
+    var gallery: String
+
+    @Option(name: .long, help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
+    func run() throws {
+        let settings = try common.resolveSettings()
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        let notebook = Notebook(settings: settings, jobs: jobs) { line in Standard.error(line) }
+        do {
+            let outcome = try notebook.gallery(folder: gallery)
+            Standard.error("\(outcome.figures) figures")
+            print(outcome.page)
+        } catch {
+            Standard.error("serreport: \(error.cell): \(error.message)")
+            throw ExitCode.failure
+        }
+    }
+}
