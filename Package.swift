@@ -84,8 +84,21 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SERPlotTests", dependencies: ["SERPlot"], swiftSettings: swiftSettings),
-        .testTarget(name: "SERFiguresTests", dependencies: ["SERFigures", "SERPlot"], swiftSettings: swiftSettings),
+        // What several test targets share: an output folder, a seeded generator, a figure read back.
+        .target(
+            name: "SERTestSupport", dependencies: ["SERPlot", "CCairo"], path: "Tests/SERTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SERPlotTests",
+            dependencies: ["SERPlot", "SERTestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SERFiguresTests", dependencies: ["SERFigures", "SERPlot", "SERTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SERLearnTests",
             dependencies: ["SERLearn"],

@@ -6,7 +6,7 @@
 # Silent when nothing is missing. Works as root; otherwise uses sudo if it can, or says what to run.
 set -euo pipefail
 
-build_pkgs=(pkg-config libsndfile1-dev libfftw3-dev libcairo2-dev libpango1.0-dev libsoxr-dev libopenblas-dev fonts-dejavu-core)
+build_pkgs=(pkg-config libsndfile1-dev libfftw3-dev libcairo2-dev libpango1.0-dev libsoxr-dev libopenblas-dev fonts-dejavu-core fonts-noto-ui-core)
 test_pkgs=(espeak-ng sox)
 
 case "${1:-build}" in

@@ -1,5 +1,6 @@
 import CSV
 public import Foundation
+import SERFigures
 
 /// A labelled corpus: its name, its root folder and its clips in a stable order.
 ///
@@ -85,13 +86,18 @@ public struct Corpus: Sendable {
         return Corpus(name: corpusName, root: root, clips: clips, rejected: rejected)
     }
 
-    /// The corpus's emotions in a stable order: the usual SER order (RAVDESS's coding) first, then
-    /// any others alphabetically, so colours and table rows never move between runs.
+    /// The corpus's emotions in a stable order: the usual SER order (RAVDESS's coding, then boredom)
+    /// by what each name means, so EmoDB's "anger" sits where RAVDESS's "angry" does; then any others
+    /// alphabetically. Colours and table rows never move between runs.
     public var emotions: [String] {
         let present = Set(clips.map(\.emotion))
-        let usual = Self.usualEmotionOrder.filter(present.contains)
-        return usual + present.subtracting(usual).sorted()
+        func rank(_ emotion: String) -> Int {
+            Self.usualEmotionOrder.firstIndex(of: EmotionPalette.canonicalName(emotion)) ?? Self.usualEmotionOrder.count
+        }
+        return present.sorted { (rank($0), $0) < (rank($1), $1) }
     }
 
-    static let usualEmotionOrder = ["neutral", "calm", "happy", "sad", "angry", "fearful", "disgust", "surprised"]
+    static let usualEmotionOrder = [
+        "neutral", "calm", "happy", "sad", "angry", "fearful", "disgust", "surprised", "boredom",
+    ]
 }

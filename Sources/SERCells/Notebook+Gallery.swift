@@ -5,9 +5,12 @@ extension Notebook {
     /// `serreport figures --gallery`: every figure type the report draws, in every figure format, in
     /// `folder/figures/`, with `folder/index.html` showing them all on one page. Load, process and
     /// extract figures come from the corpus; train and evaluate figures from illustrative numbers
-    /// (``IllustrativeEvaluation``) until models are trained. Returns the page's path and the figure count.
-    public func gallery(folder: String) throws(CellError) -> (page: String, figures: Int) {
+    /// (``IllustrativeEvaluation``) until models are trained. Returns the page's path, the figure count
+    /// and how long building and writing the figures took (the analysis not included).
+    public func gallery(folder: String) throws(CellError) -> (page: String, figures: Int, drawTime: Duration) {
         let analysis = try analyze()
+        let clock = ContinuousClock()
+        let start = clock.now
         let emotions = analysis.corpus.emotions
         let speakers = Array(Set(analysis.results.map(\.clip.speaker).filter { !$0.isEmpty })).sorted()
         let corpusFigures = CorpusFigures(settings: settings, emotions: emotions, results: analysis.results).all()
@@ -17,6 +20,7 @@ extension Notebook {
         let figures = corpusFigures + evaluationFigures
         let written = try FigureWriter(folder: folder, formatNames: settings.report.figureFormats, jobs: jobs)
             .write(figures)
+        let drawTime = clock.now - start
 
         let cells = ["load", "process", "extract", "train", "evaluate"]
         let sections = cells.compactMap { cell -> ReportSection? in
@@ -42,6 +46,6 @@ extension Notebook {
         } catch {
             throw CellError(cell: "report", message: error.description)
         }
-        return (page, figures.count)
+        return (page, figures.count, drawTime)
     }
 }

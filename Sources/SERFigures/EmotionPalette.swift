@@ -60,7 +60,7 @@ public struct EmotionPalette: Sendable {
 
     /// The canonical name for the ways corpora write an emotion: English word forms (anger, happiness,
     /// fear…), EmoDB's German names and common abbreviations.
-    static func canonicalName(_ emotion: String) -> String {
+    public static func canonicalName(_ emotion: String) -> String {
         let name = emotion.lowercased()
         return aliases[name] ?? name
     }

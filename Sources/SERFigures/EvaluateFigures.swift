@@ -88,7 +88,7 @@ public enum EvaluateFigures {
                     xLabel: "speaker (in a test fold)", yLabel: "accuracy", xScale: .category(speakers), yRange: 0...1,
                     marks: Mark.groupedBars(groups), legend: legend(models))
             ],
-            width: min(1100, max(480, 16 * Double(speakers.count * max(models.count, 1)) + 220)), height: 300)
+            width: min(1100, max(480, 9 * Double(speakers.count * max(models.count, 1)) + 240)), height: 300)
     }
 
     /// `train-mlp-loss`: the MLP's training loss (log scale) and validation score per epoch, a line per fold.

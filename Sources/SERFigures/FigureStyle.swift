@@ -4,6 +4,8 @@ public import SERPlot
 public enum FigureStyle {
     /// For quantities that belong to no emotion (durations, totals): a dark slate, unlike any emotion.
     public static let neutralInk = Color(hex: 0x4C566A)
+    /// Fills behind a line in ``neutralInk`` (histogram bins).
+    public static let lightInk = Color(hex: 0xA9B4C2)
     /// Reference lines (chance level, medians).
     public static let referenceLine = Color(hex: 0x7A7A7A)
     /// Colours for models, in the order they are listed; distinct from one another, not tied to emotions.

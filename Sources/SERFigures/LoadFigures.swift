@@ -53,14 +53,17 @@ public enum LoadFigures {
     public static func durations(_ clips: [ClipFacts]) -> Figure {
         let durations = clips.map(\.duration)
         let histogram = Histogram(durations)
-        var marks = [Mark.histogram(histogram, color: FigureStyle.neutralInk.withAlpha(0.85))]
+        var marks = [Mark.histogram(histogram, color: FigureStyle.lightInk)]
         var caption = ""
         if let stats = BoxStatistics(durations) {
             let top = Double(histogram.counts.max() ?? 1)
             marks.append(
                 .line(
-                    xs: [stats.median, stats.median], ys: [0, top * 1.05], color: FigureStyle.referenceLine, width: 1.2,
+                    xs: [stats.median, stats.median], ys: [0, top * 1.06], color: FigureStyle.neutralInk, width: 1.5,
                     dash: [4, 3]))
+            marks.append(
+                .labels(
+                    [Mark.Label(x: stats.median, y: top * 1.11, text: "median", color: FigureStyle.neutralInk)]))
             caption =
                 "median \(Self.seconds(stats.median)) s, range \(Self.seconds(durations.min() ?? 0))–\(Self.seconds(durations.max() ?? 0)) s, \(stats.count) clips"
         }

@@ -5,7 +5,8 @@
 #endif
 
 /// Counts of values in equal-width bins, with the bin edges `numpy.histogram(values, bins="auto")`
-/// chooses: the narrower of the Freedman–Diaconis and Sturges widths. Each bin holds values from its
+/// chooses (numpy 2): the narrower of the Sturges width and the Freedman–Diaconis width, the latter
+/// kept at least half the square-root rule's width so outliers cannot make hundreds of bins. Each bin holds values from its
 /// lower edge up to, not including, its upper edge; the last bin includes its upper edge too.
 /// Non-finite values are left out.
 public struct Histogram: Sendable, Equatable {
@@ -46,8 +47,9 @@ public struct Histogram: Sendable, Equatable {
         let sturges = span / (log2(count) + 1)
         let iqr = BoxStatistics.percentile(sorted, 75) - BoxStatistics.percentile(sorted, 25)
         let freedmanDiaconis = 2 * iqr / cbrt(count)
-        let width = freedmanDiaconis > 0 ? min(freedmanDiaconis, sturges) : sturges
-        let bins = max(1, Int((span / width).rounded(.up)))
+        let squareRoot = span / count.squareRoot()
+        let width = min(max(freedmanDiaconis, squareRoot / 2), sturges)
+        let bins = width > 0 ? max(1, Int((span / width).rounded(.up))) : 1
         return equalEdges(from: first, to: last, bins: bins)
     }
 

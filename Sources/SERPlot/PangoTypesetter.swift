@@ -11,8 +11,8 @@ import CPangoCairo
 final class PangoTypesetter {
     private let context: OpaquePointer
     /// One layout and font per text style, reused for every string in that style.
-    private var layouts: [TextStyle.Font: OpaquePointer] = [:]
-    private var fonts: [TextStyle.Font: OpaquePointer] = [:]
+    private var layouts: [FaceKey: OpaquePointer] = [:]
+    private var fonts: [FaceKey: OpaquePointer] = [:]
     /// Widths already measured: tick-label fitting and ellipsis trimming ask for the same strings often.
     private var widths: [WidthKey: Double] = [:]
 
@@ -45,9 +45,15 @@ final class PangoTypesetter {
         return width
     }
 
+    /// How many characters of `text` no installed font can draw (they would show as boxes).
+    func unknownGlyphCount(of text: String, font: TextStyle.Font) -> Int {
+        Int(pango_layout_get_unknown_glyphs_count(layout(text, font: font)))
+    }
+
     /// The font's ascent and descent in points: the same for every string, so baselines line up.
     func lineMetrics(_ font: TextStyle.Font) -> (ascent: Double, descent: Double) {
-        let metrics = pango_context_get_metrics(context, description(font), nil)
+        let metrics = pango_context_get_metrics(
+            context, description(FaceKey(font: font, family: Theme.fontFamily)), nil)
         defer { pango_font_metrics_unref(metrics) }
         let scale = Double(PANGO_SCALE)
         return (
@@ -66,28 +72,51 @@ final class PangoTypesetter {
     }
 
     private func layout(_ text: String, font: TextStyle.Font) -> OpaquePointer {
+        let key = FaceKey(font: font, family: Self.family(for: text))
         let layout: OpaquePointer
-        if let existing = layouts[font] {
+        if let existing = layouts[key] {
             layout = existing
         } else {
             layout = pango_layout_new(context)
-            pango_layout_set_font_description(layout, description(font))
+            pango_layout_set_font_description(layout, description(key))
             pango_layout_set_single_paragraph_mode(layout, 1)
-            layouts[font] = layout
+            layouts[key] = layout
         }
         pango_layout_set_text(layout, text, -1)
         return layout
     }
 
-    private func description(_ font: TextStyle.Font) -> OpaquePointer {
-        if let existing = fonts[font] { return existing }
+    /// The font families for `text`: the house font, except that Arabic-script text (Arabic, Urdu,
+    /// Persian) is set in a font that has every letter of those languages. Fontconfig's fallback works
+    /// letter by letter, so a word DejaVu Sans covers only in part (Urdu's ہ, ے) would otherwise mix
+    /// two fonts and lose its joining.
+    static func family(for text: String) -> String {
+        let arabic = text.unicodeScalars.contains { scalar in
+            Self.arabicBlocks.contains { $0.contains(scalar.value) }
+        }
+        return arabic ? Theme.arabicFontFamily + ", " + Theme.fontFamily : Theme.fontFamily
+    }
+
+    /// Arabic, Arabic Supplement, Arabic Extended-A and the two presentation-form blocks.
+    private static let arabicBlocks: [ClosedRange<UInt32>] = [
+        0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF,
+    ]
+
+    private func description(_ key: FaceKey) -> OpaquePointer {
+        if let existing = fonts[key] { return existing }
+        let font = key.font
         let description = pango_font_description_new()!
-        pango_font_description_set_family(description, Theme.fontFamily)
+        pango_font_description_set_family(description, key.family)
         pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         // Absolute size: in user-space units (points), whatever resolution the font map assumes.
         pango_font_description_set_absolute_size(description, font.size * Double(PANGO_SCALE))
-        fonts[font] = description
+        fonts[key] = description
         return description
+    }
+
+    private struct FaceKey: Hashable {
+        let font: TextStyle.Font
+        let family: String
     }
 
     private struct WidthKey: Hashable {

@@ -22,6 +22,8 @@ struct TextStyle {
 /// dark-grey axes and labels. Every size is in points.
 enum Theme {
     static let fontFamily = "DejaVu Sans"
+    /// For Arabic-script text (Debian's fonts-noto-ui-core); fontconfig falls back to others if missing.
+    static let arabicFontFamily = "Noto Sans Arabic UI"
 
     static let background = Color(hex: 0xFFFFFF)
     static let grid = Color(hex: 0xE5E5E5)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SERCells
 
 /// `serreport figures --gallery DIR`: every figure type, in every format, on one page.
@@ -25,7 +26,11 @@ struct Figures: ParsableCommand {
         let notebook = Notebook(settings: settings, jobs: jobs) { line in Standard.error(line) }
         do {
             let outcome = try notebook.gallery(folder: gallery)
-            Standard.error("\(outcome.figures) figures")
+            let seconds =
+                Double(outcome.drawTime.components.attoseconds) * 1e-18
+                + Double(outcome.drawTime.components.seconds)
+            let formats = settings.report.figureFormats.joined(separator: ", ")
+            Standard.error("\(outcome.figures) figures (\(formats)) drawn in \(String(format: "%.2f", seconds)) s")
             print(outcome.page)
         } catch {
             Standard.error("serreport: \(error.cell): \(error.message)")

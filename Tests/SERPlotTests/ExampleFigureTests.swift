@@ -1,4 +1,5 @@
 import SERPlot
+import SERTestSupport
 import Testing
 
 @Suite struct ExampleFigureTests {

@@ -1,5 +1,6 @@
 import Foundation
 import SERPlot
+import SERTestSupport
 
 /// Figures shared by the tests: synthetic speech-like clips, one per emotion, as SERCells will draw them.
 enum ExampleFigures {
@@ -35,49 +36,5 @@ enum ExampleFigures {
             let voice = sin(2 * Double.pi * frequency * time) + 0.5 * sin(2 * Double.pi * 2.7 * frequency * time)
             return Float(loudness * shape * (voice / 1.5 + 0.35 * random.nextSigned()) + noise)
         }
-    }
-}
-
-/// A small deterministic generator, so test clips are the same on every machine.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [-1, 1).
-    mutating func nextSigned() -> Double { Double(next() >> 11) / Double(1 << 52) - 1 }
-}
-
-/// A fresh folder for one test's files, removed when the value goes away; set `SERPLOT_PREVIEW_DIR`
-/// to keep the files in that folder instead, to look at them.
-final class OutputFolder {
-    let path: String
-    private let temporary: Bool
-
-    init() throws {
-        if let preview = ProcessInfo.processInfo.environment["SERPLOT_PREVIEW_DIR"], !preview.isEmpty {
-            path = preview
-            temporary = false
-        } else {
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("serplot-\(UUID().uuidString)").path
-            temporary = true
-        }
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { "\(path)/\(name)" }
-
-    func bytes(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: file(name)))) }
-
-    deinit {
-        if temporary { try? FileManager.default.removeItem(atPath: path) }
     }
 }
