@@ -112,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "serreportTests",
-            dependencies: ["serreport", "SERCells", "SERAudio"],
+            dependencies: ["serreport", "SERCells", "SERAudio", "SERFigures"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -84,7 +84,8 @@ struct CorpusFigures {
         }
         var figures: [NotebookFigure] = []
         func distribution(
-            _ name: String, _ title: String, _ features: [(name: String, values: [Double])], _ caption: String
+            _ name: String, _ title: String, _ features: [(name: String, values: [Double])], _ caption: String,
+            showsClips: Bool = false
         ) {
             guard !features.isEmpty else { return }
             figures.append(
@@ -92,7 +93,7 @@ struct CorpusFigures {
                     cell: "extract", name: name, caption: caption,
                     figure: ExtractFigures.distributions(
                         title: title, features: features, emotions: emotionsPerClip, palette: palette,
-                        columns: min(4, features.count))))
+                        columns: min(4, features.count), showsClips: showsClips)))
         }
         let energy = [
             ("RMS (mean over frames)", column("rms_mean_0")), ("ZCR (mean over frames)", column("zcr_mean_0")),
@@ -100,7 +101,7 @@ struct CorpusFigures {
         .compactMap { name, values in values.map { (name: name, values: $0) } }
         distribution(
             "extract-energy", "Loudness and noisiness per emotion", energy,
-            "Per-clip mean RMS energy and zero-crossing rate.")
+            "Per-clip mean RMS energy and zero-crossing rate; each dot is a clip.", showsClips: true)
         let mfcc = columns("mfcc_mean", titles: { "MFCC \($0 + 1)" }, limit: 13)
         distribution(
             "extract-mfcc", "MFCC 1–\(mfcc.count) per emotion (mean over frames)", mfcc,

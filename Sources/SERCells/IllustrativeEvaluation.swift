@@ -19,15 +19,19 @@ enum IllustrativeEvaluation {
             for (row, _) in emotions.enumerated() {
                 let clips = 40 + Int(20 * wave(row, 7))
                 let recall = min(0.95, max(0.1, skill + 0.25 * (wave(row * 5 + modelIndex, 3) - 0.5)))
-                let correct = Int((Double(clips) * recall).rounded())
+                // With one class every clip is "correct": there is nothing else to confuse it with.
+                let correct = classes > 1 ? Int((Double(clips) * recall).rounded()) : clips
                 var counts = Array(repeating: 0, count: classes)
                 counts[row] = correct
+                // The misses go to the other classes in proportion to fixed weights, most to a few of them.
+                let others = emotions.indices.filter { $0 != row }
+                let weights = others.map { pow(wave(row * 7 + $0 + modelIndex, 13), 3) + 0.02 }
+                let total = weights.reduce(0, +)
                 var left = clips - correct
-                var column = 0
-                while left > 0 && classes > 1 {
-                    column = (column + 1 + Int(3 * wave(row + column + modelIndex, 11))) % classes
-                    if column == row { continue }
-                    let share = min(left, 1 + Int(Double(left) * 0.4 * wave(row * 3 + column, 13)))
+                for (position, column) in others.enumerated() {
+                    let share =
+                        position == others.count - 1
+                        ? left : min(left, Int(Double(clips - correct) * weights[position] / total))
                     counts[column] += share
                     left -= share
                 }

@@ -3,18 +3,24 @@ public import SERPlot
 /// The extract cell's figures: how the features differ between emotions.
 public enum ExtractFigures {
     /// A box plot per emotion of each feature in `features` (one panel per feature), from one value
-    /// per clip; `emotions[i]` is clip `i`'s emotion. Used for `extract-energy` (RMS, ZCR),
+    /// per clip; `emotions[i]` is clip `i`'s emotion. With `showsClips`, every clip is also drawn as a
+    /// faint dot behind its box (a strip plot). Used for `extract-energy` (RMS, ZCR, with the clips),
     /// `extract-mfcc` (MFCC 1–13), `extract-chroma` and `extract-contrast`.
     public static func distributions(
         title: String, features: [(name: String, values: [Double])], emotions: [String], palette: EmotionPalette,
-        columns: Int = 4
+        columns: Int = 4, showsClips: Bool = false
     ) -> Figure {
         let panels = features.map { feature in
             var marks: [Mark] = []
             for (index, emotion) in palette.emotions.enumerated() {
                 let values = feature.values.indices.filter { emotions[$0] == emotion }.map { feature.values[$0] }
                 guard let stats = BoxStatistics(values) else { continue }
-                marks += Mark.boxPlot(stats, at: Double(index), color: palette.color(for: emotion))
+                let color = palette.color(for: emotion)
+                if showsClips {
+                    marks.append(
+                        .strip(values, at: Double(index), spread: 0.7, color: color.withAlpha(0.3), radius: 1.4))
+                }
+                marks += Mark.boxPlot(stats, at: Double(index), color: color)
             }
             return Axes(title: feature.name, xScale: .category(palette.emotions), marks: marks)
         }

@@ -58,3 +58,27 @@ import Testing
         #expect(mark.xExtent == 0.125...0.625)
     }
 }
+
+@Suite struct LongWaveformTests {
+    /// An hour at 22 050 Hz reduces to the same few hundred columns as a second does, so it draws as fast.
+    @Test func anHourDrawsAsFewColumnsAsASecond() throws {
+        let rate = 22_050
+        let hour = [Float](unsafeUninitializedCapacity: 3600 * rate) { buffer, count in
+            for index in 0..<buffer.count { buffer[index] = Float(index % 1000) / 1000 - 0.5 }
+            buffer[1_234_567] = 0.99
+            count = buffer.count
+        }
+        let long = Waveform(samples: hour, sampleRate: rate)
+        let short = Waveform(samples: Array(hour.prefix(rate)), sampleRate: rate)
+        #expect(long.times.count == Waveform.defaultMaxColumns)
+        #expect(short.times.count == Waveform.defaultMaxColumns)
+        #expect(long.duration == 3600)
+        #expect(long.upper.max() == Double(Float(0.99)))
+        let svg = try Figure(panels: [Axes(marks: [long.mark(color: Color(hex: 0))])])
+            .encoded(as: .svg, pixelDensity: 1, destination: "hour.svg")
+        let shortSVG = try Figure(panels: [Axes(marks: [short.mark(color: Color(hex: 0))])])
+            .encoded(as: .svg, pixelDensity: 1, destination: "second.svg")
+        // The drawing is the same size whatever the length: only tick labels differ.
+        #expect(abs(svg.count - shortSVG.count) < 20_000)
+    }
+}

@@ -107,13 +107,46 @@ struct CommandLineTests {
         let second = corpus.root.appendingPathComponent("b")
         #expect(try CommandRun(["build", "--data", corpus.root.path, "--out", first.path, "--jobs", "1"]).status == 0)
         #expect(try CommandRun(["build", "--data", corpus.root.path, "--out", second.path, "--jobs", "3"]).status == 0)
-        for file in [
-            "features.csv", "figures/load-waveforms.png", "figures/load-waveforms.svg", "figures/load-waveforms.pdf",
-        ] {
+        let figures = try FileManager.default.contentsOfDirectory(atPath: first.appendingPathComponent("figures").path)
+        #expect(figures.count >= 3 * 10)
+        for file in ["features.csv"] + figures.sorted().map({ "figures/\($0)" }) {
             let a = try Data(contentsOf: first.appendingPathComponent(file))
             let b = try Data(contentsOf: second.appendingPathComponent(file))
             #expect(a == b, "\(file) differs")
         }
+    }
+
+    @Test("figures --gallery draws every figure type in every format, the same whatever --jobs")
+    func gallery() throws {
+        let corpus = try CorpusFixture(emotions: ["angry", "sad", "happy"], badFiles: false)
+        let first = corpus.root.appendingPathComponent("gallery-1")
+        let second = corpus.root.appendingPathComponent("gallery-2")
+        let run = try CommandRun(["figures", "--gallery", first.path, "--data", corpus.root.path, "--jobs", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == first.path + "/index.html\n")
+        #expect(run.stderr.contains("figures (png, svg, pdf) drawn in"))
+        let again = try CommandRun(["figures", "--gallery", second.path, "--data", corpus.root.path, "--jobs", "2"])
+        #expect(again.status == 0, "\(again.stderr)")
+
+        let files = try FileManager.default.contentsOfDirectory(atPath: first.appendingPathComponent("figures").path)
+        let types = Set(files.map { String($0.prefix(while: { $0 != "." })) })
+        #expect(types.count >= 14, "\(types.sorted())")
+        for name in [
+            "load-class-balance", "load-speakers", "load-durations", "load-waveforms", "process-steps",
+            "process-spectrograms", "extract-energy", "extract-mfcc", "extract-chroma", "extract-contrast",
+            "extract-mfcc-means", "extract-pca", "train-mlp-loss", "evaluate-confusion-svm", "evaluate-models",
+            "evaluate-f1", "evaluate-speakers",
+        ] {
+            for format in ["png", "svg", "pdf"] { #expect(files.contains("\(name).\(format)"), "\(name).\(format)") }
+        }
+        for file in files.sorted() {
+            let a = try Data(contentsOf: first.appendingPathComponent("figures/\(file)"))
+            let b = try Data(contentsOf: second.appendingPathComponent("figures/\(file)"))
+            #expect(a == b, "\(file) differs between --jobs 1 and --jobs 2")
+        }
+        let html = try String(contentsOf: first.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("figures/evaluate-confusion-rf.png"))
+        #expect(html.contains("Illustrative numbers"))
     }
 
     @Test("config errors name the key and the file")
