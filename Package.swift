@@ -28,13 +28,16 @@ let package = Package(
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CXGBoost", pkgConfig: "xgboost", providers: [.apt(["libxgboost-dev"])]),
+        // libsvm ships no pkg-config file; its module map links it by name.
+        .systemLibrary(name: "CLibSVM", providers: [.apt(["libsvm-dev"])]),
         // glibc's <malloc.h> (mallopt), for the command line's allocator settings.
         .systemLibrary(name: "CMalloc"),
 
         // Domain modules, lowest first; a module never imports one above it.
         .target(name: "SERDSP", dependencies: ["CFFTW"], swiftSettings: swiftSettings),
         .target(name: "SERAudio", dependencies: ["SERDSP", "CSndFile", "CSoxr"], swiftSettings: swiftSettings),
-        .target(name: "SERLearn", dependencies: ["COpenBLAS"], swiftSettings: swiftSettings),
+        .target(name: "SERLearn", dependencies: ["COpenBLAS", "CXGBoost", "CLibSVM"], swiftSettings: swiftSettings),
         .target(name: "SERPlot", dependencies: ["CCairo", "CPangoCairo"], swiftSettings: swiftSettings),
         .target(name: "SERFigures", dependencies: ["SERPlot"], swiftSettings: swiftSettings),
         .target(
@@ -86,17 +89,17 @@ let package = Package(
         ),
         // What several test targets share: an output folder, a seeded generator, a figure read back.
         .target(
-            name: "SERTestSupport", dependencies: ["SERPlot", "CCairo"], path: "Tests/SERTestSupport",
+            name: "SERTestSupport", dependencies: ["SERPlot", "SERLearn", "CCairo"], path: "Tests/SERTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SERPlotTests",
-            dependencies: ["SERPlot", "SERTestSupport"],
+            dependencies: ["SERPlot", "SERLearn", "SERTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "SERFiguresTests", dependencies: ["SERFigures", "SERPlot", "SERTestSupport"],
+            name: "SERFiguresTests", dependencies: ["SERFigures", "SERPlot", "SERLearn", "SERTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

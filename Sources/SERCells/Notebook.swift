@@ -62,8 +62,14 @@ public struct Notebook: Sendable {
         let analysis = try analyze()
         let folder = outputFolder ?? "reports/\(analysis.corpus.name)"
         let writer = ReportWriter(folder: folder, settings: settings, corpus: analysis.corpus, jobs: jobs, log: log)
+        let training = Result { () throws(CellError) in
+            try Training.run(
+                settings: settings, emotions: analysis.corpus.emotions, results: analysis.results, jobs: jobs)
+        }
+        if case .failure(let error) = training { log("train: \(error.message)") }
         let reportPath = try writer.write(
-            results: analysis.results, skipped: analysis.skipped, computeTime: analysis.computeTime)
+            results: analysis.results, skipped: analysis.skipped, computeTime: analysis.computeTime,
+            training: training)
         return BuildOutcome(
             reportFolder: folder, reportPath: reportPath, clipCount: analysis.results.count, skipped: analysis.skipped)
     }

@@ -14,15 +14,31 @@ struct ReportWriter {
     let log: @Sendable (String) -> Void
 
     func write(
-        results: [(clip: Clip, run: ClipAnalysis)], skipped: [SkippedFile], computeTime: Duration
+        results: [(clip: Clip, run: ClipAnalysis)], skipped: [SkippedFile], computeTime: Duration,
+        training: Result<Training, CellError>
     ) throws(CellError) -> String {
-        let drawn = CorpusFigures(settings: settings, emotions: corpus.emotions, results: results).all()
+        var drawn = CorpusFigures(settings: settings, emotions: corpus.emotions, results: results).all()
+        var trainingSections: [ReportSection] = []
+        var skipped = skipped
+        switch training {
+        case .success(let training):
+            try training.write(to: folder, results: results, settings: settings)
+            drawn += EvaluationFigures.all(
+                models: training.figureEvaluations(results: results), curves: training.mlpCurves)
+            skipped += training.excluded
+        case .failure(let error):
+            trainingSections = [TrainingSections.failed(error)]
+        }
         let written = try FigureWriter(folder: folder, formatNames: settings.report.figureFormats, jobs: jobs)
             .write(drawn)
         func figures(of cell: String) -> [ReportFigure] {
             drawn.indices.filter { drawn[$0].cell == cell }.map { written[$0] }
         }
         try writeFeatureTable(results)
+        if case .success(let training) = training {
+            trainingSections = TrainingSections(training: training, settings: settings, results: results)
+                .sections(train: figures(of: "train"), evaluate: figures(of: "evaluate"))
+        }
 
         let emotions = corpus.emotions
         let counts = Dictionary(grouping: results, by: \.clip.emotion).mapValues(\.count)
@@ -92,9 +108,14 @@ struct ReportWriter {
                             columns: ["features", "frames per clip"],
                             rows: [[featureNames.joined(separator: ", "), frameRange(frameCounts)]])
                     ]),
-            ],
+            ] + trainingSections,
             skipped: skipped.map { ReportPair($0.path, $0.reason) },
-            downloads: [ReportLink(label: "features.csv", href: "features.csv")],
+            downloads: [ReportLink(label: "features.csv", href: "features.csv")]
+                + (trainingSections.count == 2
+                    ? [
+                        ReportLink(label: "metrics.json", href: "metrics.json"),
+                        ReportLink(label: "predictions.csv", href: "predictions.csv"),
+                    ] : []),
             generator: "serreport")
         let path = folder + "/index.html"
         do {

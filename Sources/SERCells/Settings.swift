@@ -109,18 +109,89 @@ public struct Settings: Decodable, Sendable, Equatable {
         }
     }
 
+    public struct Train: Decodable, Sendable, Equatable {
+        /// `speaker-independent`, `leave-one-speaker-out`, `stratified` or `holdout`.
+        public var protocolName: String
+        public var folds: Int
+        public var seed: Int
+        /// Which models to train, by short name: rf, xgb, svm, mlp.
+        public var models: [String]
+        /// Standardise each speaker's features by that speaker's own mean and deviation (no labels
+        /// used) before the usual per-fold scaling.
+        public var speakerNormalization: Bool
+        public var rf: Forest
+        public var xgb: Boosting
+        public var svm: SVM
+        public var mlp: MLP
+
+        enum CodingKeys: String, CodingKey {
+            case protocolName = "protocol"
+            case folds, seed, models, rf, xgb, svm, mlp
+            case speakerNormalization = "speaker_normalization"
+        }
+
+        public struct Forest: Decodable, Sendable, Equatable {
+            public var nEstimators: Int
+            enum CodingKeys: String, CodingKey { case nEstimators = "n_estimators" }
+        }
+
+        public struct Boosting: Decodable, Sendable, Equatable {
+            public var nEstimators: Int
+            public var learningRate: Double
+            public var maxDepth: Int
+            enum CodingKeys: String, CodingKey {
+                case nEstimators = "n_estimators"
+                case learningRate = "learning_rate"
+                case maxDepth = "max_depth"
+            }
+        }
+
+        public struct SVM: Decodable, Sendable, Equatable {
+            public var c: Double
+            /// A number, or `scale` for scikit-learn's `gamma='scale'`.
+            public var gamma: String
+            /// `balanced` or `none`.
+            public var classWeight: String
+            enum CodingKeys: String, CodingKey {
+                case c = "C"
+                case gamma
+                case classWeight = "class_weight"
+            }
+        }
+
+        public struct MLP: Decodable, Sendable, Equatable {
+            public var hiddenLayerSize: Int
+            public var alpha: Double
+            public var learningRateInit: Double
+            public var batchSize: Int
+            public var maxIter: Int
+            public var validationFraction: Double
+            public var nIterNoChange: Int
+            enum CodingKeys: String, CodingKey {
+                case hiddenLayerSize = "hidden_layer_size"
+                case alpha
+                case learningRateInit = "learning_rate_init"
+                case batchSize = "batch_size"
+                case maxIter = "max_iter"
+                case validationFraction = "validation_fraction"
+                case nIterNoChange = "n_iter_no_change"
+            }
+        }
+    }
+
     /// A corpus folder holding `manifest.csv`, or a CSV manifest file.
     public var data: String
     /// `librosa.load(sr=...)`; 0 keeps each file's own rate (`sr=None`).
     public var sampleRate: Int
     public var process: Process
     public var features: Features
+    public var train: Train
     public var report: Report
 
     enum CodingKeys: String, CodingKey {
         case data
         case sampleRate = "sample_rate"
-        case process, features, report
+        case process, features, train, report
     }
 
     /// The built-in defaults, as YAML: what runs when there is no `serreport.yml`.
@@ -138,6 +209,23 @@ public struct Settings: Decodable, Sendable, Equatable {
           mfcc: {n_mfcc: 20, n_mels: 128}
           chroma: {n_chroma: 12}
           contrast: {n_bands: 6, fmin: 200}
+        train:
+          protocol: speaker-independent
+          folds: 5
+          seed: 42
+          models: [rf, xgb, svm, mlp]
+          speaker_normalization: true
+          rf: {n_estimators: 100}
+          xgb: {n_estimators: 100, learning_rate: 0.3, max_depth: 6}
+          svm: {C: 1.0, gamma: scale, class_weight: balanced}
+          mlp:
+            hidden_layer_size: 100
+            alpha: 0.0001
+            learning_rate_init: 0.001
+            batch_size: 200
+            max_iter: 200
+            validation_fraction: 0.1
+            n_iter_no_change: 10
         report:
           figure_formats: [png, svg, pdf]
         """
@@ -197,6 +285,38 @@ extension Settings {
             features.contrast.nBands >= 1 && features.contrast.nBands <= 12, "features.contrast.n_bands",
             "must be 1 to 12")
         try check(features.contrast.fmin > 0, "features.contrast.fmin", "must be positive")
+        let protocols = ["speaker-independent", "leave-one-speaker-out", "stratified", "holdout"]
+        try check(
+            protocols.contains(train.protocolName), "train.protocol", "allowed: \(protocols.joined(separator: ", "))")
+        try check(train.folds >= 2 && train.folds <= 100, "train.folds", "must be 2 to 100")
+        try check(train.seed >= 0, "train.seed", "must be 0 or more")
+        let models = ["rf", "xgb", "svm", "mlp"]
+        try check(train.models.allSatisfy(models.contains), "train.models", "allowed: rf, xgb, svm, mlp")
+        try check(Set(train.models).count == train.models.count, "train.models", "names a model twice")
+        try check(
+            train.rf.nEstimators >= 1 && train.rf.nEstimators <= 5000, "train.rf.n_estimators", "must be 1 to 5000")
+        try check(
+            train.xgb.nEstimators >= 1 && train.xgb.nEstimators <= 5000, "train.xgb.n_estimators", "must be 1 to 5000")
+        try check(
+            train.xgb.learningRate > 0 && train.xgb.learningRate <= 1, "train.xgb.learning_rate", "must be in (0, 1]")
+        try check(train.xgb.maxDepth >= 0 && train.xgb.maxDepth <= 32, "train.xgb.max_depth", "must be 0 to 32")
+        try check(train.svm.c > 0, "train.svm.C", "must be positive")
+        try check(
+            train.svm.gamma == "scale" || (Double(train.svm.gamma).map { $0 > 0 } ?? false), "train.svm.gamma",
+            "must be scale or a positive number")
+        try check(
+            ["balanced", "none"].contains(train.svm.classWeight), "train.svm.class_weight", "allowed: balanced, none")
+        try check(
+            train.mlp.hiddenLayerSize >= 1 && train.mlp.hiddenLayerSize <= 4096, "train.mlp.hidden_layer_size",
+            "must be 1 to 4096")
+        try check(train.mlp.alpha >= 0, "train.mlp.alpha", "must be 0 or more")
+        try check(train.mlp.learningRateInit > 0, "train.mlp.learning_rate_init", "must be positive")
+        try check(train.mlp.batchSize >= 1, "train.mlp.batch_size", "must be at least 1")
+        try check(train.mlp.maxIter >= 1 && train.mlp.maxIter <= 100_000, "train.mlp.max_iter", "must be 1 to 100000")
+        try check(
+            train.mlp.validationFraction > 0 && train.mlp.validationFraction < 1, "train.mlp.validation_fraction",
+            "must be between 0 and 1")
+        try check(train.mlp.nIterNoChange >= 1, "train.mlp.n_iter_no_change", "must be at least 1")
         let formats = Set(["png", "svg", "pdf"])
         try check(report.figureFormats.allSatisfy(formats.contains), "report.figure_formats", "allowed: png, svg, pdf")
         try check(!report.figureFormats.isEmpty, "report.figure_formats", "name at least one of png, svg, pdf")

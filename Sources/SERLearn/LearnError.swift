@@ -8,6 +8,9 @@ public struct LearnError: Error, Sendable, Equatable, CustomStringConvertible {
             case invalidComponentCount = "invalid component count"
             case nonFiniteValue = "non-finite value"
             case lapackFailure = "LAPACK failure"
+            case unusableLabels = "unusable labels"
+            case unusableProtocol = "unusable protocol"
+            case libraryFailure = "library failure"
         }
 
         private let kind: Kind
@@ -24,6 +27,12 @@ public struct LearnError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let nonFiniteValue = Code(.nonFiniteValue)
         /// A LAPACK routine reported failure (`info != 0`) or the problem exceeds its 32-bit sizes.
         public static let lapackFailure = Code(.lapackFailure)
+        /// The labels cannot train a classifier: fewer than two classes, or a class with no example.
+        public static let unusableLabels = Code(.unusableLabels)
+        /// The evaluation protocol cannot split this data (one speaker, fewer clips than folds…).
+        public static let unusableProtocol = Code(.unusableProtocol)
+        /// XGBoost or libsvm reported an error.
+        public static let libraryFailure = Code(.libraryFailure)
 
         public var description: String { kind.rawValue }
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// How the tick values of one axis are written: the same number of decimals on every label (as many as
 /// the step needs, no more), a true minus sign, and thousands or millions as `k`/`M` once values reach
 /// five digits, so labels stay short: `0.0 0.5 1.0`, `−20 0 20`, `0 5k 10k 15k`.
@@ -54,6 +60,19 @@ struct TickLabelFormat: Equatable {
 extension TickLabelFormat {
     /// The label of 10^exponent on a log axis: `0.01`, `0.1`, `1`, `10`, `100`, `1k`, `10k`, `1M`, and
     /// `1e−7` / `1e9` beyond that.
+    /// A 1, 2 or 5 times a power of ten, written as briefly as ``powerOfTen(_:)`` writes powers: `0.2`,
+    /// `5`, `20`, `2k`.
+    static func compact(_ value: Double) -> String {
+        let exponent = Int(log10(value).rounded(.down))
+        let mantissa = Int((value / NiceTicks.powerOfTen(exponent)).rounded())
+        let power = powerOfTen(exponent)
+        guard mantissa != 1 else { return power }
+        if let dot = power.firstIndex(of: "."), power.hasSuffix("1") {
+            return String(power[..<dot]) + "." + String(power[power.index(after: dot)...].dropLast()) + "\(mantissa)"
+        }
+        return "\(mantissa)" + power.dropFirst()
+    }
+
     static func powerOfTen(_ exponent: Int) -> String {
         switch exponent {
         case 0...2: "1" + String(repeating: "0", count: exponent)

@@ -63,6 +63,22 @@ struct TickedAxis {
         let first = Int((low - 1e-9).rounded(.up))
         let last = Int((high + 1e-9).rounded(.down))
         guard last > first else {
+            // Less than two powers of ten in range: 1, 2 and 5 times powers of ten, if they fit.
+            let mantissas = [1.0, 2, 5]
+            let values = (Int(low.rounded(.down))...Int(high.rounded(.up))).flatMap { exponent in
+                mantissas.map { $0 * NiceTicks.powerOfTen(exponent) }
+            }.filter { range.contains($0) }
+            let labels = values.map(TickLabelFormat.compact)
+            let perDecade = length / (high - low)
+            let positions: [Double] = values.map { log10($0) * perDecade }
+            let extents: [Double] = labels.map(labelExtent)
+            var fits = true
+            for index in positions.indices.dropLast() {
+                let room: Double = positions[index + 1] - positions[index]
+                let needed: Double = (extents[index] + extents[index + 1]) / 2 + minGap
+                if room < needed { fits = false }
+            }
+            if values.count >= 2 && fits { return TickedAxis(range: range, values: values, labels: labels) }
             return TickedAxis(range: range, length: length, spacing: spacing, minGap: minGap, labelExtent: labelExtent)
         }
         let decadeLength = length / (high - low)

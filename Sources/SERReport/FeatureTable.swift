@@ -1,6 +1,3 @@
-import CSV
-import Foundation
-
 /// `features.csv`: one row per clip — path, label, speaker, gender, then the feature columns —
 /// in a form pandas reads as is (`pd.read_csv`).
 ///
@@ -21,29 +18,12 @@ public struct FeatureTable: Sendable {
     public var header: [String] { ["path", "label", "speaker", "gender"] + featureNames }
 
     public func csv() throws(ReportError) -> String {
-        do {
-            let stream = OutputStream(toMemory: ())
-            let writer = try CSVWriter(stream: stream)
-            try writer.write(row: header)
-            for row in rows { try writer.write(row: row) }
-            writer.stream.close()
-            guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-                throw ReportError(path: "features.csv", reason: "CSV writer produced no data")
-            }
-            return String(decoding: data, as: UTF8.self) + "\n"
-        } catch let error as ReportError {
-            throw error
-        } catch {
-            throw ReportError(path: "features.csv", reason: "\(error)")
-        }
+        var table = CSVTable(header: header)
+        for row in rows { table.append(row) }
+        return try table.text(name: "features.csv")
     }
 
     public func write(to path: String) throws(ReportError) {
-        let text = try csv()
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ReportError(path: path, reason: "cannot write (\(error.localizedDescription))")
-        }
+        try OutputText.write(try csv(), to: path)
     }
 }

@@ -1,4 +1,5 @@
 import SERFigures
+import SERLearn
 import SERPlot
 import SERTestSupport
 import Testing

@@ -1,4 +1,5 @@
 import SERFigures
+import SERLearn
 import SERTestSupport
 
 /// Deterministic stand-ins for a corpus, its features and its models' results.

@@ -1,4 +1,5 @@
 import Foundation
+import SERLearn
 import SERPlot
 import SERTestSupport
 

@@ -84,3 +84,18 @@ import Testing
         #expect(imageAxes.resolvedYRange == 0...128)
     }
 }
+
+@Suite struct LogTickTests {
+    @Test func compactLabels() {
+        #expect(
+            [0.2, 0.5, 1, 2, 5, 20, 500, 2000, 0.05].map(TickLabelFormat.compact) == [
+                "0.2", "0.5", "1", "2", "5", "20", "500", "2k", "0.05",
+            ])
+    }
+
+    @Test func lessThanTwoDecadesGetsOneTwoFive() {
+        let axis = TickedAxis.logarithmic(range: 0.17...2.6, length: 300, spacing: 30, minGap: 2) { _ in 10 }
+        #expect(axis.values == [0.2, 0.5, 1, 2])
+        #expect(axis.labels == ["0.2", "0.5", "1", "2"])
+    }
+}

@@ -1,6 +1,6 @@
 import COpenBLAS
 
-/// The module's only calls into LAPACK (the reference LAPACK bundled in OpenBLAS). Every
+/// The module's only calls into OpenBLAS: LAPACK (the reference LAPACK bundled in OpenBLAS) and BLAS. Every
 /// `info != 0` becomes a ``LearnError`` here, in ``check(_:_:)``.
 ///
 /// Thread safety: `dsyevr_` keeps no global state and Debian's OpenBLAS (pthread build, 0.3.21) is
@@ -18,6 +18,7 @@ enum LAPACK {
         ofSymmetric symmetric: [Double], order: Int, count: Int
     ) throws -> (values: [Double], vectors: Matrix) {
         precondition(symmetric.count == order * order && count >= 1 && count <= order, "Bad eigenproblem shape")
+        _ = BLAS.singleThreaded
         guard Int32(exactly: max(order * order, 26 * order)) != nil else {
             throw LearnError(.lapackFailure, "An eigenproblem of order \(order) exceeds LAPACK's 32-bit sizes")
         }
@@ -71,5 +72,25 @@ enum LAPACK {
         guard info != 0 else { return }
         let reason = info < 0 ? "argument \(-info) is invalid" : "internal error \(info)"
         throw LearnError(.lapackFailure, "LAPACK dsyevr \(step) failed: \(reason)")
+    }
+}
+
+/// BLAS through OpenBLAS, single-threaded (set once per process) so that sums are taken in the same
+/// order on every machine: results are bit-identical whatever the core count, and models run in
+/// parallel one per thread instead.
+enum BLAS {
+    static let singleThreaded: Void = { openblas_set_num_threads(1) }()
+
+    /// `c = alpha · op(a) · op(b) + beta · c` on row-major matrices: `op(a)` is `m × k`, `op(b)` is
+    /// `k × n`, `c` is `m × n`; `transposeA`/`transposeB` say whether `a`/`b` are stored transposed.
+    static func gemm(
+        _ a: UnsafePointer<Double>, transposeA: Bool, _ b: UnsafePointer<Double>, transposeB: Bool,
+        _ c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int, alpha: Double = 1, beta: Double = 0
+    ) {
+        _ = singleThreaded
+        cblas_dgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), alpha, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n), beta, c,
+            Int32(n))
     }
 }

@@ -1,0 +1,85 @@
+"""serreport's models against scikit-learn's on exactly the same data and folds.
+
+Reads a report built by `serreport build` (features.csv, predictions.csv, metrics.json, run.json),
+takes its folds from predictions.csv, applies the same preparation (speaker normalisation when
+metrics.json says so, then a StandardScaler fitted on each training fold), trains scikit-learn's
+RandomForestClassifier, SVC and MLPClassifier with the settings serreport mirrors, and prints both
+UARs and fit times (CPU seconds summed over folds, one thread) per model.
+
+    "$REFENV"/bin/python Benchmarks/models.py reports/ravdess
+
+Run by Benchmarks/models.sh on ../shared/data/ravdess-actors-01-12 and ../shared/data/emodb-2s.
+"""
+import csv
+import json
+import os
+import sys
+import time
+import warnings
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+import numpy as np  # noqa: E402
+from sklearn.ensemble import RandomForestClassifier  # noqa: E402
+from sklearn.metrics import balanced_accuracy_score  # noqa: E402
+from sklearn.neural_network import MLPClassifier  # noqa: E402
+from sklearn.preprocessing import StandardScaler  # noqa: E402
+from sklearn.svm import SVC  # noqa: E402
+
+warnings.filterwarnings("ignore")
+report = sys.argv[1]
+metrics = json.load(open(os.path.join(report, "metrics.json")))
+run = json.load(open(os.path.join(report, "run.json")))
+rows = list(csv.reader(open(os.path.join(report, "features.csv"))))
+header, rows = rows[0], rows[1:]
+paths = [r[0] for r in rows]
+X = np.array([[float(v) for v in r[4:]] for r in rows])
+y = np.array([r[1] for r in rows])
+speakers = np.array([r[2] for r in rows])
+
+fold_of = {}
+for r in csv.DictReader(open(os.path.join(report, "predictions.csv"))):
+    fold_of[r["path"]] = int(r["fold"])
+keep = np.array([p in fold_of for p in paths])
+X, y, speakers = X[keep], y[keep], speakers[keep]
+folds = np.array([fold_of[p] for p in np.array(paths)[keep]])
+
+if metrics["protocol"]["speaker_normalization"]:
+    for s in sorted(set(speakers)):
+        if not s:
+            continue
+        idx = speakers == s
+        mu, sd = X[idx].mean(0), X[idx].std(0)
+        sd[sd < 10 * np.finfo(float).eps * np.maximum(1, np.abs(mu))] = 1
+        X[idx] = (X[idx] - mu) / sd
+
+models = {
+    "rf": lambda seed: RandomForestClassifier(n_estimators=100, random_state=seed),
+    "svm": lambda seed: SVC(C=1.0, gamma="scale", class_weight="balanced", probability=True, random_state=seed),
+    "mlp": lambda seed: MLPClassifier(hidden_layer_sizes=(100,), alpha=1e-4, learning_rate_init=1e-3,
+                                      batch_size=200, max_iter=200, early_stopping=True,
+                                      validation_fraction=0.1, n_iter_no_change=10, random_state=seed),
+}
+print(f"{report}: {len(y)} clips, {len(set(y))} classes, {folds.max() + 1} folds "
+      f"({metrics['protocol']['used']}, speaker normalisation {metrics['protocol']['speaker_normalization']})")
+print(f"{'model':6} {'sklearn UAR':>12} {'serreport UAR':>14} {'Δ (points)':>11} {'sklearn fit s':>14} {'serreport fit s':>16} {'ratio':>6}")
+for name, make in models.items():
+    if name not in metrics["models"]:
+        continue
+    predicted = np.empty(len(y), dtype=object)
+    fit = 0.0
+    for fold in range(folds.max() + 1):
+        train, test = folds != fold, folds == fold
+        scaler = StandardScaler().fit(X[train])
+        model = make(fold)
+        start = time.process_time()
+        model.fit(scaler.transform(X[train]), y[train])
+        fit += time.process_time() - start
+        predicted[test] = model.predict(scaler.transform(X[test]))
+    uar = balanced_accuracy_score(y, predicted)
+    ours = metrics["models"][name]["uar"]
+    our_fit = run["fit_seconds"][name]
+    print(f"{name:6} {uar:12.3f} {ours:14.3f} {100 * (ours - uar):+11.1f} {fit:14.2f} {our_fit:16.2f} {fit / our_fit:6.1f}")
+for name in metrics["models"]:
+    if name not in models:
+        print(f"{name:6} {'–':>12} {metrics['models'][name]['uar']:14.3f} {'':>11} {'–':>14} {run['fit_seconds'][name]:16.2f}")

@@ -1,0 +1,179 @@
+import CLibSVM
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The only place that calls libsvm (Debian's libsvm 3.24, the library scikit-learn's `SVC` wraps):
+/// a C-SVC with an RBF kernel and Platt-scaled probability estimates.
+///
+/// libsvm's probability calibration draws from the C library's `rand()`, which is process-wide, so
+/// training is serialised by ``trainingLock`` and `rand` is seeded right before each fit: the same
+/// data and seed give the same model whatever else runs. Prediction needs no lock.
+///
+/// Not `Sendable`: one per fold, used on one thread. The model points into ``nodes``, which lives as
+/// long as it does.
+final class LibSVMModel {
+    private var model: UnsafeMutablePointer<svm_model>?
+    /// The training rows as libsvm nodes (index, value), each row ended by index −1.
+    private let nodes: UnsafeMutablePointer<svm_node>
+    private let rows: UnsafeMutablePointer<UnsafeMutablePointer<svm_node>?>
+    let classCount: Int
+
+    /// Serialises `svm_train`, which uses the process-wide `rand()`.
+    private static let trainingLock = Mutex(())
+
+    /// Trains on `features` with labels `0..<classCount`; `classWeights[c]` multiplies C for class `c`.
+    init(
+        features: Matrix, labels: [Int], classCount: Int, c: Double, gamma: Double, classWeights: [Double]?,
+        seed: UInt64
+    ) throws {
+        precondition(features.rows == labels.count, "\(features.rows) rows, \(labels.count) labels")
+        self.classCount = classCount
+        let width = features.columns + 1
+        nodes = .allocate(capacity: features.rows * width)
+        rows = .allocate(capacity: features.rows)
+        for row in 0..<features.rows {
+            let start = nodes + row * width
+            for column in 0..<features.columns {
+                start[column] = svm_node(index: Int32(column + 1), value: features[row, column])
+            }
+            start[features.columns] = svm_node(index: -1, value: 0)
+            rows[row] = start
+        }
+        // Up to `precomputedLimit` rows, libsvm trains on the RBF kernel matrix computed here with one
+        // BLAS product (kernel lookups instead of sparse dot products: about 3× faster); the trained
+        // model is then turned back into an ordinary RBF model over the dense rows, which is what is
+        // saved and used for prediction.
+        let precomputed = features.rows <= Self.precomputedLimit ? Self.kernelRows(features, gamma: gamma) : nil
+        defer { precomputed?.nodes.deallocate() }
+        defer { precomputed?.rows.deallocate() }
+        var targets = labels.map(Double.init)
+        var weightLabels = (0..<classCount).map(Int32.init)
+        var weights = classWeights ?? Array(repeating: 1, count: classCount)
+        var parameter = svm_parameter()
+        parameter.svm_type = Int32(C_SVC)
+        parameter.kernel_type = precomputed == nil ? Int32(RBF) : Int32(PRECOMPUTED)
+        parameter.gamma = gamma
+        parameter.cache_size = 200
+        parameter.eps = 1e-3
+        parameter.C = c
+        parameter.shrinking = 1
+        parameter.probability = 1
+        parameter.nr_weight = Int32(classCount)
+        let rows = precomputed?.rows ?? self.rows
+        let trained = targets.withUnsafeMutableBufferPointer { targets in
+            weightLabels.withUnsafeMutableBufferPointer { weightLabels in
+                weights.withUnsafeMutableBufferPointer { weights in
+                    parameter.weight_label = weightLabels.baseAddress
+                    parameter.weight = weights.baseAddress
+                    var problem = svm_problem(l: Int32(labels.count), y: targets.baseAddress, x: rows)
+                    if let message = svm_check_parameter(&problem, &parameter) {
+                        return (model: UnsafeMutablePointer<svm_model>?.none, error: String(cString: message))
+                    }
+                    let model = Self.trainingLock.withLock { _ in
+                        clibsvm_silence()
+                        clibsvm_seed(UInt32(truncatingIfNeeded: seed))
+                        return UncheckedSendable(svm_train(&problem, &parameter))
+                    }.value
+                    // The model keeps a copy of the parameters, weights included; it never reads them again.
+                    model?.pointee.param.weight_label = nil
+                    model?.pointee.param.weight = nil
+                    model?.pointee.param.nr_weight = 0
+                    return (model: model, error: "training failed")
+                }
+            }
+        }
+        guard let model = trained.model else {
+            nodes.deallocate()
+            self.rows.deallocate()
+            throw LearnError(.libraryFailure, "libsvm: \(trained.error)")
+        }
+        if precomputed != nil {
+            // Support vector k is training row sv_indices[k] (1-based): point it at that dense row.
+            for k in 0..<Int(model.pointee.l) {
+                model.pointee.SV[k] = self.rows[Int(model.pointee.sv_indices[k]) - 1]
+            }
+            model.pointee.param.kernel_type = Int32(RBF)
+            model.pointee.param.gamma = gamma
+        }
+        self.model = model
+    }
+
+    /// The most rows trained on a precomputed kernel matrix (its nodes take 16 · rows² bytes).
+    static let precomputedLimit = 4000
+
+    /// libsvm's precomputed-kernel rows: `0:i+1` then `K(x_i, x_j)` for every `j`, ended by −1, with
+    /// `K = exp(−γ‖x_i − x_j‖²)` from `‖x_i‖² + ‖x_j‖² − 2 x_i·x_j`, as libsvm's own RBF computes it.
+    private static func kernelRows(_ features: Matrix, gamma: Double)
+        -> (nodes: UnsafeMutablePointer<svm_node>, rows: UnsafeMutablePointer<UnsafeMutablePointer<svm_node>?>)
+    {
+        let n = features.rows
+        var gram = [Double](repeating: 0, count: n * n)
+        features.values.withUnsafeBufferPointer { x in
+            gram.withUnsafeMutableBufferPointer { g in
+                BLAS.gemm(
+                    x.baseAddress!, transposeA: false, x.baseAddress!, transposeB: true, g.baseAddress!, m: n, n: n,
+                    k: features.columns)
+            }
+        }
+        let squares = (0..<n).map { row in features.row(row).reduce(0) { $0 + $1 * $1 } }
+        let width = n + 2
+        let nodes = UnsafeMutablePointer<svm_node>.allocate(capacity: n * width)
+        let rows = UnsafeMutablePointer<UnsafeMutablePointer<svm_node>?>.allocate(capacity: n)
+        for i in 0..<n {
+            let start = nodes + i * width
+            start[0] = svm_node(index: 0, value: Double(i + 1))
+            for j in 0..<n {
+                let distance = squares[i] + squares[j] - 2 * gram[i * n + j]
+                start[j + 1] = svm_node(index: Int32(j + 1), value: exp(-gamma * distance))
+            }
+            start[n + 1] = svm_node(index: -1, value: 0)
+            rows[i] = start
+        }
+        return (nodes, rows)
+    }
+
+    deinit {
+        svm_free_and_destroy_model(&model)
+        nodes.deallocate()
+        rows.deallocate()
+    }
+
+    /// libsvm's predicted class (one-vs-one votes, as `SVC.predict`) and its class probabilities
+    /// (as `SVC.predict_proba`) for each row.
+    func predict(_ features: Matrix) -> (labels: [Int], probabilities: Matrix) {
+        guard let model else { return ([], Matrix(rows: 0, columns: classCount, values: [])) }
+        // libsvm orders probabilities by its own label list (first-seen order); map back to 0..<classCount.
+        let order = (0..<Int(model.pointee.nr_class)).map { Int(model.pointee.label[$0]) }
+        var labels: [Int] = []
+        var probabilities = [Double](repeating: 0, count: features.rows * classCount)
+        var row = [svm_node](repeating: svm_node(index: -1, value: 0), count: features.columns + 1)
+        var estimates = [Double](repeating: 0, count: order.count)
+        for index in 0..<features.rows {
+            for column in 0..<features.columns {
+                row[column] = svm_node(index: Int32(column + 1), value: features[index, column])
+            }
+            _ = svm_predict_probability(model, row, &estimates)
+            labels.append(Int(svm_predict(model, row)))
+            for (position, classIndex) in order.enumerated() {
+                probabilities[index * classCount + classIndex] = estimates[position]
+            }
+        }
+        return (labels, Matrix(rows: features.rows, columns: classCount, values: probabilities))
+    }
+
+    /// Writes the model as libsvm's model text (`svmutil.svm_load_model(path)` reads it).
+    func save(to path: String) throws {
+        guard svm_save_model(path, model) == 0 else {
+            throw LearnError(.libraryFailure, "libsvm: cannot write \(path)")
+        }
+    }
+}
+
+/// Carries a C pointer out of a `Mutex` closure; the pointer is used on this thread only.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

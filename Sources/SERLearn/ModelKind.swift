@@ -1,0 +1,154 @@
+/// The model families serreport trains, by the short names files and `metrics.json` use.
+public enum ModelKind: String, Sendable, CaseIterable, Codable {
+    case rf, xgb, svm, mlp
+
+    /// The name people read.
+    public var title: String {
+        switch self {
+        case .rf: "Random forest"
+        case .xgb: "Boosted trees"
+        case .svm: "SVM"
+        case .mlp: "MLP"
+        }
+    }
+}
+
+/// Every model's settings, with scikit-learn's (or XGBoost's) names and defaults.
+public struct ModelSettings: Sendable, Equatable, Codable {
+    /// Random forest: trees (`n_estimators`).
+    public var forestTrees = 100
+    /// Boosted trees: rounds (`n_estimators`), step (`learning_rate`), depth (`max_depth`).
+    public var boostingRounds = 100
+    public var boostingLearningRate = 0.3
+    public var boostingDepth = 6
+    /// SVM: `C`, and `gamma` as a number or nil for scikit-learn's `'scale'`:
+    /// `1 / (n_features · X.var())` on the standardised training fold.
+    public var svmC = 1.0
+    public var svmGamma: Double? = nil
+    /// SVM: `class_weight='balanced'` (C scaled by `n / (classes · n_c)` per class).
+    public var svmBalanced = true
+    public var mlp = MLPSettings()
+
+    public init() {}
+}
+
+/// A fitted model: predicted classes and class probabilities for standardised features.
+public protocol TrainedClassifier: AnyObject {
+    var kind: ModelKind { get }
+    /// The predicted class of each row and the probability of every class.
+    func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix)
+    /// Writes the model in its library's own format at `path` (the extension is the caller's).
+    func save(to path: String) throws
+}
+
+extension ModelKind {
+    /// Fits this kind of model on standardised `features` with labels in `0..<classCount`.
+    public func fit(
+        features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings, seed: UInt64
+    ) throws -> any TrainedClassifier {
+        guard features.rows >= 2 else { throw LearnError(.tooFewRows, "\(title) needs at least 2 training clips") }
+        guard features.isFinite else { throw LearnError(.nonFiniteValue, "the features hold NaN or infinite values") }
+        switch self {
+        case .rf:
+            return try RandomForest(
+                features: features, labels: labels, classCount: classCount, settings: settings, seed: seed)
+        case .xgb:
+            return try BoostedTrees(
+                features: features, labels: labels, classCount: classCount, settings: settings, seed: seed)
+        case .svm:
+            return try SupportVectorMachine(
+                features: features, labels: labels, classCount: classCount, settings: settings, seed: seed)
+        case .mlp:
+            return try NeuralNetwork(
+                features: features, labels: labels, classCount: classCount, settings: settings.mlp, seed: seed)
+        }
+    }
+}
+
+/// Breiman's random forest (``DecisionForest``), as scikit-learn's `RandomForestClassifier()`.
+public final class RandomForest: TrainedClassifier {
+    public let kind = ModelKind.rf
+    public let forest: DecisionForest
+
+    init(features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings, seed: UInt64) throws {
+        forest = DecisionForest(
+            features: features, labels: labels, classCount: classCount, trees: settings.forestTrees, seed: seed)
+    }
+
+    public func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) {
+        let probabilities = forest.probabilities(features)
+        return ((0..<features.rows).map { probabilities.argmax(row: $0) }, probabilities)
+    }
+
+    /// The forest has no library format; the caller writes ``forest`` as JSON (scikit-learn's
+    /// `tree_` arrays per tree).
+    public func save(to path: String) throws {}
+}
+
+/// Gradient-boosted trees through XGBoost (`XGBClassifier` defaults: 100 rounds, η 0.3, depth 6, `hist`).
+final class BoostedTrees: TrainedClassifier {
+    let kind = ModelKind.xgb
+    private let booster: XGBoostBooster
+
+    init(features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings, seed: UInt64) throws {
+        booster = try XGBoostBooster(
+            features: features, labels: labels, weights: nil, classCount: classCount,
+            rounds: settings.boostingRounds,
+            parameters: [
+                ("booster", "gbtree"), ("eta", "\(settings.boostingLearningRate)"),
+                ("max_depth", "\(settings.boostingDepth)"), ("max_bin", "64"),
+            ], seed: seed)
+    }
+
+    func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) {
+        let probabilities = try booster.probabilities(features)
+        return ((0..<features.rows).map { probabilities.argmax(row: $0) }, probabilities)
+    }
+
+    func save(to path: String) throws { try booster.save(to: path) }
+}
+
+/// scikit-learn's `SVC(kernel="rbf", C=…, gamma="scale", class_weight="balanced", probability=True)`
+/// through libsvm, the library `SVC` wraps.
+final class SupportVectorMachine: TrainedClassifier {
+    let kind = ModelKind.svm
+    private let model: LibSVMModel
+
+    init(features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings, seed: UInt64) throws {
+        let values = features.values
+        let mean = values.reduce(0, +) / Double(max(values.count, 1))
+        let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count, 1))
+        let gamma = settings.svmGamma ?? (variance > 0 ? 1 / (Double(features.columns) * variance) : 1)
+        var weights: [Double]?
+        if settings.svmBalanced {
+            let counts = (0..<classCount).map { label in labels.filter { $0 == label }.count }
+            weights = counts.map { $0 > 0 ? Double(labels.count) / (Double(classCount) * Double($0)) : 1 }
+        }
+        model = try LibSVMModel(
+            features: features, labels: labels, classCount: classCount, c: settings.svmC, gamma: gamma,
+            classWeights: weights, seed: seed)
+    }
+
+    func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) { model.predict(features) }
+
+    func save(to path: String) throws { try model.save(to: path) }
+}
+
+/// The MLP as a ``TrainedClassifier``; its weights are saved as JSON by the caller (see ``MLPWeights``).
+public final class NeuralNetwork: TrainedClassifier {
+    public let kind = ModelKind.mlp
+    public let network: MultilayerPerceptron
+
+    init(features: Matrix, labels: [Int], classCount: Int, settings: MLPSettings, seed: UInt64) throws {
+        network = try MultilayerPerceptron(
+            features: features, labels: labels, classCount: classCount, settings: settings, seed: seed)
+    }
+
+    public func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) {
+        let probabilities = network.probabilities(features)
+        return ((0..<features.rows).map { probabilities.argmax(row: $0) }, probabilities)
+    }
+
+    /// The MLP has no library format; the caller writes ``MultilayerPerceptron/weights`` as JSON.
+    public func save(to path: String) throws {}
+}

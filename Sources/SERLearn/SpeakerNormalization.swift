@@ -1,0 +1,22 @@
+/// Speaker-level feature normalisation (Schuller et al., "Speaker independent speech emotion
+/// recognition by ensemble classification", 2005; standard in the field's challenge baselines):
+/// each speaker's rows are z-scored with that speaker's own mean and standard deviation (ddof 0), so
+/// a model sees how a clip differs from how its speaker usually sounds. It uses no labels, and each
+/// speaker only their own clips, so a test speaker's statistics never come from training speakers.
+public enum SpeakerNormalization {
+    /// `features` with every row z-scored within its speaker's rows; a feature constant for a speaker
+    /// is only centred. Rows with an empty speaker name are left as they are.
+    public static func normalized(_ features: Matrix, speakers: [String]) -> Matrix {
+        precondition(features.rows == speakers.count, "\(features.rows) rows, \(speakers.count) speakers")
+        var result = features
+        for speaker in Set(speakers).sorted() where !speaker.isEmpty {
+            let rows = speakers.indices.filter { speakers[$0] == speaker }
+            let scaler = Standardizer(fitting: features.selecting(rows: rows))
+            let scaled = scaler.transform(features.selecting(rows: rows))
+            for (position, row) in rows.enumerated() {
+                for column in 0..<features.columns { result[row, column] = scaled[position, column] }
+            }
+        }
+        return result
+    }
+}
