@@ -27,6 +27,9 @@ from sklearn.preprocessing import StandardScaler  # noqa: E402
 from sklearn.svm import SVC  # noqa: E402
 
 warnings.filterwarnings("ignore")
+forest_seeds = sys.argv[1] == "--forest-seeds"
+if forest_seeds:
+    sys.argv.pop(1)
 report = sys.argv[1]
 metrics = json.load(open(os.path.join(report, "metrics.json")))
 run = json.load(open(os.path.join(report, "run.json")))
@@ -60,6 +63,22 @@ models = {
                                       batch_size=200, max_iter=200, early_stopping=True,
                                       validation_fraction=0.1, n_iter_no_change=10, random_state=seed),
 }
+if forest_seeds:
+    # The random forest with five seeds on each side: serreport's from the seed reports, scikit-learn's here.
+    ours = [json.load(open(os.path.join(r, "metrics.json")))["models"]["rf"]["uar"] for r in sys.argv[2:]]
+    theirs = []
+    for seed in range(1, 6):
+        predicted = np.empty(len(y), dtype=object)
+        for fold in range(folds.max() + 1):
+            train, test = folds != fold, folds == fold
+            scaler = StandardScaler().fit(X[train])
+            model = RandomForestClassifier(n_estimators=100, random_state=seed * 100 + fold)
+            model.fit(scaler.transform(X[train]), y[train])
+            predicted[test] = model.predict(scaler.transform(X[test]))
+        theirs.append(balanced_accuracy_score(y, predicted))
+    print(f"rf over 5 seeds: sklearn UAR {np.mean(theirs):.3f} ± {np.std(theirs):.3f}, "
+          f"serreport {np.mean(ours):.3f} ± {np.std(ours):.3f} ({100 * (np.mean(ours) - np.mean(theirs)):+.1f} points)")
+    sys.exit(0)
 print(f"{report}: {len(y)} clips, {len(set(y))} classes, {folds.max() + 1} folds "
       f"({metrics['protocol']['used']}, speaker normalisation {metrics['protocol']['speaker_normalization']})")
 print(f"{'model':6} {'sklearn UAR':>12} {'serreport UAR':>14} {'Δ (points)':>11} {'sklearn fit s':>14} {'serreport fit s':>16} {'ratio':>6}")

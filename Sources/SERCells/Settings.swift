@@ -2,8 +2,8 @@ public import SERNotebook
 
 /// The notebook's settings: the typed view of `serreport.yml`, with librosa's and scikit-learn's
 /// names and defaults so a notebook user recognises them (DESIGN.md, "Configuration").
-public struct Settings: Decodable, Sendable, Equatable {
-    public struct Normalize: Decodable, Sendable, Equatable {
+public struct Settings: Codable, Sendable, Equatable {
+    public struct Normalize: Codable, Sendable, Equatable {
         public var enabled: Bool
         /// pydub.effects.normalize `headroom`.
         public var headroomDB: Double
@@ -14,7 +14,7 @@ public struct Settings: Decodable, Sendable, Equatable {
         }
     }
 
-    public struct Trim: Decodable, Sendable, Equatable {
+    public struct Trim: Codable, Sendable, Equatable {
         public var enabled: Bool
         /// librosa.effects.trim `top_db`.
         public var topDB: Double
@@ -25,13 +25,13 @@ public struct Settings: Decodable, Sendable, Equatable {
         }
     }
 
-    public struct FixLength: Decodable, Sendable, Equatable {
+    public struct FixLength: Codable, Sendable, Equatable {
         public var enabled: Bool
         /// Target duration; `fix_length(y, size=round(seconds * sr))`.
         public var seconds: Double
     }
 
-    public struct Denoise: Decodable, Sendable, Equatable {
+    public struct Denoise: Codable, Sendable, Equatable {
         public var enabled: Bool
         /// noisereduce.reduce_noise `stationary` (default False: the non-stationary gate).
         public var stationary: Bool
@@ -44,7 +44,7 @@ public struct Settings: Decodable, Sendable, Equatable {
         }
     }
 
-    public struct Process: Decodable, Sendable, Equatable {
+    public struct Process: Codable, Sendable, Equatable {
         public var normalize: Normalize
         public var trim: Trim
         public var fixLength: FixLength
@@ -56,7 +56,7 @@ public struct Settings: Decodable, Sendable, Equatable {
         }
     }
 
-    public struct MFCC: Decodable, Sendable, Equatable {
+    public struct MFCC: Codable, Sendable, Equatable {
         public var nMFCC: Int
         public var nMels: Int
 
@@ -66,7 +66,7 @@ public struct Settings: Decodable, Sendable, Equatable {
         }
     }
 
-    public struct Chroma: Decodable, Sendable, Equatable {
+    public struct Chroma: Codable, Sendable, Equatable {
         /// librosa.feature.chroma_stft `n_chroma`.
         public var nChroma: Int
 
@@ -75,7 +75,7 @@ public struct Settings: Decodable, Sendable, Equatable {
         }
     }
 
-    public struct Contrast: Decodable, Sendable, Equatable {
+    public struct Contrast: Codable, Sendable, Equatable {
         /// librosa.feature.spectral_contrast `n_bands` and `fmin`.
         public var nBands: Int
         public var fmin: Double
@@ -86,7 +86,7 @@ public struct Settings: Decodable, Sendable, Equatable {
         }
     }
 
-    public struct Features: Decodable, Sendable, Equatable {
+    public struct Features: Codable, Sendable, Equatable {
         public var nFFT: Int
         public var hopLength: Int
         public var mfcc: MFCC
@@ -100,7 +100,7 @@ public struct Settings: Decodable, Sendable, Equatable {
         }
     }
 
-    public struct Report: Decodable, Sendable, Equatable {
+    public struct Report: Codable, Sendable, Equatable {
         /// Which files each figure is written as: any of png, svg, pdf.
         public var figureFormats: [String]
 
@@ -109,7 +109,7 @@ public struct Settings: Decodable, Sendable, Equatable {
         }
     }
 
-    public struct Train: Decodable, Sendable, Equatable {
+    public struct Train: Codable, Sendable, Equatable {
         /// `speaker-independent`, `leave-one-speaker-out`, `stratified` or `holdout`.
         public var protocolName: String
         public var folds: Int
@@ -130,12 +130,12 @@ public struct Settings: Decodable, Sendable, Equatable {
             case speakerNormalization = "speaker_normalization"
         }
 
-        public struct Forest: Decodable, Sendable, Equatable {
+        public struct Forest: Codable, Sendable, Equatable {
             public var nEstimators: Int
             enum CodingKeys: String, CodingKey { case nEstimators = "n_estimators" }
         }
 
-        public struct Boosting: Decodable, Sendable, Equatable {
+        public struct Boosting: Codable, Sendable, Equatable {
             public var nEstimators: Int
             public var learningRate: Double
             public var maxDepth: Int
@@ -146,7 +146,7 @@ public struct Settings: Decodable, Sendable, Equatable {
             }
         }
 
-        public struct SVM: Decodable, Sendable, Equatable {
+        public struct SVM: Codable, Sendable, Equatable {
             public var c: Double
             /// A number, or `scale` for scikit-learn's `gamma='scale'`.
             public var gamma: String
@@ -159,7 +159,7 @@ public struct Settings: Decodable, Sendable, Equatable {
             }
         }
 
-        public struct MLP: Decodable, Sendable, Equatable {
+        public struct MLP: Codable, Sendable, Equatable {
             public var hiddenLayerSize: Int
             public var alpha: Double
             public var learningRateInit: Double

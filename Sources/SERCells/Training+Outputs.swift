@@ -162,6 +162,10 @@ extension Training {
             try predictionsTable(results: results).write(to: folder + "/predictions.csv")
             try OutputText.write(try json(ScalerFile(self, settings: settings)), to: models + "/scaler.json")
             try OutputText.write(try json(classNames), to: models + "/labels.json")
+            // The corpus location is not part of how a clip is turned into features: leave it out.
+            var saved = settings
+            saved.data = ""
+            try OutputText.write(try json(saved), to: models + "/settings.json")
             try OutputText.write(try json(RunFile(self)), to: folder + "/run.json")
             for model in finalModels {
                 switch model.kind {
@@ -192,16 +196,24 @@ extension Training {
 }
 
 /// `models/scaler.json`: how to turn a clip's 82 summary values into what the models take.
+///
+/// With speaker normalisation, a clip's features are first z-scored by its speaker's own statistics
+/// (or, for a speaker with one clip, by `typical_speaker_mean` / `typical_speaker_scale`), then by
+/// `mean` / `scale`.
 struct ScalerFile: Codable {
     var featureNames: [String]
     var mean: [Double]
     var scale: [Double]
     var speakerNormalization: Bool
+    var typicalSpeakerMean: [Double]?
+    var typicalSpeakerScale: [Double]?
 
     enum CodingKeys: String, CodingKey {
         case mean, scale
         case featureNames = "feature_names"
         case speakerNormalization = "speaker_normalization"
+        case typicalSpeakerMean = "typical_speaker_mean"
+        case typicalSpeakerScale = "typical_speaker_scale"
     }
 
     init(_ training: Training, settings: Settings) {
@@ -209,6 +221,8 @@ struct ScalerFile: Codable {
         mean = training.scaler.mean
         scale = training.scaler.scale
         speakerNormalization = settings.train.speakerNormalization
+        typicalSpeakerMean = training.typicalSpeaker?.mean
+        typicalSpeakerScale = training.typicalSpeaker?.scale
     }
 }
 

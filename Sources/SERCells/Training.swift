@@ -18,6 +18,9 @@ struct Training {
     /// The scaler fitted on all clips (after speaker normalisation, when on), saved with the models.
     var scaler: Standardizer
     var featureNames: [String]
+    /// With speaker normalisation: the mean over training speakers of each speaker's feature means and
+    /// deviations, used by `predict` for a clip whose speaker has no other clips.
+    var typicalSpeaker: (mean: [Double], scale: [Double])?
     /// Wall time of each stage, for the report (not in any compared output).
     var evaluateTime: Duration
     var finalFitTime: Duration
@@ -49,6 +52,8 @@ struct Training {
         let labels = rows.map { classIndex[results[$0].clip.emotion]! }
         let speakers = rows.map { results[$0].clip.speaker }
         var features = Matrix(rows: rows.map { results[$0].run.features.summary })
+        let typicalSpeaker =
+            train.speakerNormalization ? SpeakerNormalization.typicalSpeaker(features, speakers: speakers) : nil
         if train.speakerNormalization { features = SpeakerNormalization.normalized(features, speakers: speakers) }
 
         let kinds = train.models.compactMap(ModelKind.init(rawValue:))
@@ -72,6 +77,7 @@ struct Training {
             return Training(
                 evaluations: evaluations, finalModels: finalModels, plan: plan, classNames: emotions, rows: rows,
                 excluded: excluded, scaler: scaler, featureNames: results[0].run.features.summaryNames,
+                typicalSpeaker: typicalSpeaker,
                 evaluateTime: evaluated - start, finalFitTime: clock.now - evaluated)
         } catch let error as LearnError {
             throw CellError(cell: "train", message: error.message)

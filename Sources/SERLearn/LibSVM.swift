@@ -101,6 +101,19 @@ final class LibSVMModel {
         self.model = model
     }
 
+    /// A model saved by ``save(to:)`` (libsvm's model text).
+    init(loading path: String, classCount: Int) throws {
+        self.classCount = classCount
+        nodes = .allocate(capacity: 1)
+        rows = .allocate(capacity: 1)
+        guard let loaded = svm_load_model(path) else {
+            nodes.deallocate()
+            rows.deallocate()
+            throw LearnError(.libraryFailure, "libsvm: cannot read a model from \(path)")
+        }
+        model = loaded
+    }
+
     /// The most rows trained on a precomputed kernel matrix (its nodes take 16 · rows² bytes).
     static let precomputedLimit = 4000
 

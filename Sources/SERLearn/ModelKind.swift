@@ -70,6 +70,9 @@ public final class RandomForest: TrainedClassifier {
     public let kind = ModelKind.rf
     public let forest: DecisionForest
 
+    /// A forest read back from its JSON.
+    public init(forest: DecisionForest) { self.forest = forest }
+
     init(features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings, seed: UInt64) throws {
         forest = DecisionForest(
             features: features, labels: labels, classCount: classCount, trees: settings.forestTrees, seed: seed)
@@ -98,6 +101,11 @@ final class BoostedTrees: TrainedClassifier {
                 ("booster", "gbtree"), ("eta", "\(settings.boostingLearningRate)"),
                 ("max_depth", "\(settings.boostingDepth)"), ("max_bin", "64"),
             ], seed: seed)
+    }
+
+    /// Boosted trees saved as XGBoost JSON.
+    init(loading path: String, classCount: Int) throws {
+        booster = try XGBoostBooster(loading: path, classCount: classCount)
     }
 
     func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) {
@@ -129,6 +137,11 @@ final class SupportVectorMachine: TrainedClassifier {
             classWeights: weights, seed: seed)
     }
 
+    /// An SVM saved as libsvm model text.
+    init(loading path: String, classCount: Int) throws {
+        model = try LibSVMModel(loading: path, classCount: classCount)
+    }
+
     func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) { model.predict(features) }
 
     func save(to path: String) throws { try model.save(to: path) }
@@ -138,6 +151,9 @@ final class SupportVectorMachine: TrainedClassifier {
 public final class NeuralNetwork: TrainedClassifier {
     public let kind = ModelKind.mlp
     public let network: MultilayerPerceptron
+
+    /// An MLP read back from its saved weights.
+    public init(weights: MLPWeights) { network = MultilayerPerceptron(weights: weights) }
 
     init(features: Matrix, labels: [Int], classCount: Int, settings: MLPSettings, seed: UInt64) throws {
         network = try MultilayerPerceptron(
@@ -151,4 +167,17 @@ public final class NeuralNetwork: TrainedClassifier {
 
     /// The MLP has no library format; the caller writes ``MultilayerPerceptron/weights`` as JSON.
     public func save(to path: String) throws {}
+}
+
+extension ModelKind {
+    /// Reads a model saved in its library's format: XGBoost JSON (`xgb`) or libsvm model text (`svm`).
+    /// The forest and the MLP are JSON the caller decodes (``RandomForest/init(forest:)``,
+    /// ``NeuralNetwork/init(weights:)``).
+    public func load(from path: String, classCount: Int) throws -> any TrainedClassifier {
+        switch self {
+        case .xgb: return try BoostedTrees(loading: path, classCount: classCount)
+        case .svm: return try SupportVectorMachine(loading: path, classCount: classCount)
+        case .rf, .mlp: throw LearnError(.libraryFailure, "\(title) models are read from their JSON by the caller")
+        }
+    }
 }

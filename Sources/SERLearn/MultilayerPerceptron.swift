@@ -78,6 +78,14 @@ public final class MultilayerPerceptron {
             random: &random)
     }
 
+    /// A network with saved weights (no training).
+    public init(weights: MLPWeights) {
+        inputs = weights.w1.count
+        hidden = weights.b1.count
+        classCount = weights.b2.count
+        layers = [weights.w1.flatMap { $0 }, weights.b1, weights.w2.flatMap { $0 }, weights.b2]
+    }
+
     /// Class probabilities for each row of `features`.
     public func probabilities(_ features: Matrix) -> Matrix {
         precondition(features.columns == inputs, "\(features.columns) features, the MLP takes \(inputs)")

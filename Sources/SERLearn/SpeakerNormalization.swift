@@ -19,4 +19,34 @@ public enum SpeakerNormalization {
         }
         return result
     }
+
+    /// The mean over speakers of each speaker's feature means and deviations (deviations of 0 become
+    /// 1): how a typical speaker of the corpus sounds, for normalising a clip whose speaker is unknown.
+    /// Nil when no row has a speaker.
+    public static func typicalSpeaker(_ features: Matrix, speakers: [String]) -> (mean: [Double], scale: [Double])? {
+        let names = Set(speakers).sorted().filter { !$0.isEmpty }
+        guard !names.isEmpty else { return nil }
+        var mean = [Double](repeating: 0, count: features.columns)
+        var scale = [Double](repeating: 0, count: features.columns)
+        for name in names {
+            let scaler = Standardizer(
+                fitting: features.selecting(rows: speakers.indices.filter { speakers[$0] == name }))
+            for column in 0..<features.columns {
+                mean[column] += scaler.mean[column] / Double(names.count)
+                scale[column] += scaler.scale[column] / Double(names.count)
+            }
+        }
+        return (mean, scale)
+    }
+
+    /// `features` z-scored with a given mean and deviation per column.
+    public static func normalized(_ features: Matrix, mean: [Double], scale: [Double]) -> Matrix {
+        var result = features
+        for row in 0..<features.rows {
+            for column in 0..<features.columns {
+                result[row, column] = (features[row, column] - mean[column]) / (scale[column] > 0 ? scale[column] : 1)
+            }
+        }
+        return result
+    }
 }

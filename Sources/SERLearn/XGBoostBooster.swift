@@ -36,6 +36,17 @@ final class XGBoostBooster {
         for round in 0..<rounds { try Self.check(XGBoosterUpdateOneIter(handle, Int32(round), training)) }
     }
 
+    /// A booster saved by ``save(to:)``.
+    init(loading path: String, classCount: Int) throws {
+        self.classCount = classCount
+        var created: BoosterHandle?
+        try Self.check(XGBoosterCreate(nil, 0, &created))
+        guard let created else { throw LearnError(.libraryFailure, "XGBoost: no booster created") }
+        handle = created
+        try Self.check(XGBoosterLoadModel(handle, path))
+        try Self.check(XGBoosterSetParam(handle, "nthread", "1"))
+    }
+
     deinit { XGBoosterFree(handle) }
 
     /// Class probabilities, one row per row of `features`.

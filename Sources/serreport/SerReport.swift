@@ -11,7 +11,7 @@ struct SerReport: ParsableCommand {
             librosa's and scikit-learn's names; override any with --set key.path=value.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Features.self, Figures.self],
+        subcommands: [Build.self, Features.self, Figures.self, Predict.self],
         defaultSubcommand: Build.self
     )
 

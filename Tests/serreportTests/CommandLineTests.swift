@@ -149,6 +149,63 @@ struct CommandLineTests {
         #expect(html.contains("Illustrative numbers"))
     }
 
+    @Test("build trains every model and writes metrics.json, predictions.csv and models/; predict uses them")
+    func trainAndPredict() throws {
+        let corpus = try CorpusFixture(
+            emotions: ["angry", "sad", "happy"], speakers: ["s1", "s2", "s3", "s4"], badFiles: false)
+        let out = corpus.root.appendingPathComponent("report")
+        let run = try CommandRun(["build", "--data", corpus.root.path, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let metrics = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("metrics.json")))
+                as? [String: Any])
+        let models = try #require(metrics["models"] as? [String: [String: Any]])
+        #expect(Set(models.keys) == ["rf", "xgb", "svm", "mlp"])
+        for (name, model) in models {
+            for key in ["accuracy", "uar", "macro_f1", "per_class", "confusion", "labels", "folds"] {
+                #expect(model[key] != nil, "\(name) lacks \(key)")
+            }
+            #expect(model["labels"] as? [String] == ["happy", "sad", "angry"])
+            #expect((model["folds"] as? [Any])?.count == 4)
+        }
+        #expect(models.keys.contains(metrics["best"] as? String ?? ""))
+        let protocolInfo = try #require(metrics["protocol"] as? [String: Any])
+        #expect(protocolInfo["used"] as? String == "speaker-independent")
+        let predictions = try String(contentsOf: out.appendingPathComponent("predictions.csv"), encoding: .utf8)
+        #expect(predictions.hasPrefix("path,speaker,model,fold,true,predicted,p_happy,p_sad,p_angry\n"))
+        #expect(predictions.split(separator: "\n").count == 1 + 4 * 12)
+        for file in ["rf.json", "xgb.json", "svm.model", "mlp.json", "scaler.json", "labels.json", "settings.json"] {
+            #expect(
+                FileManager.default.fileExists(atPath: out.appendingPathComponent("models/\(file)").path), "\(file)")
+        }
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("figures/evaluate-confusion-svm.png") && html.contains("figures/train-mlp-loss.png"))
+
+        let predict = try CommandRun(["predict", "--report", out.path, "--json", corpus.path("s1_sad.wav")])
+        #expect(predict.status == 0, "\(predict.stderr)")
+        let line = try #require(JSONSerialization.jsonObject(with: Data(predict.stdout.utf8)) as? [String: Any])
+        #expect(line["file"] as? String == corpus.path("s1_sad.wav"))
+        #expect(models.keys.contains(line["model"] as? String ?? ""))
+        let probabilities = try #require(line["probabilities"] as? [String: Double])
+        #expect(Set(probabilities.keys) == ["happy", "sad", "angry"])
+        #expect(abs(probabilities.values.reduce(0, +) - 1) < 1e-3)
+        let missing = try CommandRun(["predict", "--report", out.path, corpus.path("nothing.wav")])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("nothing.wav: no such file"))
+    }
+
+    @Test("a corpus with one emotion still gets a report, with the reason training could not run")
+    func oneEmotionCannotTrain() throws {
+        let corpus = try CorpusFixture(emotions: ["angry"], badFiles: false)
+        let out = corpus.root.appendingPathComponent("report")
+        let run = try CommandRun(["build", "--data", corpus.root.path, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("train: every clip has the same emotion"))
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("Training could not run"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("metrics.json").path))
+    }
+
     @Test("config errors name the key and the file")
     func configErrors() throws {
         let corpus = try CorpusFixture(badFiles: false)

@@ -5,17 +5,18 @@ import SERAudio
 final class CorpusFixture {
     let root: URL
 
-    init(emotions: [String] = ["angry", "sad"], badFiles: Bool = true) throws {
+    init(emotions: [String] = ["angry", "sad"], speakers: [String] = ["s1", "s2"], badFiles: Bool = true) throws {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("serreport-corpus-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         var rows = ["path,emotion,speaker,gender"]
         for (index, emotion) in emotions.enumerated() {
-            for speaker in ["s1", "s2"] {
+            for (number, speaker) in speakers.enumerated() {
                 let name = "\(speaker)_\(emotion).wav"
-                let tone = Self.burst(frequency: 200 + 150 * Double(index), amplitude: 0.3 + 0.2 * Float(index))
+                let tone = Self.burst(
+                    frequency: 200 + 150 * Double(index) + 7 * Double(number), amplitude: 0.3 + 0.2 * Float(index))
                 try AudioFile.write(tone, sampleRate: 16000, format: .wav16, to: path(name))
-                rows.append("\(name),\(emotion),\(speaker),\(speaker == "s1" ? "female" : "male")")
+                rows.append("\(name),\(emotion),\(speaker),\(number % 2 == 0 ? "female" : "male")")
             }
         }
         if badFiles {
