@@ -7,9 +7,9 @@ struct Figures: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw every figure type in every figure format (report.figure_formats) into one folder.",
         discussion: """
-            Load, process and extract figures are drawn from the corpus (Samples/ unless --data says \
-            otherwise); train and evaluate figures from illustrative numbers until models are trained. \
-            DIR/index.html shows them all.
+            Every figure is drawn from the corpus (Samples/ unless --data says otherwise) and the models \
+            trained on it; if the corpus cannot train models (one emotion, too few clips), the train and \
+            evaluate figures use illustrative numbers and say so. DIR/index.html shows them all.
             """)
 
     @OptionGroup var common: CommonOptions
