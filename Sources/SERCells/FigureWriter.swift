@@ -45,6 +45,7 @@ struct FigureWriter {
         return figures.map { figure in
             ReportFigure(
                 title: figure.figure.title, caption: figure.caption, image: "figures/\(figure.name).png",
+                vector: formats.contains(.pdf) ? "figures/\(figure.name).pdf" : nil,
                 width: Int(figure.figure.width), height: Int(figure.figure.height),
                 formats: formats.map {
                     ReportLink(label: $0.rawValue.uppercased(), href: "figures/\(figure.name).\($0.rawValue)")

@@ -1,11 +1,17 @@
-/// What a report says, independent of how it is rendered (HTML now, PDF later).
+import Foundation
+
+/// What a report says, independent of how it is rendered (HTML page or PDF).
 ///
 /// Every string is plain text; renderers escape it. Paths are relative to the report folder.
 public struct ReportDocument: Sendable {
     public var title: String
     public var subtitle: String
-    /// Headline figures shown under the title, e.g. ("clips", "180").
+    /// Headline figures shown under the title, e.g. ("clips", "180"), ("best UAR", "0.52 (svm)").
     public var highlights: [ReportPair]
+    /// Where the report came from: corpus, protocol, serreport version, git commit, config digest.
+    public var provenance: [ReportPair]
+    /// Warnings a reader must see before the results (e.g. a random split that over-states accuracy).
+    public var notices: [String]
     public var sections: [ReportSection]
     /// Files the build could not use, with the reason.
     public var skipped: [ReportPair]
@@ -14,12 +20,15 @@ public struct ReportDocument: Sendable {
     public var generator: String
 
     public init(
-        title: String, subtitle: String, highlights: [ReportPair], sections: [ReportSection],
-        skipped: [ReportPair], downloads: [ReportLink], generator: String
+        title: String, subtitle: String, highlights: [ReportPair], provenance: [ReportPair] = [],
+        notices: [String] = [], sections: [ReportSection], skipped: [ReportPair], downloads: [ReportLink],
+        generator: String
     ) {
         self.title = title
         self.subtitle = subtitle
         self.highlights = highlights
+        self.provenance = provenance
+        self.notices = notices
         self.sections = sections
         self.skipped = skipped
         self.downloads = downloads
@@ -54,25 +63,37 @@ public struct ReportSection: Sendable {
     /// Anchor id, e.g. `load`.
     public var id: String
     public var title: String
-    /// What the cell does, in prose.
+    /// What the cell does, in prose: paragraphs separated by blank lines.
     public var narrative: String
     public var parameters: [ReportPair]
     /// e.g. "0.84 s".
     public var timing: String
+    /// The cell's cache state in this build: "ran", "cached", "failed" or "not run".
+    public var state: String
+    /// Why the cell failed, when it did: shown as an error block in place of its results.
+    public var error: String?
     public var figures: [ReportFigure]
     public var tables: [ReportTable]
 
     public init(
         id: String, title: String, narrative: String, parameters: [ReportPair], timing: String,
-        figures: [ReportFigure], tables: [ReportTable]
+        state: String = "ran", error: String? = nil, figures: [ReportFigure], tables: [ReportTable]
     ) {
         self.id = id
         self.title = title
         self.narrative = narrative
         self.parameters = parameters
         self.timing = timing
+        self.state = state
+        self.error = error
         self.figures = figures
         self.tables = tables
+    }
+
+    /// The narrative's paragraphs (split at blank lines), for renderers.
+    public var paragraphs: [String] {
+        narrative.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
     }
 }
 
@@ -80,15 +101,23 @@ public struct ReportSection: Sendable {
 public struct ReportFigure: Sendable {
     public var title: String
     public var caption: String
+    /// The PNG shown on the page.
     public var image: String
+    /// The figure as PDF, when it was written in that format: the PDF report embeds it as vectors.
+    public var vector: String?
+    /// Size in points (CSS pixels); the PNG has twice as many pixels.
     public var width: Int
     public var height: Int
     public var formats: [ReportLink]
 
-    public init(title: String, caption: String, image: String, width: Int, height: Int, formats: [ReportLink]) {
+    public init(
+        title: String, caption: String, image: String, vector: String? = nil, width: Int, height: Int,
+        formats: [ReportLink]
+    ) {
         self.title = title
         self.caption = caption
         self.image = image
+        self.vector = vector
         self.width = width
         self.height = height
         self.formats = formats
