@@ -29,6 +29,12 @@ final class SoxrStream {
 
     deinit { soxr_delete(handle) }
 
+    /// Input samples per `soxr_process` call. Given a whole clip at once, libsoxr grows its internal
+    /// buffers to megabytes and faults them in anew for every clip (16 times the page faults, 1.7 times
+    /// the CPU for 16 → 22.05 kHz); in blocks of 8192 they stay small and warm. The output is
+    /// bit-identical whatever the block size (libsoxr streams), and so identical to librosa's.
+    static let inputBlock = 8192
+
     /// Converts a whole signal (all input, then end-of-input) into exactly `length` samples: libsoxr's
     /// output cut at `length`, or zero-padded to it — `librosa.util.fix_length` folded in, so the
     /// result is written once, with no copies.
@@ -40,13 +46,14 @@ final class SoxrStream {
             var produced = 0
             input.withUnsafeBufferPointer { inp in
                 var consumed = 0
-                // Feed the signal, then flush with `in = NULL` until no more output comes.
+                // Feed the signal in blocks of `inputBlock`, then flush with `in = NULL` until no more
+                // output comes.
                 while failure == nil && produced < length {
                     var used = 0
                     var made = 0
                     if consumed < inp.count, let base = inp.baseAddress {
                         failure = soxr_process(
-                            handle, base + consumed, inp.count - consumed, &used, outBase + produced,
+                            handle, base + consumed, min(inp.count - consumed, Self.inputBlock), &used, outBase + produced,
                             length - produced, &made)
                     } else {
                         failure = soxr_process(handle, nil, 0, nil, outBase + produced, length - produced, &made)

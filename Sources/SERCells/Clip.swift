@@ -20,7 +20,7 @@ public struct Clip: Sendable, Hashable {
 }
 
 /// A file of the corpus that the build could not use, and why (shown in the report).
-public struct SkippedFile: Sendable, Hashable {
+public struct SkippedFile: Sendable, Hashable, Codable {
     public var path: String
     public var reason: String
 

@@ -6,14 +6,30 @@ enum EvaluationFigures {
     /// Every train/evaluate figure; `note`, when given, replaces each figure's own caption (the gallery
     /// uses it to say the numbers are illustrative).
     static func all(models: [ModelEvaluation], curves: [TrainingCurve], note: String? = nil) -> [NotebookFigure] {
-        var figures: [NotebookFigure] = []
-        if !curves.isEmpty {
-            figures.append(
-                NotebookFigure(
-                    cell: "train", name: "train-mlp-loss",
-                    caption: "The MLP's training loss and validation accuracy after each epoch, one line per fold.",
-                    figure: EvaluateFigures.trainingCurves(curves)))
+        let figures = train(curves: curves) + evaluate(models: models)
+        guard let note else { return figures }
+        return figures.map { figure in
+            var figure = figure
+            figure.figure.caption = note
+            return figure
         }
+    }
+
+    /// The train cell's figure: the MLP's curves (none when the MLP was not trained).
+    static func train(curves: [TrainingCurve]) -> [NotebookFigure] {
+        guard !curves.isEmpty else { return [] }
+        return [
+            NotebookFigure(
+                cell: "train", name: "train-mlp-loss",
+                caption: "The MLP's training loss and validation accuracy after each epoch, one line per fold.",
+                figure: EvaluateFigures.trainingCurves(curves))
+        ]
+    }
+
+    /// The evaluate cell's figures: a confusion matrix per model, then the comparisons.
+    static func evaluate(models: [ModelEvaluation]) -> [NotebookFigure] {
+        guard !models.isEmpty else { return [] }
+        var figures: [NotebookFigure] = []
         for model in models {
             figures.append(
                 NotebookFigure(
@@ -33,11 +49,6 @@ enum EvaluationFigures {
                 cell: "evaluate", name: "evaluate-speakers", caption: "Accuracy on each speaker's clips, per model.",
                 figure: EvaluateFigures.perSpeaker(models)),
         ]
-        guard let note else { return figures }
-        return figures.map { figure in
-            var figure = figure
-            figure.figure.caption = note
-            return figure
-        }
+        return figures
     }
 }

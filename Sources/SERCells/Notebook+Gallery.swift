@@ -1,52 +1,76 @@
 import Foundation
+import SERNotebook
 import SERReport
 
 extension Notebook {
     /// `serreport figures --gallery`: every figure type the report draws, in every figure format, in
-    /// `folder/figures/`, with `folder/index.html` showing them all on one page. Load, process and
-    /// extract figures come from the corpus; train and evaluate figures from the models trained on it,
-    /// or from illustrative numbers (``IllustrativeEvaluation``) when the corpus cannot train them. Returns the page's path, the figure count
-    /// and how long building and writing the figures took (the analysis not included).
+    /// `folder/figures/`, with `folder/index.html` showing them all on one page. The cells run first
+    /// (from the cache where they can); then every figure is drawn again from their results, and that
+    /// drawing alone is timed. Train and evaluate figures come from the models trained on the corpus,
+    /// or from illustrative numbers (``IllustrativeEvaluation``) when the corpus cannot train them.
     public func gallery(folder: String) throws(CellError) -> (page: String, figures: Int, drawTime: Duration) {
-        let analysis = try analyze()
-        let emotions = analysis.corpus.emotions
-        let speakers = Array(Set(analysis.results.map(\.clip.speaker).filter { !$0.isEmpty })).sorted()
-        // The models trained on the corpus when that works; illustrative numbers when it cannot (one
-        // emotion, too few clips), so every figure type is still drawn.
-        let trained = try? Training.run(settings: settings, emotions: emotions, results: analysis.results, jobs: jobs)
-        // Only building and writing the figures is timed: the analysis and training before are not.
+        let (corpus, outcomes) = try execute(reportFolder: folder, forcing: [])
+        guard let loadBundle = outcomes.first(where: { $0.id == "load" })?.bundle,
+            let clips = try? loadBundle.decode([LoadedClip].self, "clips.json")
+        else {
+            throw CellError(cell: "load", message: outcomes.first { $0.error != nil }?.error ?? "no clip could be loaded")
+        }
+        let locations = Dictionary(uniqueKeysWithValues: corpus.clips.map { ($0.path, $0.location) })
         let clock = ContinuousClock()
         let start = clock.now
-        let corpusFigures = CorpusFigures(settings: settings, emotions: emotions, results: analysis.results).all()
-        let evaluationFigures =
-            trained.map {
-                EvaluationFigures.all(models: $0.figureEvaluations(results: analysis.results), curves: $0.mlpCurves)
-            }
-            ?? EvaluationFigures.all(
+        var figures = LoadFigureSet(clips: clips, locations: locations).figures()
+        if let processed = try? outcomes.first(where: { $0.id == "process" })?.bundle?.decode(
+            [ProcessedRecord].self, "processed.json")
+        {
+            let kept = Set(processed.map(\.path))
+            figures += ProcessFigureSet(settings: settings, clips: clips.filter { kept.contains($0.path) }, locations: locations)
+                .figures()
+        }
+        if let table = try? outcomes.first(where: { $0.id == "extract" })?.bundle?.decode(
+            FeatureTableRecord.self, "features.json")
+        {
+            let emotions = Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0.emotion) })
+            figures += ExtractFigureSet(names: table.names, clips: table.clips, emotions: table.clips.map { emotions[$0.path] ?? "" })
+                .figures()
+        }
+        let record = try? outcomes.first(where: { $0.id == "train" })?.bundle?.decode(TrainingRecord.self, "training.json")
+        if let record {
+            figures += EvaluationFigures.all(models: Evaluation(record).figureEvaluations, curves: record.mlpCurves)
+        } else {
+            let emotions = EmotionOrder.sorted(clips.map(\.emotion))
+            let speakers = Array(Set(clips.map(\.speaker).filter { !$0.isEmpty })).sorted()
+            figures += EvaluationFigures.all(
                 models: IllustrativeEvaluation.models(emotions: emotions, speakers: speakers),
                 curves: IllustrativeEvaluation.trainingCurves(), note: IllustrativeEvaluation.caption)
-        let figures = corpusFigures + evaluationFigures
-        let written = try FigureWriter(folder: folder, formatNames: settings.report.figureFormats, jobs: jobs)
-            .write(figures)
+        }
+        var bundle = ArtifactBundle()
+        let drawn = try FigureRendering.render(
+            figures, formatNames: settings.report.figureFormats, jobs: jobs, into: &bundle)
         let drawTime = clock.now - start
-
-        let cells = ["load", "process", "extract", "train", "evaluate"]
-        let sections = cells.compactMap { cell -> ReportSection? in
+        do {
+            for (name, data) in bundle.files {
+                try ArtifactStore.writeAtomically(data, to: URL(fileURLWithPath: folder).appendingPathComponent(name))
+            }
+        } catch {
+            throw CellError(cell: "report", message: error.message)
+        }
+        let sections = ["load", "process", "extract", "train", "evaluate"].compactMap { cell -> ReportSection? in
             let members = figures.indices.filter { figures[$0].cell == cell }
             guard !members.isEmpty else { return nil }
             return ReportSection(
                 id: cell, title: cell.prefix(1).uppercased() + cell.dropFirst(),
-                narrative: (cell == "train" || cell == "evaluate") && trained == nil ? IllustrativeEvaluation.caption : "",
-                parameters: [], timing: "", figures: members.map { written[$0] }, tables: [])
+                narrative: (cell == "train" || cell == "evaluate") && record == nil ? IllustrativeEvaluation.caption : "",
+                parameters: [], timing: "", figures: members.map { drawn[$0] }, tables: [])
         }
+        let skipped = outcomes.flatMap { $0.bundle?.skipped() ?? [] }
         let document = ReportDocument(
-            title: "Figure gallery: \(analysis.corpus.name)",
-            subtitle: "\(figures.count) figures in \(written.first?.formats.count ?? 0) formats",
+            title: "Figure gallery: \(corpus.name)",
+            subtitle: "\(figures.count) figures in \(drawn.first?.formats.count ?? 0) formats",
             highlights: [
-                ReportPair("figures", "\(figures.count)"), ReportPair("clips", "\(analysis.results.count)"),
-                ReportPair("emotions", "\(emotions.count)"),
+                ReportPair("figures", "\(figures.count)"), ReportPair("clips", "\(clips.count)"),
+                ReportPair("emotions", "\(EmotionOrder.sorted(clips.map(\.emotion)).count)"),
             ],
-            sections: sections, skipped: analysis.skipped.map { ReportPair($0.path, $0.reason) }, downloads: [],
+            sections: sections, skipped: skipped.map { ReportPair($0.path, $0.reason) }, downloads: [],
             generator: "serreport figures --gallery")
         let page = folder + "/index.html"
         do {

@@ -1,84 +1,175 @@
-import Foundation
-import SERAudio
-import SERPlot
+public import Foundation
+public import SERNotebook
 import SERReport
 
-/// What `serreport build` produced.
+/// What `serreport build` (or `run`) produced.
 public struct BuildOutcome: Sendable {
     public var reportFolder: String
+    /// The report's main file (index.html, or report.pdf when HTML is off).
     public var reportPath: String
     public var clipCount: Int
     public var skipped: [SkippedFile]
+    public var outcomes: [CellOutcome]
+    /// The first failed cell and its error, if any.
+    public var failure: (cell: String, message: String)?
+    /// The best model's scores, for `--fail-under`: `uar`, `accuracy`, `macro_f1`.
+    public var headline: [String: Double]
 }
 
-/// The notebook end to end: load → process → extract on every clip (all cores), then the report
-/// (`index.html`, `features.csv`, figures) from the results.
+/// The notebook: load → process → extract → train → evaluate as cells of a plan, run through the
+/// content-addressed cache in `<project>/.serreport/`, then the report from the cells' results.
 public struct Notebook: Sendable {
     public var settings: Settings
     public var jobs: Int
-    /// One line per event (skipped file, written output); stderr in the command line.
+    /// The folder holding `.serreport/` (the working folder).
+    public var project: URL
+    /// One line per event (a skipped file, a waiting build), without a newline.
     public var log: @Sendable (String) -> Void
+    public var display: ProgressDisplay
 
-    public init(settings: Settings, jobs: Int? = nil, log: @escaping @Sendable (String) -> Void) {
+    public init(
+        settings: Settings, jobs: Int? = nil, project: URL? = nil, display: ProgressDisplay? = nil,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.settings = settings
         self.jobs = jobs ?? ParallelClips.coreCount
+        self.project = project ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         self.log = log
+        self.display = display ?? ProgressDisplay(mode: .quiet, write: { _ in })
     }
 
-    /// Load → process → extract on every clip of the corpus (all cores).
-    func analyze() throws(CellError) -> Analysis {
+    /// The cells in plan order, with a sentence each, for `serreport list`.
+    public static var cellList: [(id: String, summary: String, inputs: [String])] {
+        let settings = (try? Settings.resolve(configFile: nil, configText: nil, overrides: [], dataOverride: nil).0)!
+        let corpus = Corpus(name: "", root: URL(fileURLWithPath: "/"), clips: [], rejected: [])
+        return cells(settings: settings, corpus: corpus, contents: [:], rejected: []).map {
+            ($0.id, $0.summary, $0.inputs)
+        }
+    }
+
+    public var cacheFolder: URL { project.appendingPathComponent(".serreport") }
+
+    /// The report folder for a build: `--out`, else `reports/<corpus name>`.
+    public func reportFolder(_ outputFolder: String?, corpus: Corpus) -> String {
+        outputFolder ?? "reports/\(corpus.name)"
+    }
+
+    static func cells(settings: Settings, corpus: Corpus, contents: [String: Digest], rejected: [SkippedFile])
+        -> [any Cell]
+    {
+        let locations = Dictionary(uniqueKeysWithValues: corpus.clips.map { ($0.path, $0.location) })
+        return [
+            LoadCell(corpus: corpus, contents: contents, rejected: rejected, settings: settings),
+            ProcessCell(settings: settings, locations: locations),
+            ExtractCell(settings: settings, locations: locations),
+            TrainCell(settings: settings),
+            EvaluateCell(settings: settings),
+        ]
+    }
+
+    /// The plan's runner for one report folder, with every clip's content digest (remembered by file
+    /// stamp in `.serreport/state/`, so an unchanged corpus is not read again).
+    func prepare(corpus: Corpus, reportFolder: String) throws(CellError) -> NotebookRunner {
+        let digests = FileDigests(file: cacheFolder.appendingPathComponent("state/file-digests.json"))
+        let clips = corpus.clips
+        let hashed = ParallelClips.map(
+            count: clips.count, workers: jobs, makeState: {},
+            body: { _, index -> Result<Digest, ClipError> in
+                let clip = clips[index]
+                do {
+                    let absolute = URL(fileURLWithPath: clip.location).standardizedFileURL.path
+                    return .success(try digests.digest(ofFileAt: absolute))
+                } catch {
+                    return .failure(ClipError(path: clip.path, reason: Self.unreadable(clip.location)))
+                }
+            })
+        digests.save()
+        var contents: [String: Digest] = [:]
+        var rejected = corpus.rejected
+        for (clip, result) in zip(clips, hashed) {
+            switch result {
+            case .success(let digest): contents[clip.path] = digest
+            case .failure(let error): rejected.append(SkippedFile(path: clip.path, reason: error.reason))
+            }
+        }
+        let plan: Plan
+        do {
+            plan = try Plan(Self.cells(settings: settings, corpus: corpus, contents: contents, rejected: rejected))
+        } catch {
+            throw CellError(cell: "plan", message: error.message)
+        }
+        return NotebookRunner(
+            plan: plan, store: ArtifactStore(folder: cacheFolder.appendingPathComponent("cache")),
+            records: RecordBook(folder: recordFolder(reportFolder)), jobs: jobs, display: display)
+    }
+
+    /// Where a report folder's last build is recorded, for `status`.
+    private func recordFolder(_ reportFolder: String) -> URL {
+        let absolute = URL(fileURLWithPath: reportFolder, relativeTo: project).standardizedFileURL.path
+        let name = absolute.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+        return cacheFolder.appendingPathComponent("state/reports/\(name.suffix(120))")
+    }
+
+    /// Why a file cannot be opened, in the words of the bad-input rules.
+    private static func unreadable(_ location: String) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory) else { return "no such file" }
+        if isDirectory.boolValue { return "a folder, not an audio file" }
+        return "cannot be read (permission denied or I/O error)"
+    }
+
+    /// Runs every cell (from the cache where it can) and writes the report. `forcing` names cells to
+    /// execute even when cached (`serreport run CELL` forces that cell and every cell after it).
+    public func build(outputFolder: String?, forcing: Set<String> = []) throws(CellError) -> BuildOutcome {
         let clock = ContinuousClock()
         let start = clock.now
         let corpus = try Corpus.open(settings.data)
-        for rejected in corpus.rejected { log("skip \(rejected.path): \(rejected.reason)") }
-
-        let settings = self.settings
-        let clips = corpus.clips
-        let runs = ParallelClips.map(
-            count: clips.count, workers: jobs,
-            makeState: { ClipAnalyzer(settings: settings) },
-            body: { worker, index in Result { () throws(ClipError) in try worker.analyze(path: clips[index].location) }
-            })
-        let computed = clock.now - start
-
-        var skipped = corpus.rejected
-        var results: [(clip: Clip, run: ClipAnalysis)] = []
-        for (clip, run) in zip(clips, runs) {
-            switch run {
-            case .success(let run): results.append((clip, run))
-            case .failure(let error):
-                let reason = error.reason
-                log("skip \(clip.path): \(reason)")
-                skipped.append(SkippedFile(path: clip.path, reason: reason))
-            }
-        }
-        guard !results.isEmpty else {
-            throw CellError(cell: "load", message: "\(settings.data): none of the \(clips.count) clips could be used")
-        }
-        return Analysis(corpus: corpus, results: results, skipped: skipped, computeTime: computed)
-    }
-
-    public func build(outputFolder: String?) throws(CellError) -> BuildOutcome {
-        let analysis = try analyze()
-        let folder = outputFolder ?? "reports/\(analysis.corpus.name)"
-        let writer = ReportWriter(folder: folder, settings: settings, corpus: analysis.corpus, jobs: jobs, log: log)
-        let training = Result { () throws(CellError) in
-            try Training.run(
-                settings: settings, emotions: analysis.corpus.emotions, results: analysis.results, jobs: jobs)
-        }
-        if case .failure(let error) = training { log("train: \(error.message)") }
-        let reportPath = try writer.write(
-            results: analysis.results, skipped: analysis.skipped, computeTime: analysis.computeTime,
-            training: training)
+        let folder = reportFolder(outputFolder, corpus: corpus)
+        let (_, outcomes, plan) = try execute(corpus: corpus, reportFolder: folder, forcing: forcing)
+        let publisher = ReportPublisher(
+            folder: folder, settings: settings, corpus: corpus, project: project, plan: plan, jobs: jobs)
+        let published = try publisher.publish(outcomes, elapsed: clock.now - start)
+        display.summary(outcomes, total: clock.now - start)
+        let failure = outcomes.first { $0.state == .failed }.map { ($0.id, $0.error ?? "failed") }
         return BuildOutcome(
-            reportFolder: folder, reportPath: reportPath, clipCount: analysis.results.count, skipped: analysis.skipped)
+            reportFolder: folder, reportPath: published.mainFile, clipCount: published.clipCount,
+            skipped: published.skipped, outcomes: outcomes, failure: failure, headline: published.headline)
     }
-}
 
-/// The clips of a corpus after load → process → extract, and the files that could not be used.
-struct Analysis {
-    var corpus: Corpus
-    var results: [(clip: Clip, run: ClipAnalysis)]
-    var skipped: [SkippedFile]
-    var computeTime: Duration
+    /// Runs the plan under the project's build lock; `forcing` cells and everything after them execute.
+    func execute(reportFolder folder: String, forcing: Set<String>) throws(CellError) -> (Corpus, [CellOutcome]) {
+        let corpus = try Corpus.open(settings.data)
+        let (_, outcomes, _) = try execute(corpus: corpus, reportFolder: folder, forcing: forcing)
+        return (corpus, outcomes)
+    }
+
+    private func execute(corpus: Corpus, reportFolder folder: String, forcing: Set<String>) throws(CellError) -> (
+        Corpus, [CellOutcome], Plan
+    ) {
+        let lock: ProjectLock
+        do {
+            lock = try ProjectLock(folder: cacheFolder) {
+                log("waiting for another serreport build in this folder to finish")
+            }
+        } catch {
+            throw CellError(cell: "build", message: error.message)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let runner = try prepare(corpus: corpus, reportFolder: folder)
+        var forced: Set<String> = []
+        for id in forcing {
+            guard runner.plan.cell(id) != nil else {
+                throw CellError(
+                    cell: id, message: "\(id): no such cell (cells: \(runner.plan.ids.joined(separator: ", ")))")
+            }
+            forced.formUnion(runner.plan.downstream(of: id))
+        }
+        return (corpus, runner.run(forcing: forced), runner.plan)
+    }
+
+    /// Each cell fresh or stale, and why, for the report folder a build would write.
+    public func status(outputFolder: String?) throws(CellError) -> [CellStatus] {
+        let corpus = try Corpus.open(settings.data)
+        return try prepare(corpus: corpus, reportFolder: reportFolder(outputFolder, corpus: corpus)).status()
+    }
 }

@@ -101,10 +101,19 @@ public struct Settings: Codable, Sendable, Equatable {
     }
 
     public struct Report: Codable, Sendable, Equatable {
+        /// Which report documents to write: `html` (index.html) and/or `pdf` (report.pdf).
+        public var formats: [String]
+        /// One HTML file with every figure inlined (SVG where smaller, else PNG) instead of files.
+        public var selfContained: Bool
         /// Which files each figure is written as: any of png, svg, pdf.
         public var figureFormats: [String]
+        /// A folder whose `cells/<cell>.mustache` files replace the built-in section narratives
+        /// (relative to the working folder; a missing folder is fine).
+        public var templates: String
 
         enum CodingKeys: String, CodingKey {
+            case formats, templates
+            case selfContained = "self_contained"
             case figureFormats = "figure_formats"
         }
     }
@@ -227,7 +236,10 @@ public struct Settings: Codable, Sendable, Equatable {
             validation_fraction: 0.1
             n_iter_no_change: 10
         report:
+          formats: [html, pdf]
+          self_contained: false
           figure_formats: [png, svg, pdf]
+          templates: templates
         """
 
     /// The name of the config file looked for in the working folder.
@@ -320,5 +332,8 @@ extension Settings {
         let formats = Set(["png", "svg", "pdf"])
         try check(report.figureFormats.allSatisfy(formats.contains), "report.figure_formats", "allowed: png, svg, pdf")
         try check(!report.figureFormats.isEmpty, "report.figure_formats", "name at least one of png, svg, pdf")
+        try check(
+            !report.formats.isEmpty && report.formats.allSatisfy(["html", "pdf"].contains), "report.formats",
+            "allowed: html, pdf (at least one)")
     }
 }

@@ -1,7 +1,15 @@
 import Foundation
 import SERLearn
 
-/// The train and evaluate cells: the feature matrix of the analysed clips, the protocol's folds, every
+/// A clip as training sees it: its label, its speaker and its summary features.
+struct TrainingClip: Sendable {
+    var path: String
+    var emotion: String
+    var speaker: String
+    var values: [Double]
+}
+
+/// The train cell's work: the feature matrix of the extracted clips, the protocol's folds, every
 /// model evaluated fold by fold, and every model fitted again on all clips to be saved.
 struct Training {
     /// The models that were evaluated, in the order the settings list them.
@@ -9,10 +17,10 @@ struct Training {
     /// The same models fitted on every clip, for `predict`.
     var finalModels: [any TrainedClassifier]
     var plan: FoldPlan
-    /// Class names in label-index order (the corpus's emotion order).
+    /// Class names in label-index order (the emotion order of every table and figure).
     var classNames: [String]
-    /// The clips the models saw, as indices into the analysed results.
-    var rows: [Int]
+    /// The clips the models saw, in matrix row order.
+    var clips: [TrainingClip]
     /// Clips left out because a feature was NaN or infinite.
     var excluded: [SkippedFile]
     /// The scaler fitted on all clips (after speaker normalisation, when on), saved with the models.
@@ -21,37 +29,32 @@ struct Training {
     /// With speaker normalisation: the mean over training speakers of each speaker's feature means and
     /// deviations, used by `predict` for a clip whose speaker has no other clips.
     var typicalSpeaker: (mean: [Double], scale: [Double])?
-    /// Wall time of each stage, for the report (not in any compared output).
+    /// Wall time of each stage, for run.json (not in any compared output).
     var evaluateTime: Duration
     var finalFitTime: Duration
 
-    /// The model with the highest pooled UAR (the first on a tie).
-    var best: ModelEvaluationResult? {
-        evaluations.enumerated().max { a, b in (a.element.scores.uar, -a.offset) < (b.element.scores.uar, -b.offset) }?
-            .element
-    }
-
     static func run(
-        settings: Settings, emotions: [String], results: [(clip: Clip, run: ClipAnalysis)], jobs: Int
+        settings: Settings, clips all: [TrainingClip], featureNames: [String], jobs: Int
     ) throws(CellError) -> Training {
         let train = settings.train
-        var rows: [Int] = []
+        var clips: [TrainingClip] = []
         var excluded: [SkippedFile] = []
-        for (index, result) in results.enumerated() {
-            if let bad = zip(result.run.features.summaryNames, result.run.features.summary).first(where: {
-                !$0.1.isFinite
-            }) {
+        for clip in all {
+            if let bad = zip(featureNames, clip.values).first(where: { !$0.1.isFinite }) {
                 excluded.append(
-                    SkippedFile(path: result.clip.path, reason: "feature \(bad.0) is \(bad.1); left out of training"))
+                    SkippedFile(path: clip.path, reason: "feature \(bad.0) is \(bad.1); left out of training"))
             } else {
-                rows.append(index)
+                clips.append(clip)
             }
         }
-        guard !rows.isEmpty else { throw CellError(cell: "train", message: "no clip has finite features to train on") }
+        guard !clips.isEmpty else {
+            throw CellError(cell: "train", message: "no clip has finite features to train on")
+        }
+        let emotions = EmotionOrder.sorted(clips.map(\.emotion))
         let classIndex = Dictionary(uniqueKeysWithValues: emotions.enumerated().map { ($1, $0) })
-        let labels = rows.map { classIndex[results[$0].clip.emotion]! }
-        let speakers = rows.map { results[$0].clip.speaker }
-        var features = Matrix(rows: rows.map { results[$0].run.features.summary })
+        let labels = clips.map { classIndex[$0.emotion]! }
+        let speakers = clips.map(\.speaker)
+        var features = Matrix(rows: clips.map(\.values))
         let typicalSpeaker =
             train.speakerNormalization ? SpeakerNormalization.typicalSpeaker(features, speakers: speakers) : nil
         if train.speakerNormalization { features = SpeakerNormalization.normalized(features, speakers: speakers) }
@@ -70,14 +73,12 @@ struct Training {
                 settings: modelSettings, seed: seed, workers: jobs)
             let evaluated = clock.now
             let scaler = Standardizer(fitting: features)
-            let scaled = scaler.transform(features)
             let finalModels = try FinalFit.fit(
-                kinds, features: scaled, labels: labels, classCount: emotions.count, settings: modelSettings,
-                seed: seed, workers: jobs)
+                kinds, features: scaler.transform(features), labels: labels, classCount: emotions.count,
+                settings: modelSettings, seed: seed, workers: jobs)
             return Training(
-                evaluations: evaluations, finalModels: finalModels, plan: plan, classNames: emotions, rows: rows,
-                excluded: excluded, scaler: scaler, featureNames: results[0].run.features.summaryNames,
-                typicalSpeaker: typicalSpeaker,
+                evaluations: evaluations, finalModels: finalModels, plan: plan, classNames: emotions, clips: clips,
+                excluded: excluded, scaler: scaler, featureNames: featureNames, typicalSpeaker: typicalSpeaker,
                 evaluateTime: evaluated - start, finalFitTime: clock.now - evaluated)
         } catch let error as LearnError {
             throw CellError(cell: "train", message: error.message)

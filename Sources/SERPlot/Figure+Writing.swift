@@ -8,8 +8,11 @@ extension Figure {
         try OutputFile.save(encoded(as: format, pixelDensity: pixelDensity, destination: path), to: path)
     }
 
-    /// The figure encoded as `format`; `destination` only names the file in errors.
-    func encoded(as format: FigureFormat, pixelDensity: Double, destination: String) throws(PlotError) -> [UInt8] {
+    /// The figure encoded as `format`, as the bytes ``write(to:format:pixelDensity:)`` would write;
+    /// `destination` only names the file in errors.
+    public func encoded(as format: FigureFormat, pixelDensity: Double = 2, destination: String) throws(PlotError)
+        -> [UInt8]
+    {
         precondition(pixelDensity > 0 && pixelDensity.isFinite, "pixel density must be positive, got \(pixelDensity)")
         let canvas = try CairoCanvas(
             format: format, width: width, height: height, pixelDensity: pixelDensity, title: title,

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Mustache
 
 /// Renders a ``ReportDocument`` to `index.html` from the Mustache templates in `Templates/`.
@@ -26,6 +26,28 @@ public struct HTMLReport: Sendable {
 
     public func render(_ document: ReportDocument) -> String {
         library.render(document, withTemplate: "report") ?? ""
+    }
+
+    /// The page with every figure inlined from `files` (report-relative path → bytes) when given: one
+    /// file to mail or attach to a CI run. Each figure is inlined as SVG when its SVG is smaller than
+    /// its PNG, else as PNG.
+    public func render(_ document: ReportDocument, inlining files: [String: Data]?) -> String {
+        guard let files else { return render(document) }
+        var document = document
+        for section in document.sections.indices {
+            for index in document.sections[section].figures.indices {
+                let figure = document.sections[section].figures[index]
+                let png = files[figure.image]
+                let svg = files[figure.image.replacingOccurrences(of: ".png", with: ".svg")]
+                if let svg, svg.count < (png?.count ?? .max) {
+                    document.sections[section].figures[index].image =
+                        "data:image/svg+xml;base64," + svg.base64EncodedString()
+                } else if let png {
+                    document.sections[section].figures[index].image = "data:image/png;base64," + png.base64EncodedString()
+                }
+            }
+        }
+        return render(document)
     }
 
     /// Renders and writes atomically to `path`.

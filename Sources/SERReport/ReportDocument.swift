@@ -3,7 +3,7 @@ import Foundation
 /// What a report says, independent of how it is rendered (HTML page or PDF).
 ///
 /// Every string is plain text; renderers escape it. Paths are relative to the report folder.
-public struct ReportDocument: Sendable {
+public struct ReportDocument: Sendable, Codable, Equatable {
     public var title: String
     public var subtitle: String
     /// Headline figures shown under the title, e.g. ("clips", "180"), ("best UAR", "0.52 (svm)").
@@ -37,7 +37,7 @@ public struct ReportDocument: Sendable {
 }
 
 /// A key and its value, for highlights, parameters and skip lists.
-public struct ReportPair: Sendable {
+public struct ReportPair: Sendable, Codable, Equatable {
     public var key: String
     public var value: String
 
@@ -48,7 +48,7 @@ public struct ReportPair: Sendable {
 }
 
 /// A link to a file beside the report.
-public struct ReportLink: Sendable {
+public struct ReportLink: Sendable, Codable, Equatable {
     public var label: String
     public var href: String
 
@@ -59,7 +59,7 @@ public struct ReportLink: Sendable {
 }
 
 /// One cell of the notebook as the report shows it.
-public struct ReportSection: Sendable {
+public struct ReportSection: Sendable, Codable, Equatable {
     /// Anchor id, e.g. `load`.
     public var id: String
     public var title: String
@@ -98,7 +98,7 @@ public struct ReportSection: Sendable {
 }
 
 /// A figure: the image shown, its caption, and links to every format it was written in.
-public struct ReportFigure: Sendable {
+public struct ReportFigure: Sendable, Codable, Equatable {
     public var title: String
     public var caption: String
     /// The PNG shown on the page.
@@ -125,7 +125,7 @@ public struct ReportFigure: Sendable {
 }
 
 /// A small table: header and rows of text cells.
-public struct ReportTable: Sendable {
+public struct ReportTable: Sendable, Codable, Equatable {
     public var caption: String
     public var columns: [String]
     public var rows: [ReportRow]
@@ -138,6 +138,6 @@ public struct ReportTable: Sendable {
 }
 
 /// One table row (a named wrapper so templates can iterate rows, then cells).
-public struct ReportRow: Sendable {
+public struct ReportRow: Sendable, Codable, Equatable {
     public var cells: [String]
 }

@@ -1,0 +1,126 @@
+import Foundation
+import SERFigures
+import SERNotebook
+import SERReport
+
+/// The extract cell: librosa's RMS, ZCR, MFCC, chroma (with tuning estimate) and spectral contrast
+/// on every processed clip, summarised by the mean and standard deviation of each coefficient over
+/// frames — one row per clip in `features.csv` — then the features' distributions in figures.
+///
+/// Per clip, the result is keyed by the processed samples' key and the feature settings.
+struct ExtractCell: Cell {
+    struct Parameters: Encodable, Sendable {
+        var features: Settings.Features
+        var report: FigureParameters
+    }
+
+    let settings: Settings
+    let locations: [String: String]
+
+    var id: String { "extract" }
+    var summary: String { "RMS, ZCR, MFCC, chroma and spectral contrast per clip, summarised over frames" }
+    var version: Int { 1 }
+    var inputs: [String] { ["load", "process"] }
+    var parameters: Parameters { Parameters(features: settings.features, report: FigureParameters(settings)) }
+
+    func run(_ context: CellContext) throws -> ArtifactBundle {
+        let clips = try context.input("load").decode([LoadedClip].self, "clips.json")
+        let processed = try context.input("process").decode([ProcessedRecord].self, "processed.json")
+        let settings = self.settings
+        let locations = self.locations
+        var featureSettings = KeyBuilder("extract-settings")
+        featureSettings.add("version", "\(version)")
+        featureSettings.add("features", ParameterList(settings.features).canonical)
+        let settingsKey = featureSettings.finish()
+        context.progress.expect(processed.count, "clips")
+        let outcomes = ParallelClips.map(
+            count: processed.count, workers: context.jobs, makeState: { ClipExtractor(settings: settings) },
+            body: { extractor, index -> Result<ClipSummary, ClipError> in
+                let record = processed[index]
+                var builder = KeyBuilder("extract-item")
+                builder.add("settings", settingsKey)
+                builder.add("audio", record.audio)
+                let key = builder.finish()
+                if let data = context.cachedItem(key),
+                    let summary = try? JSONDecoder.stable.decode(ClipSummary.self, from: data)
+                {
+                    context.progress.advance(cached: true)
+                    return .success(summary)
+                }
+                let result = extractor.summary(
+                    of: record, location: locations[record.path] ?? record.path, store: context.store)
+                if case .success(let summary) = result, let data = try? JSONEncoder.stable.encode(summary) {
+                    try? context.storeItem(data, for: key)
+                }
+                context.progress.advance()
+                return result
+            })
+        var summaries: [ClipSummary] = []
+        var skipped: [SkippedFile] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let summary): summaries.append(summary)
+            case .failure(let error): skipped.append(SkippedFile(path: error.path, reason: error.reason))
+            }
+        }
+        guard !summaries.isEmpty else {
+            throw CellError(cell: id, message: "no clip gave features (first: \(skipped.first?.reason ?? "?"))")
+        }
+        let names = FeatureNames.summary(settings.features)
+        let table = FeatureTableRecord(names: names, clips: summaries)
+        var bundle = ArtifactBundle()
+        try bundle.encode(table, as: "features.json")
+        try bundle.encode(skipped, as: ArtifactBundle.skippedName)
+        let labels = Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0) })
+        bundle.files["features.csv"] = try featuresCSV(table, labels: labels)
+        let figures = try FigureRendering.render(
+            ExtractFigureSet(names: names, clips: summaries, emotions: summaries.map { labels[$0.path]?.emotion ?? "" })
+                .figures(),
+            formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
+        try bundle.encode(section(table, figures: figures), as: ArtifactBundle.sectionName)
+        try bundle.encode(
+            ["clips": "\(summaries.count)", "features": "\(names.count)"], as: ArtifactBundle.narrativeName)
+        return bundle
+    }
+
+    /// `features.csv`: path, label, speaker, gender, then every summary value.
+    private func featuresCSV(_ table: FeatureTableRecord, labels: [String: LoadedClip]) throws(CellError) -> Data {
+        var csv = FeatureTable(featureNames: table.names)
+        for clip in table.clips {
+            let label = labels[clip.path]
+            csv.append(
+                path: clip.path, label: label?.emotion ?? "", speaker: label?.speaker ?? "",
+                gender: label?.gender ?? "", values: clip.values)
+        }
+        do {
+            return Data(try csv.csv().utf8)
+        } catch {
+            throw CellError(cell: id, message: error.description)
+        }
+    }
+
+    private func section(_ table: FeatureTableRecord, figures: [ReportFigure]) -> ReportSection {
+        let frames = table.clips.map(\.frames)
+        let low = frames.min() ?? 0
+        let high = frames.max() ?? 0
+        let features = settings.features
+        return ReportSection(
+            id: id, title: "Extract", narrative: "",
+            parameters: [
+                ReportPair("n_fft", "\(features.nFFT)"),
+                ReportPair("hop_length", "\(features.hopLength)"),
+                ReportPair("mfcc.n_mfcc", "\(features.mfcc.nMFCC)"),
+                ReportPair("mfcc.n_mels", "\(features.mfcc.nMels)"),
+                ReportPair("chroma.n_chroma", "\(features.chroma.nChroma)"),
+                ReportPair("contrast.n_bands", "\(features.contrast.nBands)"),
+                ReportPair("contrast.fmin", "\(features.contrast.fmin)"),
+            ],
+            timing: "", figures: figures,
+            tables: [
+                ReportTable(
+                    caption: "Features per clip", columns: ["feature", "coefficients", "summary values"],
+                    rows: FeatureNames.groups(features).map { [$0.name, "\($0.rows)", "\($0.rows * 2)"] }
+                        + [["frames per clip", low == high ? "\(low)" : "\(low)–\(high)", "\(table.names.count)"]])
+            ])
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import SERAudio
+import SERFigures
+import SERNotebook
+import SERReport
+
+/// The load cell: every clip of the corpus decoded with libsndfile to learn its rate, channels and
+/// length (or why it cannot be used), then the corpus's make-up in figures.
+///
+/// Per clip, the result is keyed by the file's content only, so adding a clip decodes that clip and
+/// no other; the cell's sources are the clips' paths with their content and labels.
+struct LoadCell: Cell {
+    struct Parameters: Encodable, Sendable {
+        var report: FigureParameters
+    }
+
+    let corpus: Corpus
+    /// Each clip's content digest by path; clips missing here could not be read.
+    let contents: [String: Digest]
+    /// Files the corpus scan could not use, with the reason.
+    let rejected: [SkippedFile]
+    let settings: Settings
+
+    var id: String { "load" }
+    var summary: String { "decode every clip (libsndfile), check it, and chart the corpus" }
+    var version: Int { 1 }
+    var inputs: [String] { [] }
+    var parameters: Parameters { Parameters(report: FigureParameters(settings)) }
+
+    var sources: SourceSet {
+        var digests: [String: Digest] = [:]
+        for clip in corpus.clips {
+            var builder = KeyBuilder("clip")
+            builder.add("content", contents[clip.path]?.hex ?? "unreadable")
+            builder.add("emotion", clip.emotion)
+            builder.add("speaker", clip.speaker)
+            builder.add("gender", clip.gender)
+            digests[clip.path] = builder.finish()
+        }
+        for file in rejected { digests[file.path] = Digest.of(Data(file.reason.utf8)) }
+        return SourceSet(noun: "clips", digests: digests)
+    }
+
+    func run(_ context: CellContext) throws -> ArtifactBundle {
+        let clips = corpus.clips
+        let contents = self.contents
+        let version = self.version
+        context.progress.expect(clips.count, "clips")
+        let facts = ParallelClips.map(
+            count: clips.count, workers: context.jobs, makeState: {},
+            body: { _, index -> AudioFacts in
+                let clip = clips[index]
+                guard let content = contents[clip.path] else {
+                    context.progress.advance()
+                    return AudioFacts(sampleRate: 0, channels: 0, frames: 0, format: "", skip: "cannot be read")
+                }
+                var builder = KeyBuilder("load-item")
+                builder.add("version", "\(version)")
+                builder.add("content", content)
+                let key = builder.finish()
+                if let data = context.cachedItem(key), let facts = try? JSONDecoder.stable.decode(AudioFacts.self, from: data) {
+                    context.progress.advance(cached: true)
+                    return facts
+                }
+                let facts = Self.decode(clip.location)
+                if let data = try? JSONEncoder.stable.encode(facts) { try? context.storeItem(data, for: key) }
+                context.progress.advance()
+                return facts
+            })
+        var loaded: [LoadedClip] = []
+        var skipped = rejected
+        for (clip, facts) in zip(clips, facts) {
+            if let reason = facts.skip {
+                skipped.append(SkippedFile(path: clip.path, reason: reason))
+            } else {
+                loaded.append(
+                    LoadedClip(
+                        path: clip.path, emotion: clip.emotion, speaker: clip.speaker, gender: clip.gender,
+                        content: contents[clip.path]!, facts: facts))
+            }
+        }
+        guard !loaded.isEmpty else {
+            throw CellError(cell: id, message: "none of the \(clips.count) clips could be used")
+        }
+        var bundle = ArtifactBundle()
+        try bundle.encode(loaded, as: "clips.json")
+        try bundle.encode(skipped, as: ArtifactBundle.skippedName)
+        let figures = try FigureRendering.render(
+            LoadFigureSet(clips: loaded, locations: Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0.location) }))
+                .figures(),
+            formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
+        try bundle.encode(section(loaded, figures: figures), as: ArtifactBundle.sectionName)
+        let seconds = loaded.map(\.facts.seconds).reduce(0, +)
+        try bundle.encode(
+            [
+                "clips": "\(loaded.count)", "emotions": "\(EmotionOrder.sorted(loaded.map(\.emotion)).count)",
+                "minutes": String(format: "%.1f", seconds / 60), "corpus": corpus.name,
+            ], as: ArtifactBundle.narrativeName)
+        return bundle
+    }
+
+    /// Decodes a file to learn what it holds; a file that cannot be used gets the reason instead.
+    static func decode(_ location: String) -> AudioFacts {
+        do {
+            let audio = try AudioFile.read(path: location)
+            return AudioFacts(
+                sampleRate: audio.sampleRate, channels: audio.channelCount, frames: audio.frameCount,
+                format: audio.formatName)
+        } catch {
+            return AudioFacts(sampleRate: 0, channels: 0, frames: 0, format: "", skip: error.reason)
+        }
+    }
+
+    private func section(_ clips: [LoadedClip], figures: [ReportFigure]) -> ReportSection {
+        let emotions = EmotionOrder.sorted(clips.map(\.emotion))
+        let counts = Dictionary(grouping: clips, by: \.emotion).mapValues(\.count)
+        let rates = Dictionary(grouping: clips, by: \.facts.sampleRate).mapValues(\.count)
+        return ReportSection(
+            id: id, title: "Load", narrative: "",
+            parameters: [ReportPair("corpus", corpus.name), ReportPair("clips", "\(clips.count)")],
+            timing: "",
+            figures: figures,
+            tables: [
+                ReportTable(
+                    caption: "Clips per emotion", columns: ["emotion", "clips"],
+                    rows: emotions.map { [$0, "\(counts[$0] ?? 0)"] }),
+                ReportTable(
+                    caption: "Sample rates in the files", columns: ["rate", "clips"],
+                    rows: rates.keys.sorted().map { ["\($0) Hz", "\(rates[$0]!)"] }),
+            ])
+    }
+}
+
+/// The settings every figure-drawing cell depends on.
+struct FigureParameters: Encodable, Sendable {
+    var figureFormats: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case figureFormats = "figure_formats"
+    }
+
+    init(_ settings: Settings) { figureFormats = settings.report.figureFormats }
+
+    init(figureFormats: [String]) { self.figureFormats = figureFormats }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import SERAudio
+import SERNotebook
+import SERReport
+
+/// The process cell: pydub's peak normalisation, `librosa.load` (mono, soxr HQ to `sample_rate`),
+/// `librosa.effects.trim`, `librosa.util.fix_length` and `noisereduce.reduce_noise`, each switchable,
+/// on every clip; the processed samples are stored per clip for the extract cell.
+///
+/// Per clip, the result is keyed by the file's content and the processing settings, so changing a
+/// feature setting re-extracts without re-processing, and adding a clip processes that clip only.
+struct ProcessCell: Cell {
+    struct Parameters: Encodable, Sendable {
+        var sampleRate: Int
+        var process: Settings.Process
+        /// Trimming frames the signal as the features do (`frame_length=n_fft`, `hop_length`).
+        var features: FrameSettings
+        var report: FigureParameters
+
+        enum CodingKeys: String, CodingKey {
+            case sampleRate = "sample_rate"
+            case process, features, report
+        }
+    }
+
+    struct FrameSettings: Encodable, Sendable {
+        var nFFT: Int
+        var hopLength: Int
+        enum CodingKeys: String, CodingKey {
+            case nFFT = "n_fft"
+            case hopLength = "hop_length"
+        }
+    }
+
+    let settings: Settings
+    /// Where each clip's file is, by its corpus path.
+    let locations: [String: String]
+
+    var id: String { "process" }
+    var summary: String { "normalise, resample, trim, fix length and reduce noise on every clip" }
+    var version: Int { 1 }
+    var inputs: [String] { ["load"] }
+    var parameters: Parameters {
+        Parameters(
+            sampleRate: settings.sampleRate, process: settings.process,
+            features: FrameSettings(nFFT: settings.features.nFFT, hopLength: settings.features.hopLength),
+            report: FigureParameters(settings))
+    }
+
+    /// The key of one clip's processing result: the file's content and every setting that shapes it.
+    static func itemKey(content: Digest, settings: Settings, version: Int) -> Digest {
+        var builder = KeyBuilder("process-item")
+        builder.add("version", "\(version)")
+        builder.add("settings", ParameterList(ProcessCell(settings: settings, locations: [:]).itemParameters).canonical)
+        builder.add("content", content)
+        return builder.finish()
+    }
+
+    /// The parameters without the figure formats, which shape the figures but not a clip's samples.
+    private var itemParameters: Parameters {
+        var parameters = parameters
+        parameters.report = FigureParameters(figureFormats: [])
+        return parameters
+    }
+
+    /// The key of the entry that holds a clip's processed samples.
+    static func audioKey(_ itemKey: Digest) -> Digest {
+        var builder = KeyBuilder("process-audio")
+        builder.add("item", itemKey)
+        return builder.finish()
+    }
+
+    func run(_ context: CellContext) throws -> ArtifactBundle {
+        let clips = try context.input("load").decode([LoadedClip].self, "clips.json")
+        let settings = self.settings
+        let locations = self.locations
+        let version = self.version
+        context.progress.expect(clips.count, "clips")
+        let outcomes = ParallelClips.map(
+            count: clips.count, workers: context.jobs,
+            makeState: { () -> ClipProcessor? in try? ClipProcessor(settings: settings) },
+            body: { processor, index -> ProcessFacts in
+                let clip = clips[index]
+                let key = Self.itemKey(content: clip.content, settings: settings, version: version)
+                if let data = context.cachedItem(key),
+                    let facts = try? JSONDecoder.stable.decode(ProcessFacts.self, from: data),
+                    facts.skip != nil || context.store.contains(Self.audioKey(key))
+                {
+                    context.progress.advance(cached: true)
+                    return facts
+                }
+                let facts = Self.process(clip, at: locations[clip.path] ?? clip.path, with: processor, key: key, context: context)
+                if let data = try? JSONEncoder.stable.encode(facts) { try? context.storeItem(data, for: key) }
+                context.progress.advance()
+                return facts
+            })
+        var records: [ProcessedRecord] = []
+        var skipped: [SkippedFile] = []
+        for (clip, facts) in zip(clips, outcomes) {
+            if let reason = facts.skip {
+                skipped.append(SkippedFile(path: clip.path, reason: reason))
+            } else {
+                let key = Self.itemKey(content: clip.content, settings: settings, version: version)
+                records.append(ProcessedRecord(path: clip.path, audio: Self.audioKey(key), facts: facts))
+            }
+        }
+        guard !records.isEmpty else {
+            throw CellError(cell: id, message: "no clip could be processed (first: \(skipped.first?.reason ?? "?"))")
+        }
+        var bundle = ArtifactBundle()
+        try bundle.encode(records, as: "processed.json")
+        try bundle.encode(skipped, as: ArtifactBundle.skippedName)
+        let examples = ProcessFigureSet(
+            settings: settings, clips: clips.filter { clip in records.contains { $0.path == clip.path } },
+            locations: locations)
+        let figures = try FigureRendering.render(
+            examples.figures(), formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
+        try bundle.encode(section(records, figures: figures), as: ArtifactBundle.sectionName)
+        try bundle.encode(narrative(records), as: ArtifactBundle.narrativeName)
+        return bundle
+    }
+
+    /// Processes one clip and stores its samples; a clip that cannot be processed gets the reason.
+    private static func process(
+        _ clip: LoadedClip, at location: String, with processor: ClipProcessor?, key: Digest, context: CellContext
+    ) -> ProcessFacts {
+        func failed(_ reason: String) -> ProcessFacts {
+            ProcessFacts(sampleRate: 0, loadedCount: 0, count: 0, skip: reason)
+        }
+        guard let processor else { return failed("the processing settings cannot be used") }
+        let processed: ProcessedClip
+        do {
+            processed = try processor.process(path: location)
+        } catch {
+            return failed(error.reason)
+        }
+        do {
+            try context.storeItem(SampleCoding.data(processed.samples), for: audioKey(key))
+        } catch {
+            return failed(error.description)
+        }
+        return ProcessFacts(
+            sampleRate: processed.sampleRate, loadedCount: processed.stages.loadedCount,
+            trimStart: processed.stages.trim?.lowerBound, trimEnd: processed.stages.trim?.upperBound,
+            count: processed.samples.count)
+    }
+
+    private func narrative(_ records: [ProcessedRecord]) -> [String: String] {
+        let trimmed = records.filter { record in
+            (record.facts.trimEnd ?? record.facts.loadedCount) - (record.facts.trimStart ?? 0)
+                < record.facts.loadedCount
+        }
+        return [
+            "clips": "\(records.count)", "trimmed": "\(trimmed.count)",
+            "sample_rate": settings.sampleRate == 0 ? "each file's own rate" : "\(settings.sampleRate) Hz",
+        ]
+    }
+
+    private func section(_ records: [ProcessedRecord], figures: [ReportFigure]) -> ReportSection {
+        let process = settings.process
+        func seconds(_ samples: Int, _ rate: Int) -> Double { rate > 0 ? Double(samples) / Double(rate) : 0 }
+        /// Samples left after trimming.
+        func kept(_ record: ProcessedRecord) -> Int {
+            (record.facts.trimEnd ?? record.facts.loadedCount) - (record.facts.trimStart ?? 0)
+        }
+        func mean(_ values: [Double]) -> String {
+            String(format: "%.2f s", values.reduce(0, +) / Double(max(values.count, 1)))
+        }
+        let loaded = records.map { seconds($0.facts.loadedCount, $0.facts.sampleRate) }
+        let removed = records.map { seconds($0.facts.loadedCount - kept($0), $0.facts.sampleRate) }
+        var rows = [["clips processed", "\(records.count)"], ["mean length as loaded", mean(loaded)]]
+        if process.trim.enabled {
+            rows.append(["mean silence trimmed", mean(removed)])
+            rows.append(["clips trimmed", "\(removed.filter { $0 > 0 }.count)"])
+        }
+        if process.fixLength.enabled {
+            let target = "\(process.fixLength.seconds) s"
+            rows.append(["clips padded to \(target)", "\(records.filter { $0.facts.count > kept($0) }.count)"])
+            rows.append(["clips cut to \(target)", "\(records.filter { $0.facts.count < kept($0) }.count)"])
+        }
+        return ReportSection(
+            id: id, title: "Process", narrative: "", parameters: processParameters(), timing: "", figures: figures,
+            tables: [ReportTable(caption: "What processing did", columns: ["step", "clips or seconds"], rows: rows)])
+    }
+
+    private func processParameters() -> [ReportPair] {
+        let process = settings.process
+        return [
+            ReportPair("sample_rate", settings.sampleRate == 0 ? "native" : "\(settings.sampleRate)"),
+            ReportPair("normalize", process.normalize.enabled ? "headroom_db \(process.normalize.headroomDB)" : "off"),
+            ReportPair("trim", process.trim.enabled ? "top_db \(process.trim.topDB)" : "off"),
+            ReportPair("fix_length", process.fixLength.enabled ? "seconds \(process.fixLength.seconds)" : "off"),
+            ReportPair(
+                "denoise",
+                process.denoise.enabled
+                    ? "\(process.denoise.stationary ? "stationary" : "non-stationary"), "
+                        + "prop_decrease \(process.denoise.propDecrease)" : "off"),
+        ]
+    }
+}
+
+/// Samples as stored in the cache: float32, little-endian, nothing else.
+enum SampleCoding {
+    static func data(_ samples: [Float]) -> Data {
+        samples.withUnsafeBufferPointer { buffer in
+            Data(buffer: UnsafeBufferPointer(start: buffer.baseAddress.map { UnsafePointer($0) }, count: buffer.count))
+        }
+    }
+
+    static func samples(_ data: Data) -> [Float]? {
+        guard data.count % 4 == 0 else { return nil }
+        let count = data.count / 4
+        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = data.copyBytes(to: buffer)
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import SERFigures
+import SERLearn
+import SERNotebook
+import SERReport
+
+/// The train cell: speaker normalisation, the protocol's folds (speaker-independent by default), every
+/// model fitted and tested fold by fold with a scaler fitted on training clips only, then every model
+/// fitted on all clips and saved in its library's own format under `models/`.
+struct TrainCell: Cell {
+    struct Parameters: Encodable, Sendable {
+        var train: Settings.Train
+        var report: FigureParameters
+    }
+
+    let settings: Settings
+
+    var id: String { "train" }
+    var summary: String { "fit random forest, boosted trees, SVM and MLP fold by fold, then on all clips" }
+    var version: Int { 1 }
+    var inputs: [String] { ["load", "extract"] }
+    var parameters: Parameters { Parameters(train: settings.train, report: FigureParameters(settings)) }
+
+    func run(_ context: CellContext) throws -> ArtifactBundle {
+        let clips = try context.input("load").decode([LoadedClip].self, "clips.json")
+        let table = try context.input("extract").decode(FeatureTableRecord.self, "features.json")
+        let labels = Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0) })
+        let rows = table.clips.compactMap { summary -> TrainingClip? in
+            guard let clip = labels[summary.path] else { return nil }
+            return TrainingClip(path: clip.path, emotion: clip.emotion, speaker: clip.speaker, values: summary.values)
+        }
+        context.progress.expect(settings.train.models.count, "models")
+        let training = try Training.run(settings: settings, clips: rows, featureNames: table.names, jobs: context.jobs)
+        var bundle = ArtifactBundle()
+        let record = TrainingRecord(training)
+        try bundle.encode(record, as: "training.json")
+        try bundle.encode(training.excluded, as: ArtifactBundle.skippedName)
+        try bundle.encode(RunTimes(training), as: "times.json")
+        try saveModels(training, into: &bundle)
+        let figures = EvaluationFigures.train(curves: record.mlpCurves)
+        let drawn = try FigureRendering.render(
+            figures, formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
+        try bundle.encode(section(figures: drawn), as: ArtifactBundle.sectionName)
+        try bundle.encode(narrative(training.plan), as: ArtifactBundle.narrativeName)
+        for _ in settings.train.models { context.progress.advance() }
+        return bundle
+    }
+
+    /// `models/`: each model in its library's format, the scaler, the label list and the settings.
+    private func saveModels(_ training: Training, into bundle: inout ArtifactBundle) throws(CellError) {
+        func json(_ value: some Encodable) throws(CellError) -> Data {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            do {
+                return try encoder.encode(value) + Data("\n".utf8)
+            } catch {
+                throw CellError(cell: id, message: "cannot encode a model file (\(error))")
+            }
+        }
+        bundle.files["models/scaler.json"] = try json(ScalerFile(training, settings: settings))
+        bundle.files["models/labels.json"] = try json(training.classNames)
+        // The corpus location is not part of how a clip is turned into features: leave it out.
+        var saved = settings
+        saved.data = ""
+        bundle.files["models/settings.json"] = try json(saved)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "serreport-models-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for model in training.finalModels {
+            switch model.kind {
+            case .rf:
+                if let forest = (model as? RandomForest)?.forest { bundle.files["models/rf.json"] = try json(forest) }
+            case .mlp:
+                if let network = (model as? NeuralNetwork)?.network {
+                    bundle.files["models/mlp.json"] = try json(network.weights)
+                }
+            case .xgb, .svm:
+                let name = model.kind == .xgb ? "xgb.json" : "svm.model"
+                do {
+                    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+                    let path = scratch.appendingPathComponent(name)
+                    try model.save(to: path.path)
+                    bundle.files["models/\(name)"] = try Data(contentsOf: path)
+                } catch {
+                    throw CellError(cell: id, message: "cannot save the \(model.kind.title) model (\(error))")
+                }
+            }
+        }
+    }
+
+    private func narrative(_ plan: FoldPlan) -> [String: String] {
+        let protocolLine =
+            plan.used == plan.requested
+            ? "\(plan.used.rawValue), \(plan.folds.count) folds"
+            : "\(plan.used.rawValue) (asked: \(plan.requested.rawValue)), \(plan.folds.count) folds"
+        return [
+            "protocol": protocolLine,
+            "speaker_normalization": settings.train.speakerNormalization ? "yes" : "",
+            "notes": plan.notes.joined(separator: " "),
+        ]
+    }
+
+    private func section(figures: [ReportFigure]) -> ReportSection {
+        let train = settings.train
+        return ReportSection(
+            id: id, title: "Train", narrative: "",
+            parameters: [
+                ReportPair("protocol", train.protocolName), ReportPair("folds", "\(train.folds)"),
+                ReportPair("seed", "\(train.seed)"),
+                ReportPair("speaker_normalization", "\(train.speakerNormalization)"),
+                ReportPair("models", train.models.joined(separator: ", ")),
+                ReportPair("rf", "n_estimators \(train.rf.nEstimators)"),
+                ReportPair(
+                    "xgb",
+                    "n_estimators \(train.xgb.nEstimators), learning_rate \(train.xgb.learningRate), max_depth \(train.xgb.maxDepth)"
+                ),
+                ReportPair(
+                    "svm", "RBF, C \(train.svm.c), gamma \(train.svm.gamma), class_weight \(train.svm.classWeight)"),
+                ReportPair(
+                    "mlp",
+                    "ReLU \(train.mlp.hiddenLayerSize), Adam, alpha \(train.mlp.alpha), early stopping on \(train.mlp.validationFraction) of each training fold"
+                ),
+            ],
+            timing: "", figures: figures, tables: [])
+    }
+}
+
+/// Fit times for `run.json`: what differs from run to run, kept out of every compared output.
+struct RunTimes: Codable, Sendable {
+    /// Seconds spent fitting each model, summed over the folds of cross-validation.
+    var fitSeconds: [String: Double]
+    var crossValidationSeconds: Double
+    var finalFitSeconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case fitSeconds = "fit_seconds"
+        case crossValidationSeconds = "cross_validation_seconds"
+        case finalFitSeconds = "final_fit_seconds"
+    }
+
+    init(_ training: Training) {
+        func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        }
+        fitSeconds = Dictionary(uniqueKeysWithValues: training.evaluations.map { ($0.kind.rawValue, $0.fitSeconds) })
+        crossValidationSeconds = seconds(training.evaluateTime)
+        finalFitSeconds = seconds(training.finalFitTime)
+    }
+}

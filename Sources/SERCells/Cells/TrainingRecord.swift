@@ -1,0 +1,72 @@
+import SERFigures
+import SERLearn
+
+/// What the train cell hands to the evaluate cell: every model's cross-validated predictions, the
+/// folds and the MLP's curves — enough to score the models without fitting them again.
+struct TrainingRecord: Codable, Sendable {
+    struct Row: Codable, Sendable {
+        var path: String
+        var emotion: String
+        var speaker: String
+    }
+
+    struct Prediction: Codable, Sendable {
+        /// The fold the clip was tested in (-1: in no test fold, e.g. holdout's training part).
+        var fold: Int
+        var label: Int
+        var probabilities: [Double]
+    }
+
+    struct Curve: Codable, Sendable {
+        var loss: [Double]
+        var validation: [Double]
+    }
+
+    struct Model: Codable, Sendable {
+        var kind: ModelKind
+        /// One per row, in row order.
+        var predictions: [Prediction]
+        var curves: [Curve]
+    }
+
+    var classNames: [String]
+    var rows: [Row]
+    var excluded: [SkippedFile]
+    var requestedProtocol: String
+    var usedProtocol: String
+    var foldCount: Int
+    var notes: [String]
+    var models: [Model]
+
+    init(_ training: Training) {
+        classNames = training.classNames
+        rows = training.clips.map { Row(path: $0.path, emotion: $0.emotion, speaker: $0.speaker) }
+        excluded = training.excluded
+        requestedProtocol = training.plan.requested.rawValue
+        usedProtocol = training.plan.used.rawValue
+        foldCount = training.plan.folds.count
+        notes = training.plan.notes
+        models = training.evaluations.map { evaluation in
+            Model(
+                kind: evaluation.kind,
+                predictions: evaluation.predictions.map {
+                    Prediction(fold: $0.fold, label: $0.label, probabilities: $0.probabilities)
+                },
+                curves: evaluation.trainingCurves.map { Curve(loss: $0.loss, validation: $0.validation) })
+        }
+    }
+
+    /// The label index of each row.
+    var truth: [Int] {
+        let index = Dictionary(uniqueKeysWithValues: classNames.enumerated().map { ($1, $0) })
+        return rows.map { index[$0.emotion] ?? -1 }
+    }
+}
+
+extension TrainingRecord {
+    /// The MLP's loss and validation curves, one per fold; empty when the MLP was not trained.
+    var mlpCurves: [TrainingCurve] {
+        guard let mlp = models.first(where: { $0.kind == .mlp }) else { return [] }
+        return mlp.curves.enumerated().map { TrainingCurve(fold: $0 + 1, loss: $1.loss, validationScore: $1.validation) }
+    }
+}

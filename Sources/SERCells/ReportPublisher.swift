@@ -1,0 +1,156 @@
+import Foundation
+import SERNotebook
+import SERReport
+
+/// Writes a build into its report folder: every file the cells made (figures, features.csv,
+/// metrics.json, predictions.csv, models/), then index.html, report.pdf and run.json, rendered from
+/// the cells' results only — rendering never runs a cell.
+///
+/// A file is rewritten only when its bytes change, atomically; files a cell made in an earlier build
+/// but not in this one (a model no longer trained, metrics of a failed cell) are removed, so the
+/// folder never mixes results of two builds.
+struct ReportPublisher {
+    let folder: String
+    let settings: Settings
+    let corpus: Corpus
+    let project: URL
+    let plan: Plan
+    let jobs: Int
+
+    struct Published {
+        var mainFile: String
+        var clipCount: Int
+        var skipped: [SkippedFile]
+        var headline: [String: Double]
+    }
+
+    /// The files serreport owns in a report folder (besides everything under `figures/` and `models/`).
+    static let ownedFiles = ["index.html", "report.pdf", "features.csv", "metrics.json", "predictions.csv", "run.json"]
+
+    func publish(_ outcomes: [CellOutcome], elapsed: Duration) throws(CellError) -> Published {
+        let root = URL(fileURLWithPath: folder)
+        var files: [String: Data] = [:]
+        for outcome in outcomes { files.merge(outcome.bundle?.files ?? [:]) { _, new in new } }
+        let document = try document(outcomes)
+        if settings.report.formats.contains("html") {
+            do {
+                let html = try HTMLReport().render(document, inlining: settings.report.selfContained ? files : nil)
+                files["index.html"] = Data(html.utf8)
+            } catch {
+                throw CellError(cell: "report", message: error.description)
+            }
+        }
+        files["run.json"] = RunRecord(
+            settings: settings, outcomes: outcomes, elapsed: elapsed, project: project, corpus: corpus, folder: folder
+        ).encoded()
+        try write(files, into: root)
+        let clips = (try? outcomes.first { $0.id == "extract" }?.bundle?.decode(FeatureTableRecord.self, "features.json"))??.clips.count
+        let headline = (try? outcomes.first { $0.id == "evaluate" }?.bundle?.decode(Headline.self, Headline.name)) ?? nil
+        return Published(
+            mainFile: folder + (settings.report.formats.contains("html") ? "/index.html" : "/report.pdf"),
+            clipCount: clips ?? 0, skipped: skipped(outcomes),
+            headline: headline.map { ["uar": $0.uar, "accuracy": $0.accuracy, "macro_f1": $0.macroF1] } ?? [:])
+    }
+
+    /// Every file a cell could not use, once, in cell order.
+    private func skipped(_ outcomes: [CellOutcome]) -> [SkippedFile] {
+        var seen = Set<String>()
+        return outcomes.flatMap { $0.bundle?.skipped() ?? [] }.filter { seen.insert($0.path).inserted }
+    }
+
+    private func document(_ outcomes: [CellOutcome]) throws(CellError) -> ReportDocument {
+        let narratives = CellNarratives(overrides: URL(fileURLWithPath: settings.report.templates, relativeTo: project))
+        var sections: [ReportSection] = []
+        for outcome in outcomes {
+            let title = outcome.id.prefix(1).uppercased() + outcome.id.dropFirst()
+            guard let bundle = outcome.bundle, var section = try? bundle.section() else {
+                let failedInput = plan.cell(outcome.id)?.inputs.first { input in
+                    outcomes.first { $0.id == input }?.bundle == nil
+                }
+                sections.append(
+                    ReportSection(
+                        id: outcome.id, title: title,
+                        narrative: outcome.state == .failed ? "" : "Not run: \(failedInput ?? "an earlier cell") did not finish.",
+                        parameters: [], timing: "", state: outcome.state.rawValue,
+                        error: outcome.state == .failed ? outcome.error ?? "failed" : nil, figures: [], tables: []))
+                continue
+            }
+            let values = (try? bundle.decode([String: String].self, ArtifactBundle.narrativeName)) ?? [:]
+            do {
+                section.narrative = try narratives.text(for: outcome.id, values: values)
+            } catch {
+                throw CellError(cell: "report", message: error.description)
+            }
+            section.state = outcome.state.rawValue
+            section.timing =
+                outcome.state == .cached ? "cached" : "ran in \(ProgressDisplay.formatted(outcome.duration))"
+            sections.append(section)
+        }
+        let loaded = (try? outcomes.first { $0.id == "load" }?.bundle?.decode([LoadedClip].self, "clips.json")) ?? nil
+        let headline = (try? outcomes.first { $0.id == "evaluate" }?.bundle?.decode(Headline.self, Headline.name)) ?? nil
+        let clips = loaded ?? []
+        let emotions = EmotionOrder.sorted(clips.map(\.emotion))
+        let speakers = Set(clips.map(\.speaker).filter { !$0.isEmpty }).count
+        let skipped = skipped(outcomes)
+        var highlights = [
+            ReportPair("clips", "\(clips.count)"), ReportPair("emotions", "\(emotions.count)"),
+            ReportPair("speakers", speakers == 0 ? "unknown" : "\(speakers)"),
+            ReportPair("skipped", "\(skipped.count)"),
+        ]
+        var notices: [String] = []
+        if let headline {
+            highlights.insert(
+                ReportPair("best UAR", String(format: "%.3f (%@)", headline.uar, headline.best)), at: 0)
+            highlights.insert(ReportPair("macro-F1", String(format: "%.3f", headline.macroF1)), at: 1)
+            notices += headline.notes
+        }
+        if let failed = outcomes.first(where: { $0.state == .failed }) {
+            notices.insert("The \(failed.id) cell failed: \(failed.error ?? "")", at: 0)
+        }
+        var downloads: [ReportLink] = []
+        for name in ["features.csv", "metrics.json", "predictions.csv"]
+        where outcomes.contains(where: { $0.bundle?.files[name] != nil }) {
+            downloads.append(ReportLink(label: name, href: name))
+        }
+        if settings.report.formats.contains("pdf") { downloads.append(ReportLink(label: "report.pdf", href: "report.pdf")) }
+        downloads.append(ReportLink(label: "run.json", href: "run.json"))
+        return ReportDocument(
+            title: "Speech emotion report: \(corpus.name)",
+            subtitle: "\(clips.count) clips, \(emotions.count) emotions, \(speakers) speakers",
+            highlights: highlights,
+            provenance: [
+                ReportPair("corpus", settings.data),
+                ReportPair("protocol", headline.map { "\($0.protocolUsed), \($0.folds) folds" } ?? settings.train.protocolName),
+                ReportPair("seed", "\(settings.train.seed)"),
+                ReportPair("serreport", SerreportVersion.current),
+            ],
+            notices: notices, sections: sections,
+            skipped: skipped.map { ReportPair($0.path, $0.reason) }, downloads: downloads, generator: "serreport")
+    }
+
+    /// Writes each changed file atomically and removes owned files this build did not make.
+    private func write(_ files: [String: Data], into root: URL) throws(CellError) {
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            for (name, data) in files.sorted(by: { $0.key < $1.key }) {
+                let url = root.appendingPathComponent(name)
+                if let existing = try? Data(contentsOf: url), existing == data { continue }
+                try ArtifactStore.writeAtomically(data, to: url)
+            }
+            let manager = FileManager.default
+            for subfolder in ["figures", "models"] {
+                let names = (try? manager.contentsOfDirectory(atPath: root.appendingPathComponent(subfolder).path)) ?? []
+                for name in names where files["\(subfolder)/\(name)"] == nil {
+                    try? manager.removeItem(at: root.appendingPathComponent("\(subfolder)/\(name)"))
+                }
+            }
+            for name in Self.ownedFiles where files[name] == nil {
+                try? manager.removeItem(at: root.appendingPathComponent(name))
+            }
+        } catch let error as NotebookError {
+            throw CellError(cell: "report", message: error.message)
+        } catch {
+            throw CellError(cell: "report", message: "\(folder): \(error)")
+        }
+    }
+}

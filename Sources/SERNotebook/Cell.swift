@@ -1,0 +1,83 @@
+public import Foundation
+
+/// One step of the notebook: what it is called, what it reads, which settings it depends on, and
+/// how it runs. The runner knows cells only through this protocol (it knows nothing of audio).
+///
+/// A cell's cache key is the SHA-256 of its id, its version, its parameters (encoded with sorted
+/// keys), its sources and the keys of its inputs: change any of them and the cell, and every cell
+/// downstream of it, runs again; change none and its stored result is used.
+public protocol Cell: Sendable {
+    associatedtype Parameters: Encodable & Sendable
+
+    /// Short name, used on the command line (`serreport run extract`) and as the report's anchor.
+    var id: String { get }
+    /// A sentence for `serreport list`.
+    var summary: String { get }
+    /// Bumped when the cell's code changes what it computes: every stored result of the older
+    /// version is then stale.
+    var version: Int { get }
+    /// The cells whose results this one reads, by id.
+    var inputs: [String] { get }
+    /// The cell's slice of the configuration, encoded with the configuration's own key names, so a
+    /// change reads as `features.mfcc.n_mfcc 20 → 40`.
+    var parameters: Parameters { get }
+    /// Content the cell reads from outside the notebook (the corpus's files), by name and digest.
+    var sources: SourceSet { get }
+
+    func run(_ context: CellContext) throws -> ArtifactBundle
+}
+
+extension Cell {
+    public var sources: SourceSet { SourceSet() }
+}
+
+/// Named inputs from outside the notebook and the digests of their content, e.g. every clip of a
+/// corpus by its path. `noun` names them in status messages ("3 clips added").
+public struct SourceSet: Sendable, Equatable, Codable {
+    public var noun: String
+    public var digests: [String: Digest]
+
+    public init(noun: String = "files", digests: [String: Digest] = [:]) {
+        self.noun = noun
+        self.digests = digests
+    }
+
+    /// One digest for the whole set (names in order).
+    public var digest: Digest {
+        var builder = KeyBuilder("sources")
+        for name in digests.keys.sorted() { builder.add(name, digests[name]!) }
+        return builder.finish()
+    }
+}
+
+/// What a cell's run function gets: the results of its inputs, the cache for per-item work, the
+/// number of workers and a progress counter.
+public struct CellContext: Sendable {
+    public let cellID: String
+    /// This run's cache key.
+    public let key: Digest
+    public let store: ArtifactStore
+    public let jobs: Int
+    /// `serreport run CELL` forces this cell: per-item results stored earlier are not reused.
+    public let forced: Bool
+    public let progress: CellProgress
+    let inputBundles: [String: ArtifactBundle]
+
+    /// The result of an input cell named in ``Cell/inputs``.
+    public func input(_ id: String) throws(NotebookError) -> ArtifactBundle {
+        guard let bundle = inputBundles[id] else {
+            throw NotebookError("\(cellID): reads \(id), which it does not declare as an input")
+        }
+        return bundle
+    }
+
+    /// A stored per-item result, unless this run is forced.
+    public func cachedItem(_ key: Digest) -> Data? {
+        forced ? nil : store.read(key)
+    }
+
+    /// Stores a per-item result as soon as it is computed, so an interrupted build keeps it.
+    public func storeItem(_ payload: Data, for key: Digest) throws(NotebookError) {
+        try store.write(payload, for: key)
+    }
+}

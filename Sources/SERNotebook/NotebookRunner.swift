@@ -1,0 +1,130 @@
+import Foundation
+
+/// How a cell fared in one build.
+public enum CellState: String, Codable, Sendable {
+    /// Executed in this build.
+    case ran
+    /// Its stored result for the same key was used.
+    case cached
+    /// Executed and threw; the cells after it did not run.
+    case failed
+    /// An input failed or did not run.
+    case notRun = "not run"
+}
+
+/// One cell's part in a build: its state, result, error and time.
+public struct CellOutcome: Sendable {
+    public let id: String
+    public let state: CellState
+    public let key: Digest
+    /// The cell's result, for ``CellState/ran`` and ``CellState/cached``.
+    public let bundle: ArtifactBundle?
+    public let error: String?
+    public let duration: Duration
+    /// Per-item work (clips), when the cell counted any: how many were computed and how many cached.
+    public let items: ItemCount?
+
+    public struct ItemCount: Sendable, Codable {
+        public var total: Int
+        public var cached: Int
+        public var unit: String
+    }
+}
+
+/// `serreport status` for one cell: fresh (its result for the current key is stored) or stale, and why.
+public struct CellStatus: Sendable {
+    public let id: String
+    public let fresh: Bool
+    public let reasons: [String]
+}
+
+/// Runs a plan: each cell in order, from the cache when its key is stored, else executed and stored.
+///
+/// Failure is contained: a cell that throws is recorded as failed, the cells that read it are
+/// "not run", and the build still returns every outcome so a report can be written.
+public struct NotebookRunner: Sendable {
+    public let plan: Plan
+    public let store: ArtifactStore
+    public let records: RecordBook
+    public let jobs: Int
+    public let display: ProgressDisplay
+
+    public init(plan: Plan, store: ArtifactStore, records: RecordBook, jobs: Int, display: ProgressDisplay) {
+        self.plan = plan
+        self.store = store
+        self.records = records
+        self.jobs = jobs
+        self.display = display
+    }
+
+    /// Runs every cell; the cells in `forced` execute even when their result is stored.
+    public func run(forcing forced: Set<String> = []) -> [CellOutcome] {
+        let keys = plan.keys()
+        let clock = ContinuousClock()
+        var outcomes: [String: CellOutcome] = [:]
+        var ordered: [CellOutcome] = []
+        for cell in plan.cells {
+            let key = keys[cell.id]!
+            let start = clock.now
+            let inputOutcomes = cell.inputs.map { outcomes[$0]! }
+            let outcome: CellOutcome
+            if inputOutcomes.contains(where: { $0.bundle == nil }) {
+                outcome = CellOutcome(
+                    id: cell.id, state: .notRun, key: key, bundle: nil, error: nil, duration: .zero, items: nil)
+            } else if !forced.contains(cell.id), let bytes = store.read(key), let bundle = ArtifactBundle(encoded: bytes) {
+                outcome = CellOutcome(
+                    id: cell.id, state: .cached, key: key, bundle: bundle, error: nil, duration: clock.now - start,
+                    items: nil)
+            } else {
+                let progress = CellProgress()
+                display.begin(cell.id, progress: progress)
+                let context = CellContext(
+                    cellID: cell.id, key: key, store: store, jobs: jobs, forced: forced.contains(cell.id),
+                    progress: progress,
+                    inputBundles: Dictionary(uniqueKeysWithValues: inputOutcomes.map { ($0.id, $0.bundle!) }))
+                do {
+                    let bundle = try cell.run(context)
+                    try store.write(bundle.encoded(), for: key)
+                    store.flush()
+                    outcome = CellOutcome(
+                        id: cell.id, state: .ran, key: key, bundle: bundle, error: nil, duration: clock.now - start,
+                        items: progress.total > 0
+                            ? .init(total: progress.done, cached: progress.cached, unit: progress.unit) : nil)
+                } catch {
+                    outcome = CellOutcome(
+                        id: cell.id, state: .failed, key: key, bundle: nil, error: "\(error)",
+                        duration: clock.now - start, items: nil)
+                }
+            }
+            if outcome.bundle != nil {
+                let record = CellRecord(
+                    cell: cell, key: key, inputKeys: Dictionary(uniqueKeysWithValues: cell.inputs.map { ($0, keys[$0]!) }))
+                try? records.save(record, for: cell.id)
+            }
+            display.end(outcome)
+            outcomes[cell.id] = outcome
+            ordered.append(outcome)
+        }
+        return ordered
+    }
+
+    /// Each cell fresh or stale, with the reasons, without running anything.
+    public func status() -> [CellStatus] {
+        let keys = plan.keys()
+        var stale: [String] = []
+        return plan.cells.map { cell in
+            let key = keys[cell.id]!
+            if store.contains(key) { return CellStatus(id: cell.id, fresh: true, reasons: []) }
+            defer { stale.append(cell.id) }
+            let now = CellRecord(
+                cell: cell, key: key, inputKeys: Dictionary(uniqueKeysWithValues: cell.inputs.map { ($0, keys[$0]!) }))
+            guard let last = records.record(of: cell.id) else {
+                return CellStatus(id: cell.id, fresh: false, reasons: ["never built"])
+            }
+            let reasons = last.reasons(comparedTo: now, staleInputs: stale)
+            return CellStatus(
+                id: cell.id, fresh: false,
+                reasons: reasons.isEmpty ? ["its stored result is gone (cleaned or damaged)"] : reasons)
+        }
+    }
+}

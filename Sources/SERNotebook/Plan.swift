@@ -1,0 +1,57 @@
+/// The cells in an order where every cell comes after the cells it reads, checked before anything
+/// runs: a duplicate id, an input no cell makes, or a cycle is an error here, not a wrong result later.
+public struct Plan: Sendable {
+    public let cells: [any Cell]
+
+    /// Orders `cells` by their inputs, keeping the given order among cells that do not depend on
+    /// each other.
+    public init(_ cells: [any Cell]) throws(NotebookError) {
+        var seen = Set<String>()
+        for cell in cells {
+            guard seen.insert(cell.id).inserted else { throw NotebookError("two cells are called \(cell.id)") }
+        }
+        for cell in cells {
+            for input in cell.inputs where !seen.contains(input) {
+                throw NotebookError("cell \(cell.id) reads \(input), which no cell makes")
+            }
+        }
+        var ordered: [any Cell] = []
+        var placed = Set<String>()
+        while ordered.count < cells.count {
+            guard let next = cells.first(where: { !placed.contains($0.id) && $0.inputs.allSatisfy(placed.contains) })
+            else {
+                let waiting = cells.filter { !placed.contains($0.id) }.map(\.id)
+                throw NotebookError("cells \(waiting.joined(separator: ", ")) read each other in a cycle")
+            }
+            ordered.append(next)
+            placed.insert(next.id)
+        }
+        self.cells = ordered
+    }
+
+    public var ids: [String] { cells.map(\.id) }
+
+    public func cell(_ id: String) -> (any Cell)? { cells.first { $0.id == id } }
+
+    /// The cell and every cell that reads it, directly or not, in plan order.
+    public func downstream(of id: String) -> Set<String> {
+        var reached: Set<String> = [id]
+        for cell in cells where cell.inputs.contains(where: reached.contains) { reached.insert(cell.id) }
+        return reached
+    }
+
+    /// Each cell's cache key, in plan order (an input's key feeds its readers' keys).
+    public func keys() -> [String: Digest] {
+        var keys: [String: Digest] = [:]
+        for cell in cells {
+            var builder = KeyBuilder("cell")
+            builder.add("id", cell.id)
+            builder.add("version", "\(cell.version)")
+            builder.add("parameters", ParameterList(cell.parameters).canonical)
+            builder.add("sources", cell.sources.digest)
+            for input in cell.inputs { builder.add("input \(input)", keys[input]!) }
+            keys[cell.id] = builder.finish()
+        }
+        return keys
+    }
+}
