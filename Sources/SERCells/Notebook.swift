@@ -29,7 +29,8 @@ public struct Notebook: Sendable {
     func analyze() throws(CellError) -> Analysis {
         let clock = ContinuousClock()
         let start = clock.now
-        let corpus = try Corpus.open(settings.data)
+        let corpus = try Corpus.open(settings.data, layout: settings.corpus, labels: settings.labels)
+        for note in corpus.notes { log("load: \(note)") }
         for rejected in corpus.rejected { log("skip \(rejected.path): \(rejected.reason)") }
 
         let settings = self.settings

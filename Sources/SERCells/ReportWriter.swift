@@ -61,8 +61,11 @@ struct ReportWriter {
                     narrative: """
                         Each clip is decoded with libsndfile, mixed to mono by averaging its channels and \
                         resampled with libsoxr's HQ recipe, as librosa.load does.
-                        """,
-                    parameters: [ReportPair("sample_rate", settings.sampleRate == 0 ? "native" : "\(sampleRate)")],
+                        """ + corpus.notes.map { "\n\n" + $0 }.joined(),
+                    parameters: [
+                        ReportPair("corpus", corpus.adapter),
+                        ReportPair("sample_rate", settings.sampleRate == 0 ? "native" : "\(sampleRate)"),
+                    ],
                     timing: "load, process and extract: \(format(computeTime)) for \(results.count) clips",
                     figures: figures(of: "load"),
                     tables: [
