@@ -116,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "serreportTests",
-            dependencies: ["serreport", "SERCells", "SERAudio", "SERFigures"],
+            dependencies: ["serreport", "SERCells", "SERAudio", "SERFigures", "SERNotebook"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -41,13 +41,18 @@ public struct Notebook: Sendable {
     /// The cells in plan order, with a sentence each, for `serreport list`.
     public static var cellList: [(id: String, summary: String, inputs: [String])] {
         let settings = (try? Settings.resolve(configFile: nil, configText: nil, overrides: [], dataOverride: nil).0)!
-        let corpus = Corpus(name: "", root: URL(fileURLWithPath: "/"), clips: [], rejected: [])
+        let corpus = Corpus(name: "", root: URL(fileURLWithPath: "/"), clips: [], rejected: [], adapter: "", notes: [])
         return cells(settings: settings, corpus: corpus, contents: [:], rejected: []).map {
             ($0.id, $0.summary, $0.inputs)
         }
     }
 
     public var cacheFolder: URL { project.appendingPathComponent(".serreport") }
+
+    /// The corpus as the settings describe it (layout detected when `corpus: auto`, labels mapped).
+    func openCorpus() throws(CellError) -> Corpus {
+        try Corpus.open(settings.data, layout: settings.corpus, labels: settings.labels)
+    }
 
     /// The report folder for a build: `--out`, else `reports/<corpus name>`.
     public func reportFolder(_ outputFolder: String?, corpus: Corpus) -> String {
@@ -123,7 +128,7 @@ public struct Notebook: Sendable {
     public func build(outputFolder: String?, forcing: Set<String> = []) throws(CellError) -> BuildOutcome {
         let clock = ContinuousClock()
         let start = clock.now
-        let corpus = try Corpus.open(settings.data)
+        let corpus = try openCorpus()
         let folder = reportFolder(outputFolder, corpus: corpus)
         let (_, outcomes, plan) = try execute(corpus: corpus, reportFolder: folder, forcing: forcing)
         let publisher = ReportPublisher(
@@ -138,7 +143,7 @@ public struct Notebook: Sendable {
 
     /// Runs the plan under the project's build lock; `forcing` cells and everything after them execute.
     func execute(reportFolder folder: String, forcing: Set<String>) throws(CellError) -> (Corpus, [CellOutcome]) {
-        let corpus = try Corpus.open(settings.data)
+        let corpus = try openCorpus()
         let (_, outcomes, _) = try execute(corpus: corpus, reportFolder: folder, forcing: forcing)
         return (corpus, outcomes)
     }
@@ -169,7 +174,7 @@ public struct Notebook: Sendable {
 
     /// Each cell fresh or stale, and why, for the report folder a build would write.
     public func status(outputFolder: String?) throws(CellError) -> [CellStatus] {
-        let corpus = try Corpus.open(settings.data)
+        let corpus = try openCorpus()
         return try prepare(corpus: corpus, reportFolder: reportFolder(outputFolder, corpus: corpus)).status()
     }
 }

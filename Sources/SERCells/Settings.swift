@@ -188,8 +188,13 @@ public struct Settings: Codable, Sendable, Equatable {
         }
     }
 
-    /// A corpus folder holding `manifest.csv`, or a CSV manifest file.
+    /// A corpus folder (a standard corpus's layout, one folder per emotion, or a folder holding
+    /// `manifest.csv`), or a CSV manifest file.
     public var data: String
+    /// How `data` is laid out; `auto` detects it.
+    public var corpus: CorpusLayout
+    /// Emotions renamed, merged and selected after reading the corpus.
+    public var labels: LabelMapping
     /// `librosa.load(sr=...)`; 0 keeps each file's own rate (`sr=None`).
     public var sampleRate: Int
     public var process: Process
@@ -198,7 +203,7 @@ public struct Settings: Codable, Sendable, Equatable {
     public var report: Report
 
     enum CodingKeys: String, CodingKey {
-        case data
+        case data, corpus, labels
         case sampleRate = "sample_rate"
         case process, features, train, report
     }
@@ -206,6 +211,10 @@ public struct Settings: Codable, Sendable, Equatable {
     /// The built-in defaults, as YAML: what runs when there is no `serreport.yml`.
     public static let defaultsYAML = """
         data: Samples
+        corpus: auto
+        labels:
+          map: {}
+          keep: []
         sample_rate: 22050
         process:
           normalize: {enabled: true, headroom_db: 0.1}
@@ -247,6 +256,20 @@ public struct Settings: Codable, Sendable, Equatable {
 }
 
 extension Settings {
+    /// Decodes settings; `corpus` and `labels` may be missing, as in the `models/settings.json` of
+    /// reports built before they existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        data = try container.decode(String.self, forKey: .data)
+        corpus = try container.decodeIfPresent(CorpusLayout.self, forKey: .corpus) ?? .auto
+        labels = try container.decodeIfPresent(LabelMapping.self, forKey: .labels) ?? LabelMapping()
+        sampleRate = try container.decode(Int.self, forKey: .sampleRate)
+        process = try container.decode(Process.self, forKey: .process)
+        features = try container.decode(Features.self, forKey: .features)
+        train = try container.decode(Train.self, forKey: .train)
+        report = try container.decode(Report.self, forKey: .report)
+    }
+
     /// Resolves defaults ← config file ← `--set` overrides, validating keys and types.
     public static func resolve(
         configFile: String?, configText: String?, overrides: [String], dataOverride: String?
@@ -274,6 +297,11 @@ extension Settings {
                     source: configuration.origins[key] ?? Configuration.defaultsSource, key: key, reason: reason)
             }
         }
+        for (old, new) in labels.map.sorted(by: { $0.key < $1.key }) {
+            try check(!old.isEmpty && !new.isEmpty, "labels.map.\(old)", "emotion names cannot be empty")
+        }
+        try check(!labels.keep.contains(""), "labels.keep", "emotion names cannot be empty")
+        try check(Set(labels.keep).count == labels.keep.count, "labels.keep", "names an emotion twice")
         try check(sampleRate >= 0 && sampleRate <= 384_000, "sample_rate", "must be between 0 (native) and 384000")
         try check(process.normalize.headroomDB >= 0, "process.normalize.headroom_db", "must be 0 or more")
         try check(process.trim.topDB > 0, "process.trim.top_db", "must be positive")

@@ -73,7 +73,7 @@ public struct EmotionPalette: Sendable {
         "anger": "angry", "ang": "angry", "wut": "angry", "ärger": "angry",
         "fear": "fearful", "afraid": "fearful", "angst": "fearful",
         "disgusted": "disgust", "ekel": "disgust",
-        "surprise": "surprised", "sur": "surprised",
+        "surprise": "surprised", "sur": "surprised", "pleasant_surprise": "surprised",
         "bored": "boredom", "langeweile": "boredom",
     ]
 }

@@ -5,12 +5,15 @@ public import Yams
 ///
 /// Every key a file or an override names must exist in the defaults: an unknown key is an error that
 /// names the key and its source, never silently ignored. Decoding into a typed value reports a wrong
-/// type the same way.
+/// type the same way. The one exception is a mapping that is empty in the defaults (`map: {}`): it is
+/// open, its keys are the user's own (emotion names in `labels.map`, say).
 public struct Configuration {
     /// The merged tree.
     public private(set) var root: Node
     /// Which source last set each dotted key path (`"built-in defaults"`, a file path, or `--set`).
     public private(set) var origins: [String: String]
+    /// The dotted key paths of the defaults' empty mappings, which take any keys.
+    private let openMappings: Set<String>
 
     public static let defaultsSource = "built-in defaults"
     public static let overrideSource = "--set"
@@ -19,6 +22,7 @@ public struct Configuration {
     public init(defaultsYAML: String) throws(ConfigurationError) {
         root = try Self.parse(defaultsYAML, source: Self.defaultsSource)
         origins = [:]
+        openMappings = Self.emptyMappings(in: root, at: [])
         Self.recordOrigins(of: root, at: [], source: Self.defaultsSource, into: &origins)
     }
 
@@ -26,7 +30,7 @@ public struct Configuration {
     public mutating func merge(yaml: String, source: String) throws(ConfigurationError) {
         let node = try Self.parse(yaml, source: source)
         if case .scalar(let scalar) = node, scalar.string.isEmpty || scalar.string == "~" { return }
-        root = try Self.merged(node, over: root, path: [], source: source)
+        root = try merged(node, over: root, path: [], source: source)
         Self.recordOrigins(of: node, at: [], source: source, into: &origins)
     }
 
@@ -38,7 +42,7 @@ public struct Configuration {
         }
         let key = String(assignment[..<equals])
         let text = String(assignment[assignment.index(after: equals)...])
-        let path = try Self.existingPath(key, in: root)
+        let path = try existingPath(key)
         var value = try Self.parse(text.isEmpty ? "''" : text, source: Self.overrideSource)
         if case .sequence? = Self.lookup(path, in: root), case .scalar = value {
             let items = text.split(separator: ",").map { Node.scalar(.init(String($0).trimmingSpaces())) }
@@ -49,27 +53,28 @@ public struct Configuration {
 
     /// Sets a key to a plain text value (a path, say), with no YAML interpretation.
     public mutating func set(_ key: String, text: String) throws(ConfigurationError) {
-        try apply(.scalar(.init(text, Tag(.str), .singleQuoted)), at: Self.existingPath(key, in: root))
+        try apply(.scalar(.init(text, Tag(.str), .singleQuoted)), at: existingPath(key))
     }
 
     private mutating func apply(_ value: Node, at path: [String]) throws(ConfigurationError) {
         var nested = value
         for component in path.reversed() { nested = .mapping(Node.Mapping([(Node(component), nested)])) }
-        root = try Self.merged(nested, over: root, path: [], source: Self.overrideSource)
+        root = try merged(nested, over: root, path: [], source: Self.overrideSource)
         Self.recordOrigins(of: nested, at: [], source: Self.overrideSource, into: &origins)
     }
 
-    /// Splits a dotted key and checks that the defaults know it.
-    private static func existingPath(_ key: String, in root: Node) throws(ConfigurationError) -> [String] {
+    /// Splits a dotted key and checks that the defaults know it (or that it names an entry of an open
+    /// mapping).
+    private func existingPath(_ key: String) throws(ConfigurationError) -> [String] {
         let path = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !path.contains(where: \.isEmpty) else {
-            throw ConfigurationError(source: overrideSource, key: key, reason: "empty key")
+            throw ConfigurationError(source: Self.overrideSource, key: key, reason: "empty key")
         }
-        guard lookup(path, in: root) != nil else {
-            let parentPath = Array(path.dropLast())
-            let parent = lookup(parentPath, in: root) ?? root
-            let reason = unknownKeyReason(path[path.count - 1], parent: parent, parentPath: parentPath)
-            throw ConfigurationError(source: overrideSource, key: key, reason: reason)
+        let parentPath = Array(path.dropLast())
+        guard Self.lookup(path, in: root) != nil || openMappings.contains(parentPath.joined(separator: ".")) else {
+            let parent = Self.lookup(parentPath, in: root) ?? root
+            let reason = Self.unknownKeyReason(path[path.count - 1], parent: parent, parentPath: parentPath)
+            throw ConfigurationError(source: Self.overrideSource, key: key, reason: reason)
         }
         return path
     }
@@ -166,27 +171,44 @@ public struct Configuration {
     }
 
     /// Overlays `new` on `base`: mappings merge key by key, anything else replaces. A key absent from
-    /// `base` is unknown.
-    private static func merged(
+    /// `base` is unknown, unless `base` is an open mapping.
+    private func merged(
         _ new: Node, over base: Node, path: [String], source: String
     ) throws(ConfigurationError) -> Node {
         guard case .mapping(let newMapping) = new else { return new }
         guard case .mapping(var baseMapping) = base else {
             throw ConfigurationError(
                 source: source, key: path.joined(separator: "."),
-                reason: "expected \(inline(base)), found a mapping")
+                reason: "expected \(Self.inline(base)), found a mapping")
         }
+        let isOpen = openMappings.contains(path.joined(separator: "."))
         for (keyNode, value) in newMapping {
             guard let key = keyNode.string else {
                 throw ConfigurationError(source: source, key: path.joined(separator: "."), reason: "keys must be text")
             }
             guard let existing = baseMapping[key] else {
-                let reason = unknownKeyReason(key, parent: base, parentPath: path)
-                throw ConfigurationError(source: source, key: (path + [key]).joined(separator: "."), reason: reason)
+                guard isOpen else {
+                    let reason = Self.unknownKeyReason(key, parent: base, parentPath: path)
+                    throw ConfigurationError(
+                        source: source, key: (path + [key]).joined(separator: "."), reason: reason)
+                }
+                baseMapping[key] = value
+                continue
             }
             baseMapping[key] = try merged(value, over: existing, path: path + [key], source: source)
         }
         return .mapping(baseMapping)
+    }
+
+    /// The dotted paths of every empty mapping in a tree.
+    private static func emptyMappings(in node: Node, at path: [String]) -> Set<String> {
+        guard case .mapping(let mapping) = node else { return [] }
+        if mapping.isEmpty { return [path.joined(separator: ".")] }
+        var paths: Set<String> = []
+        for (key, value) in mapping {
+            if let key = key.string { paths.formUnion(emptyMappings(in: value, at: path + [key])) }
+        }
+        return paths
     }
 
     private static func recordOrigins(

@@ -6,7 +6,12 @@ import SERNotebook
 /// The options every command takes, the same way: where the data is, where outputs go, which
 /// config file, and key overrides.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Corpus folder (with manifest.csv) or a CSV manifest (path,emotion,speaker,gender).")
+    @Option(
+        name: .long,
+        help: """
+            Corpus folder (RAVDESS, TESS, SAVEE, EmoDB, CREMA-D, one folder per emotion, or with \
+            manifest.csv) or a CSV manifest (path,emotion,speaker,gender).
+            """)
     var data: String?
 
     @Option(

@@ -88,6 +88,22 @@ struct ConfigurationTests {
         #expect(configuration.value(at: "data")?.string == "/tmp/a: b/[x].csv")
     }
 
+    @Test("an empty mapping in the defaults is open: a file and --set add their own keys to it, nowhere else")
+    func openMapping() throws {
+        var configuration = try Configuration(defaultsYAML: "labels:\n  map: {}\n  keep: []\n")
+        try configuration.merge(yaml: "labels:\n  map: {calm: neutral}\n", source: "a.yml")
+        try configuration.set("labels.map.surprised=happy")
+        let map = try configuration.decode([String: String].self, at: "labels.map")
+        #expect(map == ["calm": "neutral", "surprised": "happy"])
+        #expect(configuration.origins["labels.map.calm"] == "a.yml")
+        #expect(configuration.origins["labels.map.surprised"] == "--set")
+        let error = #expect(throws: ConfigurationError.self) { try configuration.set("labels.mapp.calm=neutral") }
+        #expect(error?.key == "labels.mapp.calm")
+        #expect(throws: ConfigurationError.self) {
+            try configuration.merge(yaml: "labels: {other: 1}", source: "b.yml")
+        }
+    }
+
     @Test func invalidYAMLIsOneLine() throws {
         var configuration = try Configuration(defaultsYAML: Self.defaults)
         let error = #expect(throws: ConfigurationError.self) {

@@ -11,6 +11,8 @@ import SERReport
 /// no other; the cell's sources are the clips' paths with their content and labels.
 struct LoadCell: Cell {
     struct Parameters: Encodable, Sendable {
+        var corpus: CorpusLayout
+        var labels: LabelMapping
         var report: FigureParameters
     }
 
@@ -25,7 +27,9 @@ struct LoadCell: Cell {
     var summary: String { "decode every clip (libsndfile), check it, and chart the corpus" }
     var version: Int { 1 }
     var inputs: [String] { [] }
-    var parameters: Parameters { Parameters(report: FigureParameters(settings)) }
+    var parameters: Parameters {
+        Parameters(corpus: settings.corpus, labels: settings.labels, report: FigureParameters(settings))
+    }
 
     var sources: SourceSet {
         var digests: [String: Digest] = [:]
@@ -38,6 +42,8 @@ struct LoadCell: Cell {
             digests[clip.path] = builder.finish()
         }
         for file in rejected { digests[file.path] = Digest.of(Data(file.reason.utf8)) }
+        // What the corpus scan says (the adapter chosen, files excluded) is shown with the cell.
+        digests["(corpus notes)"] = Digest.of(Data(([corpus.adapter] + corpus.notes).joined(separator: "\n").utf8))
         return SourceSet(noun: "clips", digests: digests)
     }
 
@@ -95,6 +101,7 @@ struct LoadCell: Cell {
             [
                 "clips": "\(loaded.count)", "emotions": "\(EmotionOrder.sorted(loaded.map(\.emotion)).count)",
                 "minutes": String(format: "%.1f", seconds / 60), "corpus": corpus.name,
+                "notes": corpus.notes.joined(separator: " "),
             ], as: ArtifactBundle.narrativeName)
         return bundle
     }
@@ -117,7 +124,10 @@ struct LoadCell: Cell {
         let rates = Dictionary(grouping: clips, by: \.facts.sampleRate).mapValues(\.count)
         return ReportSection(
             id: id, title: "Load", narrative: "",
-            parameters: [ReportPair("corpus", corpus.name), ReportPair("clips", "\(clips.count)")],
+            parameters: [
+                ReportPair("corpus", corpus.adapter), ReportPair("data", corpus.name),
+                ReportPair("clips", "\(clips.count)"),
+            ],
             timing: "",
             figures: figures,
             tables: [

@@ -1,0 +1,46 @@
+import Foundation
+
+extension Corpus {
+    /// Reads a folder of audio files with the naming of `layout` (detected when `auto`): every audio
+    /// file under it becomes a clip, is left out on purpose (counted in a note), or is rejected with
+    /// its reason.
+    static func read(folder root: URL, data: String, layout: CorpusLayout) throws(CellError) -> Corpus {
+        let scan = AudioFileScan(root: root)
+        let choice =
+            layout == .auto
+            ? try CorpusLayout.detect(files: scan.files, root: root, data: data)
+            : try layout.chosen(files: scan.files, root: root, data: data)
+        var clips: [Clip] = []
+        var rejected = scan.problems
+        var excluded: [String: Int] = [:]
+        for file in scan.files {
+            switch choice.naming.read(file) {
+            case .labelled(let emotion, let speaker, let gender):
+                clips.append(
+                    Clip(
+                        path: file.relative, location: root.appendingPathComponent(file.relative).path,
+                        emotion: emotion, speaker: speaker, gender: gender))
+            case .excluded(let group):
+                excluded[group, default: 0] += 1
+            case .unlabelled(let reason):
+                rejected.append(SkippedFile(path: file.relative, reason: "unlabelled: \(reason)"))
+            case .foreign:
+                rejected.append(
+                    SkippedFile(
+                        path: file.relative, reason: "unlabelled: name does not follow \(choice.layout.pattern)"))
+            }
+        }
+        var notes = [choice.reason]
+        if !excluded.isEmpty {
+            let total = excluded.values.reduce(0, +)
+            let groups = excluded.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            notes.append(
+                "\(choice.layout.rawValue): \(total) of \(scan.files.count) audio files left out on purpose: "
+                    + groups.joined(separator: "; "))
+        }
+        notes += choice.naming.notes(clips: clips)
+        return Corpus(
+            name: root.lastPathComponent.lowercased(), root: root, clips: clips,
+            rejected: rejected.sorted { $0.path < $1.path }, adapter: choice.layout.rawValue, notes: notes)
+    }
+}
