@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// One model evaluated over every fold of a plan: its predictions for every clip (each from the
 /// fold that held the clip out), scores per fold and pooled, and the time spent fitting.
 public struct ModelEvaluationResult: Sendable {
@@ -15,40 +12,42 @@ public struct ModelEvaluationResult: Sendable {
     public var fitSeconds: Double
     /// For the MLP: the loss and validation accuracy per epoch in each fold.
     public var trainingCurves: [(loss: [Double], validation: [Double])]
+    /// With a grid search: the parameters chosen in each fold by scikit-learn's names (`C`, `gamma`,
+    /// `n_estimators`, as `best_params_`); empty when this model was not searched.
+    public var chosen: [[String: String]] = []
+    /// CPU time of the grid search's inner fits, summed over folds, in seconds (not in ``fitSeconds``).
+    public var searchSeconds: Double = 0
 }
 
 /// k-fold evaluation of several models: per fold, standardise on the training rows only, fit, and
 /// predict the test rows. Folds and models run in parallel (`workers` at a time), each fit on a
 /// single thread with a seed derived from `seed`, the model and the fold, so results are identical
 /// whatever `workers` is.
+///
+/// With a ``HyperparameterGrid`` this is nested cross-validation (scikit-learn's
+/// `cross_val_predict(GridSearchCV(…), X, y, cv=outer)`): in each fold, every searched model first
+/// chooses its parameters by a ``GridSearch`` over that fold's training rows alone, then is refitted
+/// on all of them with its choice and predicts the test rows, which the choice never saw.
 public enum CrossValidation {
+    /// Evaluates `kinds` over `plan`'s folds. `grid` (none by default) names the parameters to search;
+    /// `speakers`, one per row, are needed when it searches inside a speaker protocol's folds.
     public static func evaluate(
         _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, plan: FoldPlan,
-        settings: ModelSettings, seed: UInt64, workers: Int
+        settings: ModelSettings, seed: UInt64, workers: Int, grid: HyperparameterGrid = HyperparameterGrid(),
+        speakers: [String] = []
     ) throws -> [ModelEvaluationResult] {
-        guard features.rows == labels.count, features.rows > 0 else {
-            throw LearnError(.tooFewRows, "there are no clips to evaluate")
-        }
-        guard features.isFinite else { throw LearnError(.nonFiniteValue, "the features hold NaN or infinite values") }
+        try validate(features: features, labels: labels, speakers: speakers)
+        let searches = try search(
+            kinds, features: features, labels: labels, classCount: classCount, plan: plan, settings: settings,
+            seed: seed, workers: workers, grid: grid, speakers: speakers)
         let jobs = kinds.flatMap { kind in plan.folds.indices.map { (kind, $0) } }
-        let outcomes = Mutex<[Int: Result<FoldOutcome, LearnError>]>([:])
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
-            while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < jobs.count else { break }
-                let (kind, foldIndex) = jobs[index]
-                let outcome = Result { () throws(LearnError) -> FoldOutcome in
-                    try runFold(
-                        kind, fold: plan.folds[foldIndex], features: features, labels: labels, classCount: classCount,
-                        settings: settings,
-                        seed: SeededGenerator.derived(
-                            from: seed, UInt64(ModelKind.allCases.firstIndex(of: kind)!), UInt64(foldIndex)))
-                }
-                outcomes.withLock { $0[index] = outcome }
-            }
+        let results = try ParallelJobs.map(jobs.count, workers: workers) { index throws(LearnError) in
+            let (kind, foldIndex) = jobs[index]
+            return try runFold(
+                kind, fold: plan.folds[foldIndex], features: features, labels: labels, classCount: classCount,
+                settings: searches[kind]?[foldIndex].candidate.settings ?? settings,
+                seed: SeededGenerator.derived(from: seed, kind.seedIndex, UInt64(foldIndex)))
         }
-        let results = try outcomes.withLock { stored in try jobs.indices.map { try stored[$0]!.get() } }
         return kinds.enumerated().map { kindIndex, kind in
             let folds = Array(results[(kindIndex * plan.folds.count)..<((kindIndex + 1) * plan.folds.count)])
             var predictions = [(fold: Int, label: Int, probabilities: [Double])](
@@ -70,18 +69,63 @@ public enum CrossValidation {
                         classCount: classCount)
                 },
                 predictions: predictions, fitSeconds: folds.map(\.fitSeconds).reduce(0, +),
-                trainingCurves: folds.compactMap(\.curve))
+                trainingCurves: folds.compactMap(\.curve),
+                chosen: searches[kind]?.map(\.candidate.parameters) ?? [],
+                searchSeconds: searches[kind]?.map(\.fitSeconds).reduce(0, +) ?? 0)
         }
     }
 
-    private struct FoldOutcome: @unchecked Sendable {
+    /// Throws for data no model can learn from; traps on mismatched shapes.
+    static func validate(features: Matrix, labels: [Int], speakers: [String]) throws(LearnError) {
+        precondition(features.rows == labels.count, "\(features.rows) rows, \(labels.count) labels")
+        precondition(
+            speakers.isEmpty || speakers.count == labels.count, "\(speakers.count) speakers for \(labels.count) rows")
+        guard features.rows > 0 else { throw LearnError(.tooFewRows, "there are no clips to evaluate") }
+        guard features.isFinite else { throw LearnError(.nonFiniteValue, "the features hold NaN or infinite values") }
+    }
+
+    /// Each searched kind's choice in every fold, from that fold's training rows only. The inner folds
+    /// of a fold are the same for every kind.
+    private static func search(
+        _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, plan: FoldPlan,
+        settings: ModelSettings, seed: UInt64, workers: Int, grid: HyperparameterGrid, speakers: [String]
+    ) throws(LearnError) -> [ModelKind: [GridSearch.Choice]] {
+        let searched = ModelKind.allCases.filter { kinds.contains($0) && grid.searches($0) }
+        guard !searched.isEmpty else { return [:] }
+        let innerFolds = try plan.folds.indices.map { foldIndex throws(LearnError) in
+            try GridSearch.folds(
+                of: plan.folds[foldIndex].train, labels: labels, speakers: speakers, outer: plan.used, grid: grid,
+                seed: GridSearch.chained(seed, GridSearch.salt, UInt64(foldIndex)), context: "fold \(foldIndex + 1)")
+        }
+        let selections = searched.flatMap { kind in
+            plan.folds.indices.map { foldIndex in
+                GridSearch.Selection(
+                    kind: kind, innerFolds: innerFolds[foldIndex],
+                    candidates: grid.candidates(for: kind, base: settings),
+                    seed: GridSearch.chained(
+                        SeededGenerator.derived(from: seed, kind.seedIndex, UInt64(foldIndex)), GridSearch.salt),
+                    context: "fold \(foldIndex + 1)")
+            }
+        }
+        let choices = try GridSearch.choose(
+            selections, features: features, labels: labels, classCount: classCount, workers: workers)
+        var byKind: [ModelKind: [GridSearch.Choice]] = [:]
+        for (index, kind) in searched.enumerated() {
+            byKind[kind] = Array(choices[(index * plan.folds.count)..<((index + 1) * plan.folds.count)])
+        }
+        return byKind
+    }
+
+    /// What one fit predicted for its fold's test rows.
+    struct FoldOutcome: @unchecked Sendable {
         var labels: [Int]
         var probabilities: Matrix
         var fitSeconds: Double
         var curve: (loss: [Double], validation: [Double])?
     }
 
-    private static func runFold(
+    /// Standardises on `fold`'s training rows, fits `kind` on them and predicts its test rows.
+    static func runFold(
         _ kind: ModelKind, fold: Fold, features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings,
         seed: UInt64
     ) throws(LearnError) -> FoldOutcome {
