@@ -132,11 +132,43 @@ public struct Settings: Codable, Sendable, Equatable {
         public var xgb: Boosting
         public var svm: SVM
         public var mlp: MLP
+        /// Inner grid search inside each training fold; empty lists search nothing.
+        public var search: Search
 
         enum CodingKeys: String, CodingKey {
             case protocolName = "protocol"
-            case folds, seed, models, rf, xgb, svm, mlp
+            case folds, seed, models, rf, xgb, svm, mlp, search
             case speakerNormalization = "speaker_normalization"
+        }
+
+        /// `train.search`: candidate values tried inside each training fold (scikit-learn's
+        /// `GridSearchCV` nested in the outer folds), chosen by UAR on inner speaker-independent folds.
+        public struct Search: Codable, Sendable, Equatable {
+            public var innerFolds: Int
+            public var svm: SVMGrid
+            public var rf: ForestGrid
+
+            enum CodingKeys: String, CodingKey {
+                case svm, rf
+                case innerFolds = "inner_folds"
+            }
+
+            public struct SVMGrid: Codable, Sendable, Equatable {
+                public var c: [Double]
+                /// Numbers and/or `scale`.
+                public var gamma: [String]
+                enum CodingKeys: String, CodingKey {
+                    case c = "C"
+                    case gamma
+                }
+            }
+
+            public struct ForestGrid: Codable, Sendable, Equatable {
+                public var nEstimators: [Int]
+                enum CodingKeys: String, CodingKey { case nEstimators = "n_estimators" }
+            }
+
+            static let none = Search(innerFolds: 3, svm: SVMGrid(c: [], gamma: []), rf: ForestGrid(nEstimators: []))
         }
 
         public struct Forest: Codable, Sendable, Equatable {
@@ -244,6 +276,10 @@ public struct Settings: Codable, Sendable, Equatable {
             max_iter: 200
             validation_fraction: 0.1
             n_iter_no_change: 10
+          search:
+            inner_folds: 3
+            svm: {C: [], gamma: []}
+            rf: {n_estimators: []}
         report:
           formats: [html, pdf]
           self_contained: false
@@ -357,11 +393,48 @@ extension Settings {
             train.mlp.validationFraction > 0 && train.mlp.validationFraction < 1, "train.mlp.validation_fraction",
             "must be between 0 and 1")
         try check(train.mlp.nIterNoChange >= 1, "train.mlp.n_iter_no_change", "must be at least 1")
+        let search = train.search
+        try check(search.innerFolds >= 2 && search.innerFolds <= 20, "train.search.inner_folds", "must be 2 to 20")
+        try check(search.svm.c.allSatisfy { $0 > 0 }, "train.search.svm.C", "every C must be positive")
+        try check(
+            search.svm.gamma.allSatisfy { $0 == "scale" || (Double($0).map { $0 > 0 } ?? false) },
+            "train.search.svm.gamma", "each gamma must be scale or a positive number")
+        try check(
+            search.rf.nEstimators.allSatisfy { (1...5000).contains($0) }, "train.search.rf.n_estimators",
+            "each must be 1 to 5000")
         let formats = Set(["png", "svg", "pdf"])
         try check(report.figureFormats.allSatisfy(formats.contains), "report.figure_formats", "allowed: png, svg, pdf")
         try check(!report.figureFormats.isEmpty, "report.figure_formats", "name at least one of png, svg, pdf")
         try check(
             !report.formats.isEmpty && report.formats.allSatisfy(["html", "pdf"].contains), "report.formats",
             "allowed: html, pdf (at least one)")
+    }
+}
+
+// Keys added after the first release may be missing from an older report's `models/settings.json`;
+// they read as their defaults, so `predict` keeps working on it.
+extension Settings.Train {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        protocolName = try container.decode(String.self, forKey: .protocolName)
+        folds = try container.decode(Int.self, forKey: .folds)
+        seed = try container.decode(Int.self, forKey: .seed)
+        models = try container.decode([String].self, forKey: .models)
+        speakerNormalization = try container.decode(Bool.self, forKey: .speakerNormalization)
+        rf = try container.decode(Forest.self, forKey: .rf)
+        xgb = try container.decode(Boosting.self, forKey: .xgb)
+        svm = try container.decode(SVM.self, forKey: .svm)
+        mlp = try container.decode(MLP.self, forKey: .mlp)
+        search = try container.decodeIfPresent(Search.self, forKey: .search) ?? .none
+    }
+}
+
+extension Settings.Report {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        figureFormats = try container.decode([String].self, forKey: .figureFormats)
+        formats = try container.decodeIfPresent([String].self, forKey: .formats) ?? ["html", "pdf"]
+        selfContained = try container.decodeIfPresent(Bool.self, forKey: .selfContained) ?? false
+        templates = try container.decodeIfPresent(String.self, forKey: .templates) ?? "templates"
     }
 }

@@ -16,6 +16,8 @@ struct Training {
     var evaluations: [ModelEvaluationResult]
     /// The same models fitted on every clip, for `predict`.
     var finalModels: [any TrainedClassifier]
+    /// The parameters the inner search chose for the final models, by model (none without a search).
+    var finalChoices: [ModelKind: [String: String]]
     var plan: FoldPlan
     /// Class names in label-index order (the emotion order of every table and figure).
     var classNames: [String]
@@ -68,16 +70,22 @@ struct Training {
                 EvaluationProtocol(rawValue: train.protocolName) ?? .speakerIndependent, labels: labels,
                 speakers: speakers, folds: train.folds, seed: seed)
             let start = clock.now
+            let grid = settings.hyperparameterGrid
             let evaluations = try CrossValidation.evaluate(
                 kinds, features: features, labels: labels, classCount: emotions.count, plan: plan,
-                settings: modelSettings, seed: seed, workers: jobs)
+                settings: modelSettings, seed: seed, workers: jobs, grid: grid, speakers: speakers)
             let evaluated = clock.now
+            // The final models' parameters come from the same inner search over every clip.
+            let tuned = try GridSearch.tune(
+                kinds, features: features, labels: labels, classCount: emotions.count, speakers: speakers, plan: plan,
+                settings: modelSettings, grid: grid, seed: seed, workers: jobs)
             let scaler = Standardizer(fitting: features)
             let finalModels = try FinalFit.fit(
                 kinds, features: scaler.transform(features), labels: labels, classCount: emotions.count,
-                settings: modelSettings, seed: seed, workers: jobs)
+                settings: tuned.settings, seed: seed, workers: jobs)
             return Training(
-                evaluations: evaluations, finalModels: finalModels, plan: plan, classNames: emotions, clips: clips,
+                evaluations: evaluations, finalModels: finalModels, finalChoices: tuned.chosen, plan: plan,
+                classNames: emotions, clips: clips,
                 excluded: excluded, scaler: scaler, featureNames: featureNames, typicalSpeaker: typicalSpeaker,
                 evaluateTime: evaluated - start, finalFitTime: clock.now - evaluated)
         } catch let error as LearnError {
@@ -89,6 +97,14 @@ struct Training {
 }
 
 extension Settings {
+    /// `train.search` as SERLearn's grid (`scale` is `nil` gamma).
+    var hyperparameterGrid: HyperparameterGrid {
+        let search = train.search
+        return HyperparameterGrid(
+            svmC: search.svm.c, svmGamma: search.svm.gamma.map { $0 == "scale" ? nil : Double($0) },
+            forestTrees: search.rf.nEstimators, innerFolds: search.innerFolds)
+    }
+
     /// The train settings as SERLearn's model settings.
     var modelSettings: ModelSettings {
         var settings = ModelSettings()

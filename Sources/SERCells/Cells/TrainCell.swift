@@ -40,7 +40,7 @@ struct TrainCell: Cell {
         let figures = EvaluationFigures.train(curves: record.mlpCurves)
         let drawn = try FigureRendering.render(
             figures, formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
-        try bundle.encode(section(figures: drawn), as: ArtifactBundle.sectionName)
+        try bundle.encode(section(record, figures: drawn), as: ArtifactBundle.sectionName)
         try bundle.encode(narrative(training.plan), as: ArtifactBundle.narrativeName)
         for _ in settings.train.models { context.progress.advance() }
         return bundle
@@ -100,8 +100,29 @@ struct TrainCell: Cell {
         ]
     }
 
-    private func section(figures: [ReportFigure]) -> ReportSection {
+    private func section(_ record: TrainingRecord, figures: [ReportFigure]) -> ReportSection {
         let train = settings.train
+        func describe(_ choice: [String: String]) -> String {
+            choice.keys.sorted().map { "\($0)=\(choice[$0]!)" }.joined(separator: ", ")
+        }
+        let searched = record.models.filter { !$0.finalChoice.isEmpty }
+        let search = train.search
+        var tables: [ReportTable] = []
+        if !searched.isEmpty {
+            tables.append(
+                ReportTable(
+                    caption: "Chosen by the inner grid search (UAR over \(search.innerFolds) inner folds of each training fold)",
+                    columns: ["model"] + (0..<record.foldCount).map { "fold \($0 + 1)" } + ["final model"],
+                    rows: searched.map { model in
+                        [model.kind.title] + model.chosen.map(describe) + [describe(model.finalChoice)]
+                    }))
+        }
+        var searchLine: [String] = []
+        if !search.svm.c.isEmpty { searchLine.append("svm C \(search.svm.c.map { "\($0)" }.joined(separator: "/"))") }
+        if !search.svm.gamma.isEmpty { searchLine.append("svm gamma \(search.svm.gamma.joined(separator: "/"))") }
+        if !search.rf.nEstimators.isEmpty {
+            searchLine.append("rf n_estimators \(search.rf.nEstimators.map(String.init).joined(separator: "/"))")
+        }
         return ReportSection(
             id: id, title: "Train", narrative: "",
             parameters: [
@@ -120,8 +141,9 @@ struct TrainCell: Cell {
                     "mlp",
                     "ReLU \(train.mlp.hiddenLayerSize), Adam, alpha \(train.mlp.alpha), early stopping on \(train.mlp.validationFraction) of each training fold"
                 ),
+                ReportPair("search", searchLine.isEmpty ? "off" : searchLine.joined(separator: "; ")),
             ],
-            timing: "", figures: figures, tables: [])
+            timing: "", figures: figures, tables: tables)
     }
 }
 

@@ -27,6 +27,10 @@ struct TrainingRecord: Codable, Sendable {
         /// One per row, in row order.
         var predictions: [Prediction]
         var curves: [Curve]
+        /// The parameters the inner grid search chose in each fold (empty entries: not searched).
+        var chosen: [[String: String]]
+        /// What the search chose for the final model fitted on every clip.
+        var finalChoice: [String: String]
     }
 
     var classNames: [String]
@@ -52,7 +56,8 @@ struct TrainingRecord: Codable, Sendable {
                 predictions: evaluation.predictions.map {
                     Prediction(fold: $0.fold, label: $0.label, probabilities: $0.probabilities)
                 },
-                curves: evaluation.trainingCurves.map { Curve(loss: $0.loss, validation: $0.validation) })
+                curves: evaluation.trainingCurves.map { Curve(loss: $0.loss, validation: $0.validation) },
+                chosen: evaluation.chosen, finalChoice: training.finalChoices[evaluation.kind] ?? [:])
         }
     }
 
