@@ -54,6 +54,12 @@ public struct Notebook: Sendable {
         try Corpus.open(settings.data, layout: settings.corpus, labels: settings.labels)
     }
 
+    /// The report folder a build would write: `--out`, else `reports/<corpus name>`.
+    public func defaultReportFolder(_ outputFolder: String?) throws(CellError) -> String {
+        if let outputFolder { return outputFolder }
+        return reportFolder(nil, corpus: try openCorpus())
+    }
+
     /// The report folder for a build: `--out`, else `reports/<corpus name>`.
     public func reportFolder(_ outputFolder: String?, corpus: Corpus) -> String {
         outputFolder ?? "reports/\(corpus.name)"

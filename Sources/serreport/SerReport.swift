@@ -1,4 +1,5 @@
 import ArgumentParser
+import SERCells
 
 /// `serreport`: turns a folder of labelled emotional speech into a reproducible report.
 @main
@@ -10,8 +11,11 @@ struct SerReport: ParsableCommand {
             With no serreport.yml and no --data, the built-in Samples/ corpus is used. Settings use \
             librosa's and scikit-learn's names; override any with --set key.path=value.
             """,
-        version: "0.1.0",
-        subcommands: [Build.self, Features.self, Figures.self, Predict.self],
+        version: SerreportVersion.current,
+        subcommands: [
+            Build.self, Run.self, Status.self, List.self, Clean.self, Diff.self, Features.self, Figures.self,
+            Predict.self,
+        ],
         defaultSubcommand: Build.self
     )
 

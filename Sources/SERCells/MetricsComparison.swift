@@ -1,0 +1,140 @@
+public import Foundation
+
+/// `serreport diff A B`: the metric deltas between two reports' `metrics.json`, per model, as a
+/// Markdown table ready for a CI job summary, or as JSON.
+public struct MetricsComparison: Sendable {
+    public struct Metric: Codable, Sendable, Equatable {
+        public var a: Double?
+        public var b: Double?
+        /// `b - a`, when both exist.
+        public var delta: Double?
+    }
+
+    /// The compared metrics, in table order.
+    public static let metrics = [("uar", "UAR"), ("accuracy", "accuracy"), ("macro_f1", "macro-F1")]
+
+    public var a: String
+    public var b: String
+    /// Model short name → metric name → values.
+    public var models: [String: [String: Metric]]
+    public var bestA: String
+    public var bestB: String
+    public var protocolA: String
+    public var protocolB: String
+
+    private struct File: Decodable {
+        struct Model: Decodable {
+            var accuracy: Double
+            var uar: Double
+            var macroF1: Double
+            enum CodingKeys: String, CodingKey {
+                case accuracy, uar
+                case macroF1 = "macro_f1"
+            }
+        }
+        struct ProtocolInfo: Decodable {
+            var used: String
+            var folds: Int
+        }
+        var models: [String: Model]
+        var best: String
+        var `protocol`: ProtocolInfo
+    }
+
+    /// Reads `metrics.json` from two report folders (or two metrics files).
+    public init(a: String, b: String) throws(CellError) {
+        let first = try Self.read(a)
+        let second = try Self.read(b)
+        self.a = a
+        self.b = b
+        bestA = first.best
+        bestB = second.best
+        protocolA = "\(first.protocol.used), \(first.protocol.folds) folds"
+        protocolB = "\(second.protocol.used), \(second.protocol.folds) folds"
+        var models: [String: [String: Metric]] = [:]
+        for name in Set(first.models.keys).union(second.models.keys) {
+            func values(_ model: File.Model?) -> [String: Double] {
+                guard let model else { return [:] }
+                return ["uar": model.uar, "accuracy": model.accuracy, "macro_f1": model.macroF1]
+            }
+            let old = values(first.models[name])
+            let new = values(second.models[name])
+            var metrics: [String: Metric] = [:]
+            for (key, _) in Self.metrics {
+                metrics[key] = Metric(
+                    a: old[key], b: new[key], delta: old[key].flatMap { o in new[key].map { $0 - o } })
+            }
+            models[name] = metrics
+        }
+        self.models = models
+    }
+
+    private static func read(_ path: String) throws(CellError) -> File {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let file = exists && isDirectory.boolValue ? path + "/metrics.json" : path
+        do {
+            return try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch {
+            throw CellError(cell: "diff", message: "\(file): not a serreport metrics.json (\(error.localizedDescription))")
+        }
+    }
+
+    /// Model names in the usual order (rf, xgb, svm, mlp), then any others.
+    private var modelOrder: [String] {
+        let usual = ["rf", "xgb", "svm", "mlp"]
+        return models.keys.sorted { ((usual.firstIndex(of: $0) ?? 99), $0) < ((usual.firstIndex(of: $1) ?? 99), $1) }
+    }
+
+    /// A Markdown table: one row per model, each metric as `A → B (±Δ)`.
+    public var markdown: String {
+        func number(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "–" }
+        func cell(_ metric: Metric?) -> String {
+            guard let metric else { return "–" }
+            let delta = metric.delta.map { String(format: " (%+.3f)", $0) } ?? ""
+            return "\(number(metric.a)) → \(number(metric.b))\(delta)"
+        }
+        var lines = [
+            "| model | " + Self.metrics.map(\.1).joined(separator: " | ") + " |",
+            "|---|" + Self.metrics.map { _ in "---|" }.joined(),
+        ]
+        for name in modelOrder {
+            let marks = (name == bestA ? "ᴬ" : "") + (name == bestB ? "ᴮ" : "")
+            lines.append(
+                "| \(name)\(marks.isEmpty ? "" : " \(marks)") | "
+                    + Self.metrics.map { cell(models[name]?[$0.0]) }.joined(separator: " | ") + " |")
+        }
+        lines.append("")
+        lines.append("A: `\(a)` (\(protocolA)); B: `\(b)` (\(protocolB)). ᴬ/ᴮ: best model by UAR.")
+        if protocolA != protocolB {
+            lines.append("")
+            lines.append("**Warning:** the two reports used different protocols; their scores are not comparable.")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The same as JSON (sorted keys).
+    public var json: String {
+        struct Output: Encodable {
+            var a: String
+            var b: String
+            var protocolA: String
+            var protocolB: String
+            var bestA: String
+            var bestB: String
+            var models: [String: [String: Metric]]
+            enum CodingKeys: String, CodingKey {
+                case a, b, models
+                case protocolA = "protocol_a"
+                case protocolB = "protocol_b"
+                case bestA = "best_a"
+                case bestB = "best_b"
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let output = Output(
+            a: a, b: b, protocolA: protocolA, protocolB: protocolB, bestA: bestA, bestB: bestB, models: models)
+        return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self) + "\n"
+    }
+}
