@@ -49,6 +49,7 @@ let package = Package(
         .target(
             name: "SERReport",
             dependencies: [
+                "SERPlot", "CCairo", "CPoppler",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
