@@ -116,6 +116,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SERReportTests",
+            dependencies: ["SERReport", "SERPlot", "SERTestSupport", "CPoppler"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "serreportTests",
             dependencies: ["serreport", "SERCells", "SERAudio", "SERFigures"],
             resources: [.copy("Fixtures")],
