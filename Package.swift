@@ -28,6 +28,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CXGBoost", pkgConfig: "xgboost", providers: [.apt(["libxgboost-dev"])]),
         // libsvm ships no pkg-config file; its module map links it by name.
@@ -49,6 +50,7 @@ let package = Package(
         .target(
             name: "SERReport",
             dependencies: [
+                "SERPlot", "CCairo", "CPoppler",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
@@ -112,6 +114,11 @@ let package = Package(
         .testTarget(
             name: "SERNotebookTests",
             dependencies: ["SERNotebook", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SERReportTests",
+            dependencies: ["SERReport", "SERPlot", "SERTestSupport", "CPoppler"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -187,6 +187,11 @@ final class CairoCanvas {
         typesetter.width(of: text, font: style.font)
     }
 
+    /// `text` as it is if it fits in `width` points, otherwise cut short with an ellipsis so it does.
+    func fitted(_ text: String, width: Double, style: TextStyle) -> String {
+        typesetter.fitted(text, width: width, font: style.font)
+    }
+
     /// The font's ascent and descent in points, the same for every string (so baselines line up).
     func lineMetrics(_ style: TextStyle) -> (ascent: Double, descent: Double) {
         typesetter.lineMetrics(style.font)

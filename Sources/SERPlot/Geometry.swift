@@ -1,20 +1,32 @@
-/// A rectangle in figure coordinates: points, origin at the top left, y growing downwards.
-struct Rect: Equatable {
-    var x: Double
-    var y: Double
-    var width: Double
-    var height: Double
+/// A rectangle in figure (or page) coordinates: points, origin at the top left, y growing downwards.
+package struct Rect: Equatable {
+    package var x: Double
+    package var y: Double
+    package var width: Double
+    package var height: Double
 
-    var minX: Double { x }
-    var maxX: Double { x + width }
-    var minY: Double { y }
-    var maxY: Double { y + height }
-    var midX: Double { x + width / 2 }
-    var midY: Double { y + height / 2 }
+    package init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    package var minX: Double { x }
+    package var maxX: Double { x + width }
+    package var minY: Double { y }
+    package var maxY: Double { y + height }
+    package var midX: Double { x + width / 2 }
+    package var midY: Double { y + height / 2 }
 }
 
-/// A point in figure coordinates.
-struct Point: Equatable {
-    var x: Double
-    var y: Double
+/// A point in figure (or page) coordinates.
+package struct Point: Equatable {
+    package var x: Double
+    package var y: Double
+
+    package init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
 }

@@ -5,9 +5,10 @@
 #endif
 
 /// Writes a finished figure so that its path never holds a half-written file: the bytes go to a
-/// temporary file beside it, are synced, and the temporary file is renamed over the path.
-enum OutputFile {
-    static func save(_ bytes: [UInt8], to path: String) throws(PlotError) {
+/// temporary file beside it, are synced, and the temporary file is renamed over the path. SERReport
+/// writes `report.pdf` with it too.
+package enum OutputFile {
+    package static func save(_ bytes: [UInt8], to path: String) throws(PlotError) {
         let temporary = "\(path).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path) }

@@ -1,27 +1,37 @@
-/// How text is drawn: size in points, weight and colour. The family is always ``Theme/fontFamily``,
-/// with fontconfig's fallback for scripts it lacks.
-struct TextStyle {
+/// How text is drawn: size in points, weight and colour. The family is ``Theme/fontFamily`` (or
+/// ``Theme/monospaceFontFamily``), with fontconfig's fallback for scripts it lacks.
+package struct TextStyle {
     /// What decides a string's shape and size: everything but the colour.
-    struct Font: Hashable {
-        var size: Double
-        var bold = false
+    package struct Font: Hashable {
+        package var size: Double
+        package var bold = false
+        /// Set in the house's monospaced font (code, configuration keys, file paths).
+        package var monospaced = false
+
+        package init(size: Double, bold: Bool = false, monospaced: Bool = false) {
+            self.size = size
+            self.bold = bold
+            self.monospaced = monospaced
+        }
     }
 
-    var font: Font
-    var color: Color
+    package var font: Font
+    package var color: Color
 
-    init(size: Double, bold: Bool = false, color: Color) {
-        font = Font(size: size, bold: bold)
+    package init(size: Double, bold: Bool = false, monospaced: Bool = false, color: Color) {
+        font = Font(size: size, bold: bold, monospaced: monospaced)
         self.color = color
     }
 
-    var size: Double { font.size }
+    package var size: Double { font.size }
 }
 
 /// The house look, close to matplotlib's and seaborn's defaults: white background, light grid,
 /// dark-grey axes and labels. Every size is in points.
 enum Theme {
     static let fontFamily = "DejaVu Sans"
+    /// For ``TextStyle/Font/monospaced`` text.
+    static let monospaceFontFamily = "DejaVu Sans Mono"
     /// For Arabic-script text (Debian's fonts-noto-ui-core); fontconfig falls back to others if missing.
     static let arabicFontFamily = "Noto Sans Arabic UI"
 

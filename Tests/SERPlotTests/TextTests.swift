@@ -17,6 +17,19 @@ import Testing
         #expect(PangoTypesetter.family(for: "Ärger") == Theme.fontFamily)
     }
 
+    @Test func linesBreakAtWordsAndStayWithinTheWidth() {
+        let typesetter = PangoTypesetter()
+        let font = Theme.axisLabel.font
+        let text = "Each clip is decoded with libsndfile, mixed to mono and resampled with libsoxr's HQ recipe."
+        let lines = typesetter.lines(of: text, font: font, width: 120)
+        #expect(lines.count >= 4)
+        #expect(lines.allSatisfy { typesetter.width(of: $0, font: font) <= 120 })
+        #expect(lines.joined(separator: " ") == text)
+        #expect(typesetter.lines(of: "one\n\ntwo", font: font, width: 500) == ["one", "", "two"])
+        let word = String(repeating: "x", count: 80)
+        #expect(typesetter.lines(of: word, font: font, width: 100).joined() == word, "a long word breaks inside")
+    }
+
     @Test func widthsDoNotDependOnTheFormatOrDensity() throws {
         let text = "MFCC 13 — fearful"
         var widths: [Double] = []

@@ -1,12 +1,12 @@
-extension CairoCanvas {
+extension PangoTypesetter {
     /// `text` as it is if it fits in `width` points, otherwise cut short with an ellipsis so it does.
-    func fitted(_ text: String, width: Double, style: TextStyle) -> String {
-        guard self.width(of: text, style: style) > width else { return text }
+    package func fitted(_ text: String, width: Double, font: TextStyle.Font) -> String {
+        guard self.width(of: text, font: font) > width else { return text }
         var kept = Substring(text)
         while !kept.isEmpty {
             kept.removeLast()
             let candidate = kept.trimmingSuffix(while: \.isWhitespace) + "\u{2026}"
-            if self.width(of: candidate, style: style) <= width { return candidate }
+            if self.width(of: candidate, font: font) <= width { return candidate }
         }
         return ""
     }
