@@ -9,7 +9,10 @@ extension Notebook {
     /// drawing alone is timed. Train and evaluate figures come from the models trained on the corpus,
     /// or from illustrative numbers (``IllustrativeEvaluation``) when the corpus cannot train them.
     public func gallery(folder: String) throws(CellError) -> (page: String, figures: Int, drawTime: Duration) {
-        let (corpus, outcomes) = try execute(reportFolder: folder, forcing: [])
+        let lock = try projectLock()
+        defer { withExtendedLifetime(lock) {} }
+        let corpus = try openCorpus()
+        let (outcomes, _) = try execute(corpus: corpus, reportFolder: folder, forcing: [])
         guard let loadBundle = outcomes.first(where: { $0.id == "load" })?.bundle,
             let clips = try? loadBundle.decode([LoadedClip].self, "clips.json")
         else {

@@ -49,9 +49,18 @@ public struct Notebook: Sendable {
 
     public var cacheFolder: URL { project.appendingPathComponent(".serreport") }
 
+    var store: ArtifactStore { ArtifactStore(folder: cacheFolder.appendingPathComponent("cache")) }
+
     /// The corpus as the settings describe it (layout detected when `corpus: auto`, labels mapped).
     func openCorpus() throws(CellError) -> Corpus {
         try Corpus.open(settings.data, layout: settings.corpus, labels: settings.labels)
+    }
+
+    /// Opens the corpus for a build and says how it was read (`load: ravdess: 720 of 720 …`).
+    private func openCorpusForBuild() throws(CellError) -> Corpus {
+        let corpus = try openCorpus()
+        for note in corpus.notes { log("load: \(note)") }
+        return corpus
     }
 
     /// The report folder a build would write: `--out`, else `reports/<corpus name>`.
@@ -110,7 +119,7 @@ public struct Notebook: Sendable {
             throw CellError(cell: "plan", message: error.message)
         }
         return NotebookRunner(
-            plan: plan, store: ArtifactStore(folder: cacheFolder.appendingPathComponent("cache")),
+            plan: plan, store: store,
             records: RecordBook(folder: recordFolder(reportFolder)), jobs: jobs, display: display)
     }
 
@@ -131,14 +140,17 @@ public struct Notebook: Sendable {
 
     /// Runs every cell (from the cache where it can) and writes the report. `forcing` names cells to
     /// execute even when cached (`serreport run CELL` forces that cell and every cell after it).
+    /// Holds the project's build lock throughout, so two builds at once take turns.
     public func build(outputFolder: String?, forcing: Set<String> = []) throws(CellError) -> BuildOutcome {
         let clock = ContinuousClock()
         let start = clock.now
-        let corpus = try openCorpus()
+        let lock = try projectLock()
+        defer { withExtendedLifetime(lock) {} }
+        let corpus = try openCorpusForBuild()
         let folder = reportFolder(outputFolder, corpus: corpus)
-        let (_, outcomes, plan) = try execute(corpus: corpus, reportFolder: folder, forcing: forcing)
+        let (outcomes, plan) = try execute(corpus: corpus, reportFolder: folder, forcing: forcing)
         let publisher = ReportPublisher(
-            folder: folder, settings: settings, corpus: corpus, project: project, plan: plan, jobs: jobs)
+            folder: folder, settings: settings, corpus: corpus, project: project, plan: plan, store: store, jobs: jobs)
         let published = try publisher.publish(outcomes, elapsed: clock.now - start)
         display.summary(outcomes, total: clock.now - start)
         let failure = outcomes.first { $0.state == .failed }.map { ($0.id, $0.error ?? "failed") }
@@ -147,25 +159,22 @@ public struct Notebook: Sendable {
             skipped: published.skipped, outcomes: outcomes, failure: failure, headline: published.headline)
     }
 
-    /// Runs the plan under the project's build lock; `forcing` cells and everything after them execute.
-    func execute(reportFolder folder: String, forcing: Set<String>) throws(CellError) -> (Corpus, [CellOutcome]) {
-        let corpus = try openCorpus()
-        let (_, outcomes, _) = try execute(corpus: corpus, reportFolder: folder, forcing: forcing)
-        return (corpus, outcomes)
-    }
-
-    private func execute(corpus: Corpus, reportFolder folder: String, forcing: Set<String>) throws(CellError) -> (
-        Corpus, [CellOutcome], Plan
-    ) {
-        let lock: ProjectLock
+    /// The project's build lock, waiting (and saying so) while another build holds it.
+    func projectLock() throws(CellError) -> ProjectLock {
         do {
-            lock = try ProjectLock(folder: cacheFolder) {
+            return try ProjectLock(folder: cacheFolder) {
                 log("waiting for another serreport build in this folder to finish")
             }
         } catch {
             throw CellError(cell: "build", message: error.message)
         }
-        defer { withExtendedLifetime(lock) {} }
+    }
+
+    /// Runs the plan; `forcing` cells and everything after them execute even when cached. The caller
+    /// holds the project lock.
+    func execute(corpus: Corpus, reportFolder folder: String, forcing: Set<String>) throws(CellError) -> (
+        [CellOutcome], Plan
+    ) {
         let runner = try prepare(corpus: corpus, reportFolder: folder)
         var forced: Set<String> = []
         for id in forcing {
@@ -175,7 +184,7 @@ public struct Notebook: Sendable {
             }
             forced.formUnion(runner.plan.downstream(of: id))
         }
-        return (corpus, runner.run(forcing: forced), runner.plan)
+        return (runner.run(forcing: forced), runner.plan)
     }
 
     /// Each cell fresh or stale, and why, for the report folder a build would write.

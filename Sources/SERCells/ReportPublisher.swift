@@ -15,6 +15,7 @@ struct ReportPublisher {
     let corpus: Corpus
     let project: URL
     let plan: Plan
+    let store: ArtifactStore
     let jobs: Int
 
     struct Published {
@@ -44,6 +45,7 @@ struct ReportPublisher {
             settings: settings, outcomes: outcomes, elapsed: elapsed, project: project, corpus: corpus, folder: folder
         ).encoded()
         try write(files, into: root)
+        if settings.report.formats.contains("pdf") { try writePDF(document, files: files, into: root) }
         let clips = (try? outcomes.first { $0.id == "extract" }?.bundle?.decode(FeatureTableRecord.self, "features.json"))??.clips.count
         let headline = (try? outcomes.first { $0.id == "evaluate" }?.bundle?.decode(Headline.self, Headline.name)) ?? nil
         return Published(
@@ -82,8 +84,7 @@ struct ReportPublisher {
                 throw CellError(cell: "report", message: error.description)
             }
             section.state = outcome.state.rawValue
-            section.timing =
-                outcome.state == .cached ? "cached" : "ran in \(ProgressDisplay.formatted(outcome.duration))"
+            section.timing = outcome.state == .ran ? "in \(ProgressDisplay.formatted(outcome.duration))" : ""
             sections.append(section)
         }
         let loaded = (try? outcomes.first { $0.id == "load" }?.bundle?.decode([LoadedClip].self, "clips.json")) ?? nil
@@ -128,6 +129,39 @@ struct ReportPublisher {
             skipped: skipped.map { ReportPair($0.path, $0.reason) }, downloads: downloads, generator: "serreport")
     }
 
+    /// `report.pdf`, from the cache when the same document and figures were drawn before. The PDF
+    /// leaves out what changes from build to build (cache states, times: they are in index.html and
+    /// run.json), so the same results always give the same file.
+    private func writePDF(_ document: ReportDocument, files: [String: Data], into root: URL) throws(CellError) {
+        var document = document
+        for index in document.sections.indices where document.sections[index].error == nil {
+            if ["ran", "cached"].contains(document.sections[index].state) { document.sections[index].state = "" }
+            document.sections[index].timing = ""
+        }
+        var builder = KeyBuilder("report-pdf")
+        builder.add("version", "1")
+        builder.add("document", Digest.of((try? JSONEncoder.stable.encode(document)) ?? Data()))
+        for (name, data) in files.sorted(by: { $0.key < $1.key }) where name.hasPrefix("figures/") {
+            builder.add(name, Digest.of(data))
+        }
+        let key = builder.finish()
+        let path = root.appendingPathComponent("report.pdf")
+        do {
+            if let cached = store.read(key) {
+                if (try? Data(contentsOf: path)) != cached { try ArtifactStore.writeAtomically(cached, to: path) }
+                return
+            }
+            try PDFReport().write(document, to: path.path, folder: root.path)
+            try store.write(try Data(contentsOf: path), for: key)
+        } catch let error as ReportError {
+            throw CellError(cell: "report", message: error.description)
+        } catch let error as NotebookError {
+            throw CellError(cell: "report", message: error.message)
+        } catch {
+            throw CellError(cell: "report", message: "\(path.path): \(error)")
+        }
+    }
+
     /// Writes each changed file atomically and removes owned files this build did not make.
     private func write(_ files: [String: Data], into root: URL) throws(CellError) {
         do {
@@ -144,7 +178,7 @@ struct ReportPublisher {
                     try? manager.removeItem(at: root.appendingPathComponent("\(subfolder)/\(name)"))
                 }
             }
-            for name in Self.ownedFiles where files[name] == nil {
+            for name in Self.ownedFiles where files[name] == nil && !(name == "report.pdf" && settings.report.formats.contains("pdf")) {
                 try? manager.removeItem(at: root.appendingPathComponent(name))
             }
         } catch let error as NotebookError {

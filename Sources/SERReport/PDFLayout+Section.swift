@@ -61,8 +61,15 @@ extension PDFLayout {
         outline.append(PDFOutlineEntry(title: title, anchor: name))
     }
 
-    /// The cache state as a coloured badge, then the timing in grey, over a hairline.
+    /// The cache state as a coloured badge, then the timing in grey, over a hairline; only the
+    /// hairline when the section has no state (a report that leaves build details to run.json).
     private mutating func stateLine(_ section: ReportSection) {
+        guard !section.state.isEmpty else {
+            flow.advance(6)
+            hairline()
+            flow.advance(14)
+            return
+        }
         let leading = 18.0
         flow.advance(6)
         flow.reserve(leading)

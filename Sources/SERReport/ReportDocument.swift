@@ -64,7 +64,11 @@ public struct ReportSection: Sendable, Codable, Equatable {
     public var id: String
     public var title: String
     /// What the cell does, in prose: paragraphs separated by blank lines.
-    public var narrative: String
+    public var narrative: String {
+        didSet { paragraphs = Self.paragraphs(of: narrative) }
+    }
+    /// The narrative's paragraphs (split at blank lines), for renderers; kept in step with `narrative`.
+    public private(set) var paragraphs: [String]
     public var parameters: [ReportPair]
     /// e.g. "0.84 s".
     public var timing: String
@@ -82,6 +86,7 @@ public struct ReportSection: Sendable, Codable, Equatable {
         self.id = id
         self.title = title
         self.narrative = narrative
+        paragraphs = Self.paragraphs(of: narrative)
         self.parameters = parameters
         self.timing = timing
         self.state = state
@@ -90,8 +95,7 @@ public struct ReportSection: Sendable, Codable, Equatable {
         self.tables = tables
     }
 
-    /// The narrative's paragraphs (split at blank lines), for renderers.
-    public var paragraphs: [String] {
+    private static func paragraphs(of narrative: String) -> [String] {
         narrative.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { !$0.isEmpty }
     }

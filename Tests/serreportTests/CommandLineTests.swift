@@ -194,15 +194,17 @@ struct CommandLineTests {
         #expect(missing.stderr.contains("nothing.wav: no such file"))
     }
 
-    @Test("a corpus with one emotion still gets a report, with the reason training could not run")
+    @Test("a corpus with one emotion still gets a report with the earlier cells and the train error, and exits 1")
     func oneEmotionCannotTrain() throws {
         let corpus = try CorpusFixture(emotions: ["angry"], badFiles: false)
         let out = corpus.root.appendingPathComponent("report")
         let run = try CommandRun(["build", "--data", corpus.root.path, "--out", out.path])
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("train: every clip has the same emotion"))
+        #expect(run.status == 1, "a failed cell is a failed build: \(run.stderr)")
+        #expect(run.stderr.contains("serreport: train: every clip has the same emotion"))
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(html.contains("Training could not run"))
+        #expect(html.contains("<strong>Train failed.</strong> <code>every clip has the same emotion"))
+        #expect(html.contains("Not run: train did not finish."))
+        #expect(html.contains("figures/extract-mfcc.png"), "the cells before the failure are in the report")
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("metrics.json").path))
     }
 

@@ -60,11 +60,19 @@ struct CommandRun {
             .appendingPathComponent("serreport")
     }
 
+    /// Runs the built `serreport` in `folder`, or in a new empty folder, so that each run has its own
+    /// `.serreport/` cache unless a test shares one on purpose.
     init(_ arguments: [String], in folder: URL? = nil) throws {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
-        if let folder { process.currentDirectoryURL = folder }
+        if let folder {
+            process.currentDirectoryURL = folder
+        } else {
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("serreport-run-\(UUID())")
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            process.currentDirectoryURL = scratch
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
