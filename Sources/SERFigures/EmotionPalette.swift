@@ -1,9 +1,10 @@
 public import SERPlot
 
-/// One colour per emotion, the same in every figure of every report: the Okabe–Ito colours plus grey
-/// (distinguishable with the common colour-vision deficiencies), each emotion always given the same
-/// one whatever the corpus calls it, so "angry" in RAVDESS and "anger" in EmoDB are both vermillion.
-/// Emotions it does not know take the colours left over, in the order given.
+/// One colour per emotion, the same in every figure of every report: the Okabe–Ito colours with a dark
+/// brown for their black, plus grey (distinguishable with the common colour-vision deficiencies), each
+/// emotion always given the same one whatever the corpus calls it, so "angry" in RAVDESS and "anger" in
+/// EmoDB are both vermillion. Emotions it does not know take the colours left over, in the order given.
+/// Lines, outlines and dots use ``strokeColor(for:)``, a darker shade of a colour too light for them.
 public struct EmotionPalette: Sendable {
     /// The emotions in the order figures list them.
     public let emotions: [String]
@@ -35,6 +36,23 @@ public struct EmotionPalette: Sendable {
     /// The emotion's colour (grey for one the palette was not made with).
     public func color(for emotion: String) -> Color { colors[emotion] ?? Color(hex: 0x999999) }
 
+    /// The emotion's colour for lines, outlines and dots: ``color(for:)``, darkened when it is too light
+    /// to show as a thin line on white (Okabe–Ito yellow becomes an olive yellow), so fills stay as
+    /// they are and strokes stay readable.
+    public func strokeColor(for emotion: String) -> Color {
+        let color = color(for: emotion)
+        guard color.luminance > Self.lightestStroke else { return color }
+        return Color(
+            red: color.red * Self.strokeShade, green: color.green * Self.strokeShade,
+            blue: color.blue * Self.strokeShade, alpha: color.alpha)
+    }
+
+    /// The relative luminance above which a colour is too faint as a line on white (yellow's is 0.78;
+    /// orange's, the next lightest, 0.44).
+    static let lightestStroke = 0.6
+    /// The factor a too light colour's components are scaled by for strokes.
+    static let strokeShade = 0.75
+
     /// A legend key per emotion, in order.
     public func legend(symbol: LegendEntry.Symbol = .box) -> [LegendEntry] {
         emotions.map { LegendEntry($0, color: color(for: $0), symbol: symbol) }
@@ -50,12 +68,12 @@ public struct EmotionPalette: Sendable {
         "fearful": 0xCC79A7,  // reddish purple
         "disgust": 0x009E73,  // bluish green
         "surprised": 0xF0E442,  // yellow
-        "boredom": 0x000000,  // black
+        "boredom": 0x7B4A2E,  // dark brown, in place of Okabe–Ito black
     ]
 
     /// The order spare colours are handed to unknown emotions.
     static let spareOrder: [UInt32] = [
-        0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x56B4E9, 0xF0E442, 0x000000, 0x999999,
+        0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x56B4E9, 0xF0E442, 0x7B4A2E, 0x999999,
     ]
 
     /// The canonical name for the ways corpora write an emotion: English word forms (anger, happiness,

@@ -3,7 +3,8 @@ public import SERPlot
 /// The train and evaluate cells' figures: how well each model recognises each emotion.
 public enum EvaluateFigures {
     /// `evaluate-confusion-<model>`: the confusion matrix as clip counts and as row percentages (the
-    /// share of each true emotion given each prediction; the diagonal is the recall).
+    /// share of each true emotion given each prediction; the diagonal is the recall), each row's
+    /// percentages rounded so that they add up to 100.
     public static func confusion(_ model: ModelEvaluation) -> Figure {
         let labels = model.labels
         let counts = model.confusion.map { $0.map(Double.init) }
@@ -11,11 +12,14 @@ public enum EvaluateFigures {
             let total = row.reduce(0, +)
             return row.map { total > 0 ? 100 * $0 / total : 0 }
         }
+        let countTexts = model.confusion.map { $0.map { "\($0)" } }
+        let shareTexts = model.confusion.map { Self.wholePercentages($0).map { "\($0)" } }
         let countPanel = heatmap(
-            counts, labels: labels, range: 0...max(1, counts.flatMap { $0 }.max() ?? 1), title: "clips",
-            text: { "\(Int($0))" }, colorLabel: "clips")
+            counts, texts: countTexts, labels: labels, range: 0...max(1, counts.flatMap { $0 }.max() ?? 1),
+            title: "clips", yLabel: "true", colorLabel: "clips")
+        // No y label on the second panel: the rows are the first panel's, and its colour bar sits close.
         let sharePanel = heatmap(
-            rowShares, labels: labels, range: 0...100, title: "row %", text: { "\(Int($0.rounded()))" },
+            rowShares, texts: shareTexts, labels: labels, range: 0...100, title: "row %", yLabel: "",
             colorLabel: "% of true class")
         let side = 30 * Double(max(labels.count, 1))
         return Figure(
@@ -41,7 +45,8 @@ public enum EvaluateFigures {
     }
 
     /// `evaluate-models`: accuracy, UAR and macro-F1 per model (mean over folds, error bars ± one
-    /// standard deviation), with chance level (one over the number of emotions) dashed.
+    /// standard deviation), with the UAR of guessing (one over the number of emotions) dashed across
+    /// the UAR bars only: accuracy's and macro-F1's chance levels depend on the class balance.
     public static func comparison(_ models: [ModelEvaluation]) -> Figure {
         let metrics = ["accuracy", "UAR", "macro-F1"]
         let groups = models.enumerated().map { index, model in
@@ -51,12 +56,14 @@ public enum EvaluateFigures {
             [model.accuracy, model.uar, model.macroF1].map { max(0, $0.mean - $0.spread)...min(1, $0.mean + $0.spread) }
         }
         var marks = Mark.groupedBars(groups, errors: errors)
-        if let classes = models.first?.labels.count, classes > 0 {
+        var chanceNote = ""
+        if let classes = models.first?.labels.count, classes > 0, let uar = metrics.firstIndex(of: "UAR") {
             let chance = 1 / Double(classes)
             marks.append(
                 .line(
-                    xs: [-0.5, Double(metrics.count) - 0.5], ys: [chance, chance], color: FigureStyle.referenceLine,
-                    width: 1, dash: [4, 3]))
+                    xs: [Double(uar) - 0.45, Double(uar) + 0.45], ys: [chance, chance],
+                    color: FigureStyle.referenceLine, width: 1.2, dash: [4, 3]))
+            chanceNote = "; dashed: UAR by chance (1/\(classes))"
         }
         let folds = models.first?.uar.folds.count ?? 0
         return Figure(
@@ -66,7 +73,7 @@ public enum EvaluateFigures {
                     yLabel: "score", xScale: .category(metrics), yRange: 0...1, marks: marks, legend: legend(models))
             ],
             caption:
-                "mean over \(folds) fold\(folds == 1 ? "" : "s"), bars ± one standard deviation; dashed: chance level",
+                "mean over \(folds) fold\(folds == 1 ? "" : "s"), bars ± one standard deviation\(chanceNote)",
             width: 520, height: 300)
     }
 
@@ -91,29 +98,33 @@ public enum EvaluateFigures {
             width: min(1100, max(480, 9 * Double(speakers.count * max(models.count, 1)) + 240)), height: 300)
     }
 
-    /// `train-mlp-loss`: the MLP's training loss (log scale) and validation score per epoch, a line per fold.
+    /// `train-mlp-loss`: the MLP's training loss (log scale) and validation score per epoch, a line per
+    /// fold, every fold alike (translucent, so that where they overlap shows darker).
     public static func trainingCurves(_ curves: [TrainingCurve]) -> Figure {
-        let color = { (index: Int) in FigureStyle.modelColor(3).withAlpha(index == 0 ? 1 : 0.55) }
-        let loss = curves.enumerated().map { index, curve in
-            Mark.line(xs: curve.loss.indices.map { Double($0 + 1) }, ys: curve.loss, color: color(index), width: 1.2)
+        let color = FigureStyle.modelColor(3).withAlpha(0.7)
+        let loss = curves.map { curve in
+            Mark.line(xs: curve.loss.indices.map { Double($0 + 1) }, ys: curve.loss, color: color, width: 1.2)
         }
-        let score = curves.enumerated().map { index, curve in
+        let score = curves.map { curve in
             Mark.line(
-                xs: curve.validationScore.indices.map { Double($0 + 1) }, ys: curve.validationScore,
-                color: color(index), width: 1.2)
+                xs: curve.validationScore.indices.map { Double($0 + 1) }, ys: curve.validationScore, color: color,
+                width: 1.2)
         }
         return Figure(
             title: "MLP training, one line per fold", columns: 2,
             panels: [
-                Axes(title: "training loss", xLabel: "epoch", yLabel: "cross-entropy", yScale: .log, marks: loss),
+                Axes(
+                    title: "training loss", xLabel: "epoch", yLabel: "cross-entropy (log scale)", yScale: .log,
+                    marks: loss),
                 Axes(title: "validation score", xLabel: "epoch", yLabel: "accuracy", yRange: 0...1, marks: score),
             ],
             width: 700, height: 290)
     }
 
+    /// A heatmap panel of `values` coloured in viridis over `range`, with `texts` written in the cells.
     private static func heatmap(
-        _ values: [[Double]], labels: [String], range: ClosedRange<Double>, title: String, text: (Double) -> String,
-        colorLabel: String
+        _ values: [[Double]], texts cellTexts: [[String]], labels: [String], range: ClosedRange<Double>,
+        title: String, yLabel: String, colorLabel: String
     ) -> Axes {
         var cells: [Mark.Cell] = []
         var texts: [Mark.Label] = []
@@ -125,17 +136,34 @@ public enum EvaluateFigures {
                         x: (Double(column) - 0.5)...(Double(column) + 0.5),
                         y: (Double(row) - 0.5)...(Double(row) + 0.5), color: color))
                 texts.append(
-                    Mark.Label(x: Double(column), y: Double(row), text: text(value), color: color.contrastingInk))
+                    Mark.Label(
+                        x: Double(column), y: Double(row), text: cellTexts[row][column], color: color.contrastingInk))
             }
         }
         return Axes(
-            title: title, xLabel: "predicted", yLabel: "true", xScale: .category(labels), yScale: .category(labels),
+            title: title, xLabel: "predicted", yLabel: yLabel, xScale: .category(labels), yScale: .category(labels),
             marks: [.cells(cells), .labels(texts, size: labels.count > 10 ? 6.5 : 7.5)],
             colorBar: ColorBar(colormap: .viridis, range: range, label: colorLabel), showsGrid: false)
     }
 
     private static func legend(_ models: [ModelEvaluation]) -> [LegendEntry] {
         models.enumerated().map { LegendEntry($1.title, color: FigureStyle.modelColor($0)) }
+    }
+
+    /// `counts` as whole percentages of their sum that add up to exactly 100 (all 0 for a zero sum):
+    /// each share rounded down, then the points left over given one each to the largest remainders
+    /// (the earlier of equal ones first).
+    static func wholePercentages(_ counts: [Int]) -> [Int] {
+        let total = counts.reduce(0, +)
+        guard total > 0 else { return counts.map { _ in 0 } }
+        var shares = counts.map { 100 * $0 / total }
+        let remainders = counts.map { 100 * $0 % total }
+        let leftOver = 100 - shares.reduce(0, +)
+        let order = counts.indices.sorted {
+            remainders[$0] > remainders[$1] || (remainders[$0] == remainders[$1] && $0 < $1)
+        }
+        for index in order.prefix(leftOver) { shares[index] += 1 }
+        return shares
     }
 
     /// Mean ± spread to two decimals.

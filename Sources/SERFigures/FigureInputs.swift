@@ -53,15 +53,19 @@ public struct ProcessingExample: Sendable {
     public var steps: [(name: String, signal: Signal)]
     /// The log-mel spectrogram before and after noise reduction, when noise reduction ran.
     public var spectrograms: (before: MelImage, after: MelImage)?
+    /// The samples of the step before "trimmed" that trimming kept (`librosa.effects.trim`'s index),
+    /// so the figure can shade what it cut; nil when trimming did not run or the span is not known.
+    public var trimmedSpan: Range<Int>?
 
     public init(
         emotion: String, clip: String, steps: [(name: String, signal: Signal)],
-        spectrograms: (before: MelImage, after: MelImage)?
+        spectrograms: (before: MelImage, after: MelImage)?, trimmedSpan: Range<Int>? = nil
     ) {
         self.emotion = emotion
         self.clip = clip
         self.steps = steps
         self.spectrograms = spectrograms
+        self.trimmedSpan = trimmedSpan
     }
 }
 

@@ -8,6 +8,8 @@ public enum FigureStyle {
     public static let lightInk = Color(hex: 0xA9B4C2)
     /// Reference lines (chance level, medians).
     public static let referenceLine = Color(hex: 0x7A7A7A)
+    /// The outline of a marker that stands for many others (a class centroid among its clips).
+    public static let markerEdge = Color(hex: 0x1A1A1A)
     /// Colours for models, in the order they are listed; distinct from one another, not tied to emotions.
     public static let modelColors: [Color] = [
         Color(hex: 0x3B5B92), Color(hex: 0xC1803B), Color(hex: 0x5E9E6E), Color(hex: 0x9C5B9E), Color(hex: 0x7F7F7F),

@@ -49,31 +49,58 @@ public enum LoadFigures {
             width: min(1100, max(420, 30 * Double(speakers.count) + 140)), height: 320)
     }
 
-    /// `load-durations`: a histogram of clip durations with the median marked.
+    /// `load-durations`: a histogram of clip durations with the median marked. When every clip has the
+    /// same duration to the hundredth of a second (a corpus cut to length), a single narrow bar says so
+    /// instead, since no bin width can show a spread that is not there.
     public static func durations(_ clips: [ClipFacts]) -> Figure {
         let durations = clips.map(\.duration)
-        let histogram = Histogram(durations)
-        var marks = [Mark.histogram(histogram, color: FigureStyle.lightInk)]
-        var caption = ""
-        if let stats = BoxStatistics(durations) {
-            let top = Double(histogram.counts.max() ?? 1)
-            marks.append(
-                .line(
-                    xs: [stats.median, stats.median], ys: [0, top * 1.06], color: FigureStyle.neutralInk, width: 1.5,
-                    dash: [4, 3]))
-            marks.append(
-                .labels(
-                    [Mark.Label(x: stats.median, y: top * 1.11, text: "median", color: FigureStyle.neutralInk)]))
-            caption =
-                "median \(Self.seconds(stats.median)) s, range \(Self.seconds(durations.min() ?? 0))–\(Self.seconds(durations.max() ?? 0)) s, \(stats.count) clips"
+        guard let stats = BoxStatistics(durations) else {
+            return Figure(
+                title: "Clip durations", panels: [Axes(xLabel: "duration (s)", yLabel: "clips")], width: 420,
+                height: 290)
         }
+        let shortest = Self.seconds(durations.min() ?? 0)
+        let longest = Self.seconds(durations.max() ?? 0)
+        guard shortest != longest else { return equalDurations(durations, median: stats.median, text: shortest) }
+        let histogram = Histogram(durations)
+        let top = Double(histogram.counts.max() ?? 1)
+        let marks: [Mark] = [
+            .histogram(histogram, color: FigureStyle.lightInk),
+            .line(
+                xs: [stats.median, stats.median], ys: [0, top * 1.06], color: FigureStyle.neutralInk, width: 1.5,
+                dash: [4, 3]),
+            .labels([Mark.Label(x: stats.median, y: top * 1.11, text: "median", color: FigureStyle.neutralInk)]),
+        ]
         return Figure(
             title: "Clip durations",
             panels: [Axes(xLabel: "duration (s)", yLabel: "clips", marks: marks)],
-            caption: caption, width: 420, height: 290)
+            caption:
+                "median \(Self.seconds(stats.median)) s, range \(shortest)–\(longest) s, \(stats.count) clips",
+            width: 420, height: 290)
     }
 
-    /// `load-waveforms`: one clip per emotion as loaded, each in its emotion's colour.
+    /// The durations figure when all `durations` round to `text` seconds: one bar a tenth of a second
+    /// wide on a one-second axis, labelled.
+    private static func equalDurations(_ durations: [Double], median: Double, text: String) -> Figure {
+        let histogram = Histogram(durations, edges: [median - 0.05, median + 0.05])
+        let count = Double(histogram.counts[0])
+        let note = "all \(histogram.counts[0]) clips \(text) s"
+        let marks: [Mark] = [
+            .histogram(histogram, color: FigureStyle.lightInk),
+            .labels([Mark.Label(x: median, y: count * 1.08, text: note, color: FigureStyle.neutralInk)]),
+        ]
+        return Figure(
+            title: "Clip durations",
+            panels: [
+                Axes(
+                    xLabel: "duration (s)", yLabel: "clips", xRange: (median - 0.5)...(median + 0.5),
+                    yRange: 0...(count * 1.18), marks: marks)
+            ],
+            caption: note, width: 420, height: 290)
+    }
+
+    /// `load-waveforms`: one clip per emotion as decoded (the file mixed to mono at its own rate, neither
+    /// normalised nor resampled), each in its emotion's colour.
     public static func waveforms(_ examples: [(emotion: String, clip: String, signal: Signal)], palette: EmotionPalette)
         -> Figure
     {
@@ -85,7 +112,7 @@ public enum LoadFigures {
                 marks: [waveform.mark(color: palette.color(for: example.emotion))])
         }
         return Figure(
-            title: "One waveform per emotion (as loaded)", columns: min(3, max(1, panels.count)), panels: panels)
+            title: "One waveform per emotion (as decoded)", columns: min(3, max(1, panels.count)), panels: panels)
     }
 
     /// Seconds to two decimals.

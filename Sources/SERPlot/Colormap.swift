@@ -1,5 +1,6 @@
 /// A continuous colour scale from a 256-colour table, lowest value first: matplotlib's perceptually
-/// uniform maps, which read correctly in grey and with colour-vision deficiencies.
+/// uniform sequential maps, which read correctly in grey and with colour-vision deficiencies, and a
+/// diverging map for signed values.
 public struct Colormap: Sendable, Equatable {
     /// The table, as 0xRRGGBB.
     let table: [UInt32]
@@ -10,6 +11,9 @@ public struct Colormap: Sendable, Equatable {
     public static let viridis = Colormap(table: ColormapTables.viridis, name: "viridis")
     /// Black → purple → orange → pale yellow: for spectrograms, as `librosa.display.specshow` draws them.
     public static let magma = Colormap(table: ColormapTables.magma, name: "magma")
+    /// Dark blue → white → dark red (matplotlib's `RdBu_r`, from ColorBrewer): for signed values such
+    /// as z-scores, with a range symmetric about 0 so that 0 is white.
+    public static let redBlue = Colormap(table: ColormapTables.redBlue, name: "RdBu_r")
 
     /// The table entry for `fraction` of the way along the map (clamped to 0...1; NaN gives the lowest).
     public func rgb(at fraction: Double) -> UInt32 {

@@ -1,6 +1,9 @@
 /// A figure: a suptitle over a grid of ``Axes`` panels (small multiples), filled row by row, at a size
-/// in points, with an optional legend shared by all panels and a caption. A plain value; write it
-/// with ``write(to:format:pixelDensity:)``.
+/// in points, with an optional legend and colour bar shared by all panels and a caption. A plain
+/// value; write it with ``write(to:format:pixelDensity:)``.
+///
+/// Rows take only the room their own panels need: a row without panel titles or x labels (as below
+/// the first row of a grid whose columns are titled once) sits closer to its neighbours.
 public struct Figure: Sendable {
     /// Drawn bold and centred across the top; empty for none.
     public var title: String
@@ -10,7 +13,12 @@ public struct Figure: Sendable {
     public var panels: [Axes]
     /// Keys shared by every panel, drawn in centred rows under the title; empty for none.
     public var legend: [LegendEntry]
-    /// A one-line note in small grey type at the bottom left (a data source, a warning); empty for none.
+    /// A colour scale shared by every panel (images drawn with the same map and range), drawn once
+    /// right of the grid, as tall as the plot areas from the first row to the last; nil for none.
+    public var colorBar: ColorBar?
+    /// A note in small grey type at the bottom left (a data source, a warning), wrapped at spaces onto
+    /// as many lines as it needs (join words with a no-break space to keep them on one line); empty
+    /// for none.
     public var caption: String
     /// Width in points (1/72 inch).
     public var width: Double
@@ -21,23 +29,26 @@ public struct Figure: Sendable {
     public var rows: Int { Self.rows(panels: panels.count, columns: columns) }
 
     /// A figure with `panels` laid out `columns` to a row. Without an explicit size each panel gets
-    /// about 300 × 210 points (plus room for a legend or colour bar beside it).
+    /// about 300 × 210 points (plus room for a legend or colour bar beside it, and for a shared colour
+    /// bar beside the grid) and the caption one line.
     public init(
-        title: String = "", columns: Int = 1, panels: [Axes], legend: [LegendEntry] = [], caption: String = "",
-        width: Double? = nil, height: Double? = nil
+        title: String = "", columns: Int = 1, panels: [Axes], legend: [LegendEntry] = [], colorBar: ColorBar? = nil,
+        caption: String = "", width: Double? = nil, height: Double? = nil
     ) {
         precondition(columns > 0, "a figure needs at least one column, got \(columns)")
         self.title = title
         self.columns = columns
         self.panels = panels
         self.legend = legend
+        self.colorBar = colorBar
         self.caption = caption
         let rows = Self.rows(panels: panels.count, columns: columns)
         let sideKey = panels.contains { !$0.legend.isEmpty || $0.colorBar != nil } ? Theme.sideKeyAllowance : 0
         var bands = title.isEmpty ? 0 : Theme.suptitle.size + Theme.suptitleGap
         if !legend.isEmpty { bands += Theme.legendRowHeight + Theme.suptitleGap }
         if !caption.isEmpty { bands += Theme.caption.size + Theme.captionGap }
-        self.width = width ?? (Theme.panelWidth + sideKey) * Double(columns) + 2 * Theme.outerMargin
+        let sharedKey = colorBar == nil ? 0 : Theme.sideKeyAllowance
+        self.width = width ?? (Theme.panelWidth + sideKey) * Double(columns) + sharedKey + 2 * Theme.outerMargin
         self.height =
             height ?? (Theme.panelHeight + Theme.rowGap) * Double(rows) - Theme.rowGap + 2 * Theme.outerMargin + bands
         precondition(

@@ -9,12 +9,10 @@ extension FigureLayout {
             )
         }
         for (entry, origin) in legend { drawLegendEntry(entry, at: origin, on: canvas) }
-        if let captionOrigin {
-            canvas.draw(
-                canvas.fitted(figure.caption, width: figure.width - 2 * Theme.outerMargin, style: Theme.caption),
-                at: captionOrigin, style: Theme.caption, anchor: .start
-            )
-        }
+        for line in caption { canvas.draw(line.text, at: line.origin, style: Theme.caption, anchor: .start) }
         for panel in panels { panel.draw(on: canvas) }
+        if let bar = figure.colorBar, let colorBar {
+            drawColorBar(bar, ticks: colorBar.ticks, strip: colorBar.strip, on: canvas)
+        }
     }
 }

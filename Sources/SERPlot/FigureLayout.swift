@@ -6,8 +6,10 @@
 
 /// Where everything in a ``Figure`` goes, in points, measured with the canvas's fonts.
 ///
-/// Every cell of the grid gets the same insets (room for the title, tick labels, axis labels and side
-/// keys of the widest panel), so plot areas line up across rows and columns like matplotlib subplots.
+/// Every cell of a row gets the same insets (room for the titles, tick labels and axis labels of that
+/// row's panels; side keys of the widest panel), and every plot area the same size, so plot areas line
+/// up across rows and columns like matplotlib subplots; a row without titles or x labels gives up
+/// their room, and rows where only tick labels meet sit closer together.
 /// Tick steps are chosen per panel so that neighbouring tick labels never touch; category labels
 /// that do not fit side by side are turned 45° or 90°, and thinned out if even that is too tight.
 struct FigureLayout {
@@ -15,9 +17,11 @@ struct FigureLayout {
     let suptitleOrigin: Point?
     /// The figure legend's entries with the left end of each key's row baseline.
     let legend: [(entry: LegendEntry, origin: Point)]
-    /// The caption's baseline start, or nil when the figure has none.
-    let captionOrigin: Point?
+    /// The caption's lines, each with its baseline start; empty when the figure has none.
+    let caption: [(text: String, origin: Point)]
     let panels: [PanelLayout]
+    /// The figure's shared colour bar: its strip beside the grid and its ticks; nil when it has none.
+    let colorBar: (strip: Rect, ticks: TickedAxis)?
 
     init(figure: Figure, canvas: CairoCanvas) {
         var content = Rect(
@@ -33,13 +37,53 @@ struct FigureLayout {
         }
         legend = Self.legendRows(figure.legend, in: &content, canvas: canvas)
         if figure.caption.isEmpty {
-            captionOrigin = nil
+            caption = []
         } else {
             let line = canvas.lineMetrics(Theme.caption)
-            captionOrigin = Point(x: content.x, y: content.maxY - line.descent)
-            content.height -= line.ascent + line.descent + Theme.captionGap
+            let lines = canvas.wrapped(figure.caption, width: content.width, style: Theme.caption)
+            let lineHeight = line.ascent + line.descent
+            let top = content.maxY - Double(lines.count) * lineHeight
+            caption = lines.enumerated().map { index, text in
+                (text, Point(x: content.x, y: top + Double(index) * lineHeight + line.ascent))
+            }
+            content.height -= Double(lines.count) * lineHeight + Theme.captionGap
         }
+        guard let bar = figure.colorBar else {
+            panels = Self.panels(figure, in: content, canvas: canvas)
+            colorBar = nil
+            return
+        }
+        content.width -= Self.colorBarWidth(bar, length: content.height, canvas: canvas)
         panels = Self.panels(figure, in: content, canvas: canvas)
+        let top = panels.map(\.plot.minY).min() ?? content.minY
+        let bottom = panels.map(\.plot.maxY).max() ?? content.maxY
+        let strip = Rect(
+            x: (panels.map(\.plot.maxX).max() ?? content.maxX) + Theme.sideKeyGap, y: top, width: Theme.colorBarWidth,
+            height: max(1, bottom - top))
+        colorBar = (strip, Self.colorBarTicks(bar, length: strip.height, canvas: canvas))
+    }
+
+    /// The ticks of a colour bar `length` points tall: about one per ``Theme/yTickSpacing``, but no more
+    /// than ``Theme/colorBarMaxIntervals`` steps on a tall bar.
+    static func colorBarTicks(_ bar: ColorBar, length: Double, canvas: CairoCanvas) -> TickedAxis {
+        let tick = canvas.lineMetrics(Theme.tickLabel)
+        return TickedAxis(
+            range: bar.range, length: length,
+            spacing: max(Theme.yTickSpacing, length / Double(Theme.colorBarMaxIntervals)),
+            minGap: Theme.tickLabelMinGapY, labelExtent: { _ in tick.ascent + tick.descent })
+    }
+
+    /// The width a colour bar about `length` points tall takes beside a plot area, from the gap before
+    /// the strip to the end of its label.
+    static func colorBarWidth(_ bar: ColorBar, length: Double, canvas: CairoCanvas) -> Double {
+        let ticks = colorBarTicks(bar, length: length, canvas: canvas)
+        var width = Theme.sideKeyGap + Theme.colorBarWidth + Theme.tickLength + Theme.tickLabelGap
+        width += ticks.labels.map { canvas.width(of: $0, style: Theme.tickLabel) }.max() ?? 0
+        if !bar.label.isEmpty {
+            let label = canvas.lineMetrics(Theme.axisLabel)
+            width += Theme.labelGap + label.ascent + label.descent
+        }
+        return width + 4
     }
 
     /// Lays the figure legend out in centred rows under the title, taking their height off `content`.
@@ -78,8 +122,10 @@ struct FigureLayout {
 
     private static func panels(_ figure: Figure, in content: Rect, canvas: CairoCanvas) -> [PanelLayout] {
         let axes = figure.panels
+        let rows = figure.rows
         let cellWidth = content.width / Double(figure.columns)
-        let cellHeight = (content.height - Double(figure.rows - 1) * Theme.rowGap) / Double(figure.rows)
+        let rowOf = { (index: Int) in index / figure.columns }
+        let members = { (row: Int) in axes.indices.filter { rowOf($0) == row } }
 
         let title = canvas.lineMetrics(Theme.panelTitle)
         let label = canvas.lineMetrics(Theme.axisLabel)
@@ -88,45 +134,54 @@ struct FigureLayout {
         let labelLineHeight = label.ascent + label.descent
         let tickWidth = { (text: String) in canvas.width(of: text, style: Theme.tickLabel) }
 
-        let top =
-            axes.contains { !$0.title.isEmpty } ? title.ascent + title.descent + Theme.titleGap : tickLineHeight / 2 + 1
+        // Room above each row's plot areas: a title line if any panel of the row has a title.
+        let tops = (0..<rows).map { row in
+            members(row).contains { !axes[$0].title.isEmpty }
+                ? title.ascent + title.descent + Theme.titleGap : tickLineHeight / 2 + 1
+        }
+        // Space under each row but the last: less where neither an x label nor a title meets it.
+        let gaps = (0..<max(0, rows - 1)).map { row in
+            members(row).contains { !axes[$0].xLabel.isEmpty } || members(row + 1).contains { !axes[$0].title.isEmpty }
+                ? Theme.rowGap : Theme.compactRowGap
+        }
         let legendWidth =
             axes.flatMap(\.legend).map {
                 Theme.legendKey + Theme.legendKeyGap + canvas.width(of: $0.label, style: Theme.legendLabel)
             }.max().map { Theme.sideKeyGap + $0 + 4 } ?? 0
 
-        /// Plot sizes and y/colour-bar axes for a given extra height under the x tick labels.
-        func arrange(extraBottom: Double) -> (
-            plot: (width: Double, height: Double), left: Double, y: [TickedAxis], bars: [TickedAxis?]
+        /// Plot sizes, each row's room below its plot areas and the y/colour-bar axes, given each row's
+        /// extra height under the x tick labels.
+        func arrange(extraBottom: [Double]) -> (
+            plot: (width: Double, height: Double), bottoms: [Double], left: Double, y: [TickedAxis],
+            bars: [TickedAxis?]
         ) {
-            var bottom = Theme.tickLength + Theme.tickLabelGap + tickLineHeight + extraBottom
-            if axes.contains(where: { !$0.xLabel.isEmpty }) { bottom += Theme.labelGap + labelLineHeight }
-            let plotHeight = max(1, cellHeight - top - bottom)
+            let bottoms = (0..<rows).map { row in
+                var bottom = Theme.tickLength + Theme.tickLabelGap + tickLineHeight + extraBottom[row]
+                if members(row).contains(where: { !axes[$0].xLabel.isEmpty }) {
+                    bottom += Theme.labelGap + labelLineHeight
+                }
+                return bottom
+            }
+            let insets = tops.reduce(0, +) + bottoms.reduce(0, +) + gaps.reduce(0, +)
+            let plotHeight = max(1, (content.height - insets) / Double(rows))
             let yAxes = axes.map { panel in
                 ticked(
                     panel.yScale, range: panel.resolvedYRange, length: plotHeight, spacing: Theme.yTickSpacing,
                     minGap: Theme.tickLabelMinGapY, extent: { _ in tickLineHeight }, crowding: tickLineHeight)
             }
             let bars = axes.map { panel in
-                panel.colorBar.map {
-                    TickedAxis(
-                        range: $0.range, length: plotHeight, spacing: Theme.yTickSpacing,
-                        minGap: Theme.tickLabelMinGapY, labelExtent: { _ in tickLineHeight })
-                }
+                panel.colorBar.map { colorBarTicks($0, length: plotHeight, canvas: canvas) }
             }
             var left = Theme.tickLength + Theme.tickLabelGap
             left += yAxes.flatMap(\.labels).map(tickWidth).max() ?? 0
             if axes.contains(where: { !$0.yLabel.isEmpty }) { left += labelLineHeight + Theme.labelGap }
             var right = Theme.panelRightPad
             right = max(right, legendWidth)
-            for (panel, bar) in zip(axes, bars) {
-                guard let bar else { continue }
-                var width = Theme.sideKeyGap + Theme.colorBarWidth + Theme.tickLength + Theme.tickLabelGap
-                width += bar.labels.map(tickWidth).max() ?? 0
-                if panel.colorBar?.label.isEmpty == false { width += Theme.labelGap + labelLineHeight }
-                right = max(right, width + 4)
+            for panel in axes {
+                guard let bar = panel.colorBar else { continue }
+                right = max(right, colorBarWidth(bar, length: plotHeight, canvas: canvas))
             }
-            return ((max(1, cellWidth - left - right), plotHeight), left, yAxes, bars)
+            return ((max(1, cellWidth - left - right), plotHeight), bottoms, left, yAxes, bars)
         }
 
         /// How each panel's x tick labels are set: their angle and which are shown, and the extra height.
@@ -144,19 +199,24 @@ struct FigureLayout {
             )
         }
 
-        var arranged = arrange(extraBottom: 0)
+        let noExtra = Array(repeating: 0.0, count: rows)
+        var arranged = arrange(extraBottom: noExtra)
         var settings = axes.map { xLabelSetting($0, plotWidth: arranged.plot.width) }
-        let extra = settings.map(\.extra).max() ?? 0
-        if extra > 0 {
-            arranged = arrange(extraBottom: extra)
+        let extras = (0..<rows).map { row in members(row).map { settings[$0].extra }.max() ?? 0 }
+        if extras != noExtra {
+            arranged = arrange(extraBottom: extras)
             settings = axes.map { xLabelSetting($0, plotWidth: arranged.plot.width) }
         }
 
+        var rowTops = [content.y]
+        for row in 0..<max(0, rows - 1) {
+            rowTops.append(rowTops[row] + tops[row] + arranged.plot.height + arranged.bottoms[row] + gaps[row])
+        }
         return axes.indices.map { index in
+            let row = rowOf(index)
             let cell = Rect(
-                x: content.x + Double(index % figure.columns) * cellWidth,
-                y: content.y + Double(index / figure.columns) * (cellHeight + Theme.rowGap),
-                width: cellWidth, height: cellHeight
+                x: content.x + Double(index % figure.columns) * cellWidth, y: rowTops[row], width: cellWidth,
+                height: tops[row] + arranged.plot.height + arranged.bottoms[row]
             )
             let panel = axes[index]
             var xAxis = ticked(
@@ -167,7 +227,7 @@ struct FigureLayout {
                 axes: panel,
                 cell: cell,
                 plot: Rect(
-                    x: cell.x + arranged.left, y: cell.y + top, width: arranged.plot.width,
+                    x: cell.x + arranged.left, y: cell.y + tops[row], width: arranged.plot.width,
                     height: arranged.plot.height),
                 x: xAxis,
                 y: arranged.y[index],

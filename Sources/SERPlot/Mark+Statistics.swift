@@ -1,9 +1,12 @@
 extension Mark {
     /// A box plot at `position`: the box from the lower to the upper quartile filled lightly in
-    /// `color`, the median as a dark line, whiskers with caps, and outliers as small dots.
-    public static func boxPlot(_ stats: BoxStatistics, at position: Double, width: Double = 0.6, color: Color)
-        -> [Mark]
-    {
+    /// `color`, the median as a dark line, whiskers with caps, and outliers as small dots. The box's
+    /// outline, the whiskers and the outliers are drawn in `stroke` (`color` when nil): a darker shade
+    /// keeps a light colour such as yellow readable on white.
+    public static func boxPlot(
+        _ stats: BoxStatistics, at position: Double, width: Double = 0.6, color: Color, stroke: Color? = nil
+    ) -> [Mark] {
+        let stroke = stroke ?? color
         let half = width / 2
         let cap = width / 4
         let box = Cell(
@@ -16,14 +19,14 @@ extension Mark {
                     (position, stats.upperQuartile, position, stats.upperWhisker),
                     (position - cap, stats.lowerWhisker, position + cap, stats.lowerWhisker),
                     (position - cap, stats.upperWhisker, position + cap, stats.upperWhisker),
-                ].map { (x0: $0.0, y0: $0.1, x1: $0.2, y1: $0.3) }, color: color, width: 1),
-            .cells([box], outline: color),
+                ].map { (x0: $0.0, y0: $0.1, x1: $0.2, y1: $0.3) }, color: stroke, width: 1),
+            .cells([box], outline: stroke),
             .segments(
                 [(x0: position - half, y0: stats.median, x1: position + half, y1: stats.median)],
                 color: Theme.ink, width: 1.5),
             .scatter(
                 xs: Array(repeating: position, count: stats.outliers.count), ys: stats.outliers,
-                color: color.withAlpha(0.7), radius: 1.6, outline: nil),
+                color: stroke.withAlpha(0.7), radius: 1.6, outline: nil),
         ]
     }
 

@@ -112,30 +112,36 @@ extension PanelLayout {
     private func drawColorBar(on canvas: CairoCanvas) {
         guard let bar = axes.colorBar, let ticks = colorBar else { return }
         let strip = Rect(x: plot.maxX + Theme.sideKeyGap, y: plot.minY, width: Theme.colorBarWidth, height: plot.height)
-        let levels = 256
-        canvas.drawImage(
-            (0..<levels).reversed().map { bar.colormap.rgb(at: (Double($0) + 0.5) / Double(levels)) }, width: 1,
-            height: levels, in: strip)
-        let scale = PositionScale(scale: .linear, range: bar.range, start: strip.maxY, end: strip.minY)
-        let positions = ticks.values.map { scale($0) }
-        canvas.strokeSegments(
-            positions.map { (Point(x: strip.maxX, y: $0), Point(x: strip.maxX + Theme.tickLength, y: $0)) },
-            color: Theme.axis, width: Theme.axisWidth)
-        let tick = canvas.lineMetrics(Theme.tickLabel)
-        let labelLeft = strip.maxX + Theme.tickLength + Theme.tickLabelGap
-        var labelRight = labelLeft
-        for (position, text) in zip(positions, ticks.labels) {
-            canvas.draw(
-                text, at: Point(x: labelLeft, y: position + (tick.ascent - tick.descent) / 2), style: Theme.tickLabel,
-                anchor: .start)
-            labelRight = max(labelRight, labelLeft + canvas.width(of: text, style: Theme.tickLabel))
-        }
-        let label = canvas.lineMetrics(Theme.axisLabel)
-        canvas.draw(
-            canvas.fitted(bar.label, width: plot.height, style: Theme.axisLabel),
-            at: Point(x: labelRight + Theme.labelGap + label.ascent, y: plot.midY), style: Theme.axisLabel,
-            anchor: .middle, angle: 90)
+        SERPlot.drawColorBar(bar, ticks: ticks, strip: strip, on: canvas)
     }
+}
+
+/// Draws a colour bar: its colour map as the vertical `strip`, with ticks, tick labels and its label
+/// right of it.
+func drawColorBar(_ bar: ColorBar, ticks: TickedAxis, strip: Rect, on canvas: CairoCanvas) {
+    let levels = 256
+    canvas.drawImage(
+        (0..<levels).reversed().map { bar.colormap.rgb(at: (Double($0) + 0.5) / Double(levels)) }, width: 1,
+        height: levels, in: strip)
+    let scale = PositionScale(scale: .linear, range: bar.range, start: strip.maxY, end: strip.minY)
+    let positions = ticks.values.map { scale($0) }
+    canvas.strokeSegments(
+        positions.map { (Point(x: strip.maxX, y: $0), Point(x: strip.maxX + Theme.tickLength, y: $0)) },
+        color: Theme.axis, width: Theme.axisWidth)
+    let tick = canvas.lineMetrics(Theme.tickLabel)
+    let labelLeft = strip.maxX + Theme.tickLength + Theme.tickLabelGap
+    var labelRight = labelLeft
+    for (position, text) in zip(positions, ticks.labels) {
+        canvas.draw(
+            text, at: Point(x: labelLeft, y: position + (tick.ascent - tick.descent) / 2), style: Theme.tickLabel,
+            anchor: .start)
+        labelRight = max(labelRight, labelLeft + canvas.width(of: text, style: Theme.tickLabel))
+    }
+    let label = canvas.lineMetrics(Theme.axisLabel)
+    canvas.draw(
+        canvas.fitted(bar.label, width: strip.height, style: Theme.axisLabel),
+        at: Point(x: labelRight + Theme.labelGap + label.ascent, y: strip.midY), style: Theme.axisLabel,
+        anchor: .middle, angle: 90)
 }
 
 /// Draws one legend key and its label, the key's row baseline starting at `origin`.

@@ -10,6 +10,25 @@ extension PangoTypesetter {
         }
         return ""
     }
+
+    /// `text` broken at spaces (U+0020 only, so a no-break space holds words together) into lines at
+    /// most `width` points wide, each filled with as many words as fit; a word wider than `width` is
+    /// cut short with an ellipsis on a line of its own.
+    func wrapped(_ text: String, width: Double, style: TextStyle) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if line.isEmpty || self.width(of: candidate, style: style) <= width {
+                line = candidate
+            } else {
+                lines.append(fitted(line, width: width, style: style))
+                line = word
+            }
+        }
+        if !line.isEmpty { lines.append(fitted(line, width: width, style: style)) }
+        return lines
+    }
 }
 
 extension Substring {

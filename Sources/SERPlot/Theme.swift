@@ -61,6 +61,8 @@ enum Theme {
     static let panelRightPad = 18.0
     /// Free space between one row of panels and the next, so an x label never meets the title below it.
     static let rowGap = 14.0
+    /// Free space between rows when the upper has no x label and the lower no title: only tick labels meet.
+    static let compactRowGap = 6.0
 
     static let tickLength = 3.5
     static let axisWidth = 0.8
@@ -86,6 +88,8 @@ enum Theme {
     static let sideKeyGap = 10.0
     /// Width of a colour bar.
     static let colorBarWidth = 10.0
+    /// The most steps between a colour bar's ticks, however tall it is.
+    static let colorBarMaxIntervals = 8
     /// Extra width a default-size figure gives each panel with a legend or colour bar beside it.
     static let sideKeyAllowance = 70.0
 

@@ -14,8 +14,9 @@ struct TickedAxis {
 
     /// A linear axis. Starts from about one tick per `spacing` points along `length` and takes coarser
     /// steps while two neighbouring labels, `labelExtent` long along the axis, would come closer than
-    /// `minGap`. If that leaves a single tick, up to ``maxRefinements`` finer steps are tried, as long
-    /// as their labels still fit.
+    /// `minGap`. If that leaves fewer than ``preferredMinimumCount`` ticks (a narrow panel, or a range
+    /// just past a nice step: 0–3.5 at step 2), up to ``maxRefinements`` finer steps are tried, as long
+    /// as their labels still fit and, once there are two ticks, stay at least half `spacing` apart.
     init(
         range: ClosedRange<Double>, length: Double, spacing: Double, minGap: Double,
         labelExtent: (String) -> Double
@@ -31,9 +32,10 @@ struct TickedAxis {
             while !chosen.fits {
                 chosen = candidate(NiceTicks(range: range, step: NiceTicks.coarserStep(than: chosen.ticks.step)))
             }
-            for _ in 0..<Self.maxRefinements where chosen.ticks.values.count < 2 {
+            for _ in 0..<Self.maxRefinements where chosen.ticks.values.count < Self.preferredMinimumCount {
                 let finer = candidate(NiceTicks(range: range, step: NiceTicks.finerStep(than: chosen.ticks.step)))
-                guard finer.fits else { break }
+                let roomy = chosen.ticks.values.count < 2 || length * finer.ticks.step / span >= spacing / 2
+                guard finer.fits, roomy else { break }
                 chosen = finer
             }
         }
@@ -46,8 +48,12 @@ struct TickedAxis {
         self.labels = labels
     }
 
-    /// How many steps finer than the first fitting one are tried to get a second tick: two decades.
+    /// How many steps finer than the first fitting one are tried to get more ticks: two decades.
     static let maxRefinements = 6
+
+    /// Fewer ticks than this leave an axis hard to read (0 and 2 on a 0–3.5 s axis), so a finer step is
+    /// tried.
+    static let preferredMinimumCount = 3
 
     /// A log axis: ticks at every power of ten in `range` (every second, fifth… if their labels would
     /// crowd); with fewer than two powers in range, the linear ticks of the range instead.

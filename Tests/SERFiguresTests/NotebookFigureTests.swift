@@ -1,8 +1,9 @@
-import SERFigures
 import SERLearn
 import SERPlot
 import SERTestSupport
 import Testing
+
+@testable import SERFigures
 
 /// Every figure of the notebook, drawn from synthetic data in PNG, SVG and PDF: the PNG has the
 /// figure's size at 2× and is mostly not blank, and the SVG's text holds the title and tick labels.
@@ -44,29 +45,60 @@ import Testing
         #expect(rendered.svgTexts.contains { $0.hasPrefix("median ") && $0.hasSuffix("240 clips") })
     }
 
+    @Test func equalDurationsShowAsOneNarrowBar() throws {
+        let clips = (0..<535).map { ClipFacts(emotion: "neutral", speaker: "03", duration: 2 + 1e-4 * Double($0 % 3)) }
+        let rendered = try render(LoadFigures.durations(clips), "load-durations-equal")
+        #expect(rendered.svgHasText("all 535 clips 2.00 s"))
+        #expect(!rendered.svgHasText("median"))
+    }
+
     @Test func waveforms() throws {
         let examples = SyntheticData.emotions.prefix(4).enumerated().map {
             (emotion: $1, clip: "clip\($0).wav", signal: SyntheticData.signal(seed: UInt64($0)))
         }
         let rendered = try render(LoadFigures.waveforms(examples, palette: SyntheticData.palette), "load-waveforms")
         #expect(rendered.svgHasText("neutral — clip0.wav"))
+        #expect(rendered.svgHasText("One waveform per emotion (as decoded)"))
         #expect(rendered.svgHasText("time (s)") && rendered.svgHasText("amplitude"))
     }
 
     @Test func processingSteps() throws {
-        let rendered = try render(
-            ProcessFigures.steps(SyntheticData.examples(), palette: SyntheticData.palette), "process-steps")
+        let examples = SyntheticData.examples(8)
+        let rendered = try render(ProcessFigures.steps(examples, palette: SyntheticData.palette), "process-steps")
         for step in ["original", "normalised", "trimmed", "fixed length", "denoised"] {
             #expect(rendered.svgHasText(step))
         }
         #expect(rendered.svgHasText("calm"))
+        // Every clip's whole file name, however many lines the caption takes.
+        let texts = rendered.svgTexts
+        for (index, emotion) in SyntheticData.emotions.enumerated() {
+            let clip = "\(emotion):\u{00A0}\(SyntheticData.clipName(index))"
+            #expect(texts.contains { $0.contains(clip) }, "caption lacks \(clip)")
+        }
+        #expect(!texts.contains { $0.contains("\u{2026}") })
+        #expect(texts.filter { $0.hasPrefix("peak ") }.count == 8 * 5)
+        #expect(texts.contains { $0.hasPrefix("shaded: what trimming cut.") })
+    }
+
+    @Test func processingStepsWithoutATrimSpanShadeNothing() throws {
+        let examples = SyntheticData.examples().map { example in
+            var plain = example
+            plain.trimmedSpan = nil
+            return plain
+        }
+        let rendered = try render(ProcessFigures.steps(examples, palette: SyntheticData.palette), "process-steps-plain")
+        #expect(!rendered.svgTexts.contains { $0.contains("shaded") })
     }
 
     @Test func spectrograms() throws {
         let rendered = try render(ProcessFigures.spectrograms(SyntheticData.examples()), "process-spectrograms")
-        #expect(rendered.svgHasText("before noise reduction") && rendered.svgHasText("after noise reduction"))
-        #expect(rendered.svgHasText("dB"))
-        #expect(rendered.svgHasText("\u{2212}50"))
+        #expect(rendered.svgHasText("neutral — before noise reduction"))
+        #expect(rendered.svgHasText("happy — after noise reduction"))
+        #expect(rendered.svgHasText("mel band"))
+        #expect(rendered.svgHasText("dB (floor \u{2212}80)"))
+        #expect(rendered.svgHasText("\u{2212}80") && rendered.svgHasText("0"))
+        // One shared colour bar: each tick label once.
+        #expect(rendered.svgTexts.filter { $0 == "\u{2212}80" }.count == 1)
         #expect(rendered.svg.contains("<image"))
     }
 
@@ -79,6 +111,17 @@ import Testing
         let rendered = try render(figure, "extract-mfcc")
         #expect(rendered.svgHasText("MFCC 1") && rendered.svgHasText("MFCC 13"))
         #expect(rendered.svgHasText("surprised"))
+    }
+
+    @Test func distributionsLabelTheirValueAxes() throws {
+        let clips = SyntheticData.clips()
+        let features = SyntheticData.featureColumns(["RMS (mean over frames)", "ZCR (mean over frames)"], clips: clips)
+        let figure = ExtractFigures.distributions(
+            title: "Loudness and noisiness per emotion", features: features, emotions: clips.map(\.emotion),
+            palette: SyntheticData.palette, columns: 2, showsClips: true,
+            yLabels: ["amplitude", "crossings per sample"])
+        let rendered = try render(figure, "extract-energy")
+        #expect(rendered.svgHasText("amplitude") && rendered.svgHasText("crossings per sample"))
     }
 
     @Test func mfccHeatmap() throws {
@@ -103,6 +146,7 @@ import Testing
         #expect(rendered.svgHasText("PC1 (23\u{2009}% of variance)"))
         #expect(rendered.svgHasText("PC2 (12\u{2009}% of variance)"))
         #expect(rendered.svgHasText("disgust"))
+        #expect(rendered.svgHasText("large outlined dots: each emotion's centroid"))
     }
 
     @Test func confusionMatrix() throws {
@@ -112,6 +156,17 @@ import Testing
         #expect(rendered.svgHasText("predicted") && rendered.svgHasText("true"))
         #expect(rendered.svgHasText("31"))  // the SVM's first diagonal count
         #expect(rendered.svgHasText("row %") && rendered.svgHasText("% of true class"))
+        #expect(rendered.svgTexts.filter { $0 == "true" }.count == 1)
+    }
+
+    @Test func confusionRowPercentagesAddUpTo100() {
+        #expect(EvaluateFigures.wholePercentages([1, 1, 1]) == [34, 33, 33])
+        #expect(EvaluateFigures.wholePercentages([2, 0, 5, 3, 0, 0, 1, 1]).reduce(0, +) == 100)
+        #expect(EvaluateFigures.wholePercentages([10, 0]) == [100, 0])
+        #expect(EvaluateFigures.wholePercentages([0, 0]) == [0, 0])
+        for model in SyntheticData.models() {
+            for row in model.confusion { #expect(EvaluateFigures.wholePercentages(row).reduce(0, +) == 100) }
+        }
     }
 
     @Test func perClassF1() throws {
@@ -124,6 +179,7 @@ import Testing
         let rendered = try render(EvaluateFigures.comparison(SyntheticData.models()), "evaluate-models")
         for metric in ["accuracy", "UAR", "macro-F1"] { #expect(rendered.svgHasText(metric)) }
         #expect(rendered.svgTexts.contains { $0.hasPrefix("mean over 5 folds") })
+        #expect(rendered.svgTexts.contains { $0.hasSuffix("dashed: UAR by chance (1/8)") })
     }
 
     @Test func perSpeaker() throws {
@@ -136,6 +192,7 @@ import Testing
         let rendered = try render(EvaluateFigures.trainingCurves(SyntheticData.curves()), "train-mlp-loss")
         #expect(rendered.svgHasText("training loss") && rendered.svgHasText("validation score"))
         #expect(rendered.svgHasText("epoch"))
+        #expect(rendered.svgHasText("cross-entropy (log scale)"))
         #expect(rendered.svgHasText("1.0") || rendered.svgHasText("1"))
     }
 

@@ -39,16 +39,22 @@ enum SyntheticData {
         return MelImage(values: values, melCount: bands, frameCount: frames, duration: Double(frames) * 512 / 22_050)
     }
 
-    static func examples() -> [ProcessingExample] {
-        emotions.prefix(3).enumerated().map { index, emotion in
+    /// One example per emotion for the first `count` emotions, named like RAVDESS files, with the
+    /// middle second of the normalised signal kept by trimming.
+    static func examples(_ count: Int = 3) -> [ProcessingExample] {
+        emotions.prefix(count).enumerated().map { index, emotion in
             let steps = ["original", "normalised", "trimmed", "fixed length", "denoised"].enumerated().map {
                 (name: $1, signal: signal(seed: UInt64(index * 10 + $0)))
             }
             return ProcessingExample(
-                emotion: emotion, clip: "clips/\(emotion).wav", steps: steps,
-                spectrograms: (melImage(seed: UInt64(index)), melImage(seed: UInt64(index + 100))))
+                emotion: emotion, clip: clipName(index), steps: steps,
+                spectrograms: (melImage(seed: UInt64(index)), melImage(seed: UInt64(index + 100))),
+                trimmedSpan: 4_000..<20_000)
         }
     }
+
+    /// A RAVDESS-style file name for the `index`-th emotion.
+    static func clipName(_ index: Int) -> String { "Actor_01/03-01-0\(index + 1)-01-01-01-01.wav" }
 
     /// One value per clip per feature, shifted by emotion.
     static func featureColumns(_ names: [String], clips: [ClipFacts]) -> [(name: String, values: [Double])] {

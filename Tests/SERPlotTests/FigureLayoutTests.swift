@@ -58,6 +58,40 @@ import Testing
         }
     }
 
+    @Test func longCaptionWrapsAtSpacesWithinTheWidth() throws {
+        let files = (1...8).map { "emotion\($0):\u{00A0}Actor_01/03-01-0\($0)-01-01-01-01.wav" }
+        let figure = Figure(panels: [Axes()], caption: files.joined(separator: " · "), width: 500, height: 300)
+        let (layout, canvas) = try layout(figure)
+        #expect(layout.caption.count >= 3)
+        for line in layout.caption {
+            #expect(canvas.width(of: line.text, style: Theme.caption) <= 500 - 2 * Theme.outerMargin)
+            #expect(!line.text.contains("\u{2026}"))
+        }
+        let text = layout.caption.map(\.text).joined(separator: " ")
+        for file in files { #expect(text.contains(file)) }
+        #expect(layout.caption.map(\.origin.y) == layout.caption.map(\.origin.y).sorted())
+        #expect(layout.panels[0].cell.maxY < layout.caption[0].origin.y)
+    }
+
+    @Test func rowsWithoutTitlesOrXLabelsSitCloser() throws {
+        let titledOnce = (0..<6).map { index in
+            Axes(
+                title: index < 2 ? "column \(index)" : "", xLabel: index >= 4 ? "time (s)" : "", xRange: 0...3.5,
+                yRange: -1...1)
+        }
+        let titledEverywhere = (0..<6).map { _ in
+            Axes(title: "column", xLabel: "time (s)", xRange: 0...3.5, yRange: -1...1)
+        }
+        let (compact, _) = try layout(Figure(columns: 2, panels: titledOnce, width: 400, height: 400))
+        let (uniform, _) = try layout(Figure(columns: 2, panels: titledEverywhere, width: 400, height: 400))
+        #expect(Set(compact.panels.map(\.plot.height)).count == 1)
+        #expect(compact.panels[0].plot.height > uniform.panels[0].plot.height + 10)
+        #expect(compact.panels[0].plot.minY == uniform.panels[0].plot.minY)
+        #expect(abs(compact.panels[5].plot.maxY - uniform.panels[5].plot.maxY) < 1e-9)
+        for row in 0..<3 { #expect(compact.panels[2 * row].plot.minY == compact.panels[2 * row + 1].plot.minY) }
+        #expect(compact.panels[0].cell.maxY <= compact.panels[2].cell.minY)
+    }
+
     @Test func longTextIsShortenedToFit() throws {
         let (_, canvas) = try layout(Figure(panels: []))
         let long = String(repeating: "fearful ", count: 20)

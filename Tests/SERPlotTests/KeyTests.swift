@@ -56,6 +56,35 @@ import Testing
         #expect(layout.panels[0].plot.maxX + 60 < figure.width)
     }
 
+    @Test func figureColorBarSpansEveryRowBesideTheGrid() throws {
+        let image = Mark.image(
+            values: [0, -40, -80, -20], rows: 2, columns: 2, x: 0...1, y: 0...2, colormap: .magma, range: -80...0)
+        let panels = (0..<6).map { Axes(title: "row \($0 / 2)", marks: [image], showsGrid: false) }
+        let figure = Figure(
+            columns: 2, panels: panels, colorBar: ColorBar(colormap: .magma, range: -80...0, label: "dB (floor −80)"),
+            width: 700, height: 600)
+        let (layout, canvas) = try layout(figure)
+        let bar = try #require(layout.colorBar)
+        #expect(layout.panels.allSatisfy { $0.colorBar == nil })
+        #expect(bar.strip.minY == layout.panels[0].plot.minY && bar.strip.maxY == layout.panels[5].plot.maxY)
+        #expect(bar.strip.minX > layout.panels[1].plot.maxX)
+        #expect(bar.ticks.values.first == -80 && bar.ticks.values.last == 0 && bar.ticks.values.count >= 5)
+        let widest = bar.ticks.labels.map { canvas.width(of: $0, style: Theme.tickLabel) }.max() ?? 0
+        let line = canvas.lineMetrics(Theme.axisLabel)
+        let labelRight =
+            bar.strip.maxX + Theme.tickLength + Theme.tickLabelGap + widest + Theme.labelGap + line.ascent
+            + line.descent
+        #expect(labelRight <= figure.width - Theme.outerMargin)
+    }
+
+    @Test func divergingMapIsWhiteInTheMiddle() {
+        let map = Colormap.redBlue
+        #expect(map.table.count == 256)
+        #expect(map.color(for: 0, in: -2...2).luminance > 0.85)
+        #expect(map.color(at: 0).blue > map.color(at: 0).red && map.color(at: 1).red > map.color(at: 1).blue)
+        #expect(map.color(at: 0).luminance < 0.1 && map.color(at: 1).luminance < 0.1)
+    }
+
     @Test func colormapsRunFromDarkToLight() {
         for map in [Colormap.viridis, .magma] {
             #expect(map.table.count == 256)

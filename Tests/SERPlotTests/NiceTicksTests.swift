@@ -70,6 +70,18 @@ import Testing
         #expect(axis.labels.count == axis.values.count)
     }
 
+    @Test func narrowAxesGetAtLeastThreeTicks() {
+        // A 3.5 s time axis in a 110-point panel: step 2 gives only 0 and 2.
+        let time = TickedAxis(range: 0...3.5, length: 110, spacing: 36, minGap: 8) { Double($0.count) * 5 }
+        #expect(time.values == [0, 1, 2, 3])
+        // A short y axis of a box plot.
+        let rms = TickedAxis(range: 0.015...0.065, length: 70, spacing: 30, minGap: 2) { _ in 10 }
+        #expect(rms.values.count >= 3 && rms.values.count <= 6)
+        // Never so fine that ticks come closer than half the spacing.
+        let tight = TickedAxis(range: 0...1.5, length: 40, spacing: 36, minGap: 2) { _ in 5 }
+        #expect(tight.values == [0, 1])
+    }
+
     @Test func emptyRangeGivesOneTick() {
         #expect(NiceTicks(range: 2...2, maxIntervals: 5).values == [2])
     }
