@@ -4,18 +4,23 @@ import SERDSP
 extension ClipProcessor {
     /// One clip's waveform after each processing step, for the process figures: the file as loaded
     /// without normalisation ("original"), then after each enabled step in order.
-    func steps(path: String) throws(AudioError) -> (sampleRate: Int, steps: [(name: String, samples: [Float])]) {
+    func steps(path: String) throws(AudioError) -> (
+        sampleRate: Int, steps: [(name: String, samples: [Float])], trimmedSpan: Range<Int>?
+    ) {
         let plain = AudioLoader(sampleRate: settings.sampleRate == 0 ? nil : settings.sampleRate, normalizer: nil)
         let original = try plain.load(path: path)
         var steps: [(name: String, samples: [Float])] = [("original", original.samples)]
         var samples = original.samples
+        var trimmedSpan: Range<Int>?
         if processing && settings.process.normalize.enabled {
             samples = try loader.load(path: path).samples
             steps.append(("normalised", samples))
         }
         if processing && settings.process.trim.enabled {
             let geometry = FrameGeometry(frameLength: settings.features.nFFT, hopLength: settings.features.hopLength)
-            samples = SilenceTrimmer(topDB: Float(settings.process.trim.topDB), geometry: geometry)(samples).samples
+            let trimmed = SilenceTrimmer(topDB: Float(settings.process.trim.topDB), geometry: geometry)(samples)
+            samples = trimmed.samples
+            trimmedSpan = trimmed.range
             steps.append(("trimmed", samples))
         }
         if processing && settings.process.fixLength.enabled {
@@ -28,6 +33,6 @@ extension ClipProcessor {
             samples = try reducer.reduceNoise(samples, sampleRate: original.sampleRate, path: path)
             steps.append(("denoised", samples))
         }
-        return (original.sampleRate, steps)
+        return (original.sampleRate, steps, trimmedSpan)
     }
 }

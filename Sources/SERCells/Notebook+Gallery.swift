@@ -33,7 +33,7 @@ extension Notebook {
             FeatureTableRecord.self, "features.json")
         {
             let emotions = Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0.emotion) })
-            figures += ExtractFigureSet(names: table.names, clips: table.clips, emotions: table.clips.map { emotions[$0.path] ?? "" })
+            figures += ExtractFigureSet(features: settings.features, names: table.names, clips: table.clips, emotions: table.clips.map { emotions[$0.path] ?? "" })
                 .figures()
         }
         let record = try? outcomes.first(where: { $0.id == "train" })?.bundle?.decode(TrainingRecord.self, "training.json")

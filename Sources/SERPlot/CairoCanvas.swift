@@ -192,6 +192,11 @@ final class CairoCanvas {
         typesetter.fitted(text, width: width, font: style.font)
     }
 
+    /// `text` wrapped at spaces into lines at most `width` points wide (``PangoTypesetter/wrapped(_:width:font:)``).
+    func wrapped(_ text: String, width: Double, style: TextStyle) -> [String] {
+        typesetter.wrapped(text, width: width, font: style.font)
+    }
+
     /// The font's ascent and descent in points, the same for every string (so baselines line up).
     func lineMetrics(_ style: TextStyle) -> (ascent: Double, descent: Double) {
         typesetter.lineMetrics(style.font)

@@ -14,19 +14,19 @@ extension PangoTypesetter {
     /// `text` broken at spaces (U+0020 only, so a no-break space holds words together) into lines at
     /// most `width` points wide, each filled with as many words as fit; a word wider than `width` is
     /// cut short with an ellipsis on a line of its own.
-    func wrapped(_ text: String, width: Double, style: TextStyle) -> [String] {
+    func wrapped(_ text: String, width: Double, font: TextStyle.Font) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
             let candidate = line.isEmpty ? word : line + " " + word
-            if line.isEmpty || self.width(of: candidate, style: style) <= width {
+            if line.isEmpty || self.width(of: candidate, font: font) <= width {
                 line = candidate
             } else {
-                lines.append(fitted(line, width: width, style: style))
+                lines.append(fitted(line, width: width, font: font))
                 line = word
             }
         }
-        if !line.isEmpty { lines.append(fitted(line, width: width, style: style)) }
+        if !line.isEmpty { lines.append(fitted(line, width: width, font: font)) }
         return lines
     }
 }

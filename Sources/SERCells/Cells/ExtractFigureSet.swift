@@ -4,6 +4,7 @@ import SERLearn
 /// The extract cell's figures: per-emotion distributions of each feature group's means, the mean
 /// MFCC per emotion, and every clip on two principal components.
 struct ExtractFigureSet {
+    let features: Settings.Features
     let names: [String]
     let clips: [ClipSummary]
     /// Each clip's emotion, in clip order.
@@ -28,7 +29,7 @@ struct ExtractFigureSet {
         var figures: [NotebookFigure] = []
         func distribution(
             _ name: String, _ title: String, _ features: [(name: String, values: [Double])], _ caption: String,
-            showsClips: Bool = false
+            showsClips: Bool = false, yLabels: [String]
         ) {
             guard !features.isEmpty else { return }
             figures.append(
@@ -36,7 +37,7 @@ struct ExtractFigureSet {
                     cell: "extract", name: name, caption: caption,
                     figure: ExtractFigures.distributions(
                         title: title, features: features, emotions: emotions, palette: palette,
-                        columns: min(4, features.count), showsClips: showsClips)))
+                        columns: min(4, features.count), showsClips: showsClips, yLabels: yLabels)))
         }
         let energy = [
             ("RMS (mean over frames)", column("rms_mean_0")), ("ZCR (mean over frames)", column("zcr_mean_0")),
@@ -44,20 +45,21 @@ struct ExtractFigureSet {
         .compactMap { name, values in values.map { (name: name, values: $0) } }
         distribution(
             "extract-energy", "Loudness and noisiness per emotion", energy,
-            "Per-clip mean RMS energy and zero-crossing rate; each dot is a clip.", showsClips: true)
+            "Per-clip mean RMS energy and zero-crossing rate; each dot is a clip.", showsClips: true,
+            yLabels: energy.map { $0.name.hasPrefix("RMS") ? "amplitude" : "crossings per sample" })
         let mfcc = columns("mfcc_mean", titles: { "MFCC \($0 + 1)" }, limit: 13)
         distribution(
             "extract-mfcc", "MFCC 1–\(mfcc.count) per emotion (mean over frames)", mfcc,
-            "Per-clip mean of each of the first MFCCs.")
+            "Per-clip mean of each of the first MFCCs.", yLabels: mfcc.map { _ in "coefficient value" })
         let pitchClasses = ["C", "C♯", "D", "D♯", "E", "F", "F♯", "G", "G♯", "A", "A♯", "B"]
         let chroma = columns("chroma_mean", titles: { $0 < 12 ? "chroma \(pitchClasses[$0])" : "chroma \($0 + 1)" })
         distribution(
             "extract-chroma", "Chroma per emotion (mean over frames)", chroma,
-            "Per-clip mean energy of each pitch class.")
-        let contrast = columns("contrast_mean", titles: { "contrast band \($0 + 1)" })
+            "Per-clip mean energy of each pitch class.", yLabels: chroma.map { _ in "relative energy" })
+        let contrast = columns("contrast_mean", titles: contrastBandTitle)
         distribution(
             "extract-contrast", "Spectral contrast per emotion (mean over frames)", contrast,
-            "Per-clip mean peak-to-valley contrast of each octave band.")
+            "Per-clip mean peak-to-valley contrast of each octave band.", yLabels: contrast.map { _ in "dB" })
         if !mfcc.isEmpty {
             figures.append(
                 NotebookFigure(
@@ -75,6 +77,18 @@ struct ExtractFigureSet {
                         palette: palette)))
         }
         return figures
+    }
+
+    /// Spectral contrast band `index`'s title with its frequency range: librosa's octave edges 0, fmin,
+    /// 2 fmin, …, the last band running to the Nyquist frequency.
+    private func contrastBandTitle(_ index: Int) -> String {
+        let fmin = features.contrast.fmin
+        let kilohertz = { (hertz: Double) in "\((hertz / 100).rounded() / 10)" }
+        let low = index == 0 ? 0 : fmin * Double(1 << (index - 1))
+        guard index < features.contrast.nBands else { return "contrast ≥ \(kilohertz(low)) kHz" }
+        let high = fmin * Double(1 << index)
+        return high < 1000
+            ? "contrast \(Int(low))–\(Int(high)) Hz" : "contrast \(kilohertz(low))–\(kilohertz(high)) kHz"
     }
 
     /// The clips projected on the first two principal components of the standardised summary matrix;

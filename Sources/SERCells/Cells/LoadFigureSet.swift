@@ -30,7 +30,8 @@ struct LoadFigureSet {
                 figure: LoadFigures.durations(facts)),
             NotebookFigure(
                 cell: "load", name: "load-waveforms",
-                caption: "The first clip of each emotion as decoded: the file's own rate, channels averaged, no processing.",
+                caption:
+                    "The first clip of each emotion as decoded: mixed to mono at the file's own sample rate, neither normalised nor resampled.",
                 figure: LoadFigures.waveforms(examples, palette: palette)),
         ]
     }

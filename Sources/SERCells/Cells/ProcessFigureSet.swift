@@ -51,7 +51,9 @@ struct ProcessFigureSet {
                     image(after, reference: reference, rate: traced.sampleRate)
                 )
             }
-            return ProcessingExample(emotion: emotion, clip: clip.path, steps: steps, spectrograms: spectrograms)
+            return ProcessingExample(
+                emotion: emotion, clip: clip.path, steps: steps, spectrograms: spectrograms,
+                trimmedSpan: traced.trimmedSpan)
         }
     }
 
