@@ -30,12 +30,19 @@ test-deps:
 release: deps
 	$(SWIFT) build -c release --product serreport --static-swift-stdlib $$(scripts/cpu-flags.sh)
 
-# CI: `make report`, then check that the page's images and features.csv are all there.
+# CI: `make report`, then check that the page's images and features.csv are all there, that headless
+# Chromium loads the page (and a self-contained copy) with every image and no console message, and
+# that pdftoppm renders every page of report.pdf.
 check-report: report
+	@scripts/install-deps.sh check
 	@scripts/check-report.sh reports/samples Samples/manifest.csv
+	@scripts/check-browser.sh reports/samples/index.html
+	@scripts/check-pdf.sh reports/samples/report.pdf
+	@$(SERREPORT) build --quiet --set report.self_contained=true --out reports/samples-inline >/dev/null
+	@scripts/check-browser.sh reports/samples-inline/index.html
 
 format-check:
 	@scripts/format-check.sh
 
 clean:
-	rm -rf .build reports/samples .serreport
+	rm -rf .build reports/samples reports/samples-inline .serreport

@@ -114,7 +114,9 @@ public struct Notebook: Sendable {
         }
         let plan: Plan
         do {
-            plan = try Plan(Self.cells(settings: settings, corpus: corpus, contents: contents, rejected: rejected))
+            plan = try Plan(
+                Self.cells(settings: settings, corpus: corpus, contents: contents, rejected: rejected),
+                salt: "serreport \(SerreportVersion.current)")
         } catch {
             throw CellError(cell: "plan", message: error.message)
         }

@@ -65,6 +65,14 @@ struct ReportPublisher {
         var sections: [ReportSection] = []
         for outcome in outcomes {
             let title = outcome.id.prefix(1).uppercased() + outcome.id.dropFirst()
+            if let bundle = outcome.bundle, (try? bundle.section()) == nil {
+                sections.append(
+                    ReportSection(
+                        id: outcome.id, title: title, narrative: "", parameters: [], timing: "", state: "failed",
+                        error: "its stored result cannot be read; run `serreport run \(outcome.id)`", figures: [],
+                        tables: []))
+                continue
+            }
             guard let bundle = outcome.bundle, var section = try? bundle.section() else {
                 let failedInput = plan.cell(outcome.id)?.inputs.first { input in
                     outcomes.first { $0.id == input }?.bundle == nil

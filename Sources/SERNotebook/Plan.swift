@@ -2,10 +2,14 @@
 /// runs: a duplicate id, an input no cell makes, or a cycle is an error here, not a wrong result later.
 public struct Plan: Sendable {
     public let cells: [any Cell]
+    /// Mixed into every key: the program's version, so a new release never reads results stored in
+    /// an older one's format.
+    public let salt: String
 
     /// Orders `cells` by their inputs, keeping the given order among cells that do not depend on
     /// each other.
-    public init(_ cells: [any Cell]) throws(NotebookError) {
+    public init(_ cells: [any Cell], salt: String = "") throws(NotebookError) {
+        self.salt = salt
         var seen = Set<String>()
         for cell in cells {
             guard seen.insert(cell.id).inserted else { throw NotebookError("two cells are called \(cell.id)") }
@@ -45,6 +49,7 @@ public struct Plan: Sendable {
         var keys: [String: Digest] = [:]
         for cell in cells {
             var builder = KeyBuilder("cell")
+            builder.add("salt", salt)
             builder.add("id", cell.id)
             builder.add("version", "\(cell.version)")
             builder.add("parameters", ParameterList(cell.parameters).canonical)

@@ -95,6 +95,23 @@ public struct ReportSection: Sendable, Codable, Equatable {
         self.tables = tables
     }
 
+    enum CodingKeys: String, CodingKey {
+        case id, title, narrative, parameters, timing, state, error, figures, tables
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id), title: try container.decode(String.self, forKey: .title),
+            narrative: try container.decode(String.self, forKey: .narrative),
+            parameters: try container.decode([ReportPair].self, forKey: .parameters),
+            timing: try container.decode(String.self, forKey: .timing),
+            state: try container.decode(String.self, forKey: .state),
+            error: try container.decodeIfPresent(String.self, forKey: .error),
+            figures: try container.decode([ReportFigure].self, forKey: .figures),
+            tables: try container.decode([ReportTable].self, forKey: .tables))
+    }
+
     private static func paragraphs(of narrative: String) -> [String] {
         narrative.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { !$0.isEmpty }
