@@ -53,7 +53,8 @@ final class SoxrStream {
                     var made = 0
                     if consumed < inp.count, let base = inp.baseAddress {
                         failure = soxr_process(
-                            handle, base + consumed, min(inp.count - consumed, Self.inputBlock), &used, outBase + produced,
+                            handle, base + consumed, min(inp.count - consumed, Self.inputBlock), &used,
+                            outBase + produced,
                             length - produced, &made)
                     } else {
                         failure = soxr_process(handle, nil, 0, nil, outBase + produced, length - produced, &made)

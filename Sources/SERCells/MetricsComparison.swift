@@ -76,7 +76,8 @@ public struct MetricsComparison: Sendable {
         do {
             return try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
         } catch {
-            throw CellError(cell: "diff", message: "\(file): not a serreport metrics.json (\(error.localizedDescription))")
+            throw CellError(
+                cell: "diff", message: "\(file): not a serreport metrics.json (\(error.localizedDescription))")
         }
     }
 

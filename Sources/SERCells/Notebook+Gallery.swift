@@ -16,7 +16,8 @@ extension Notebook {
         guard let loadBundle = outcomes.first(where: { $0.id == "load" })?.bundle,
             let clips = try? loadBundle.decode([LoadedClip].self, "clips.json")
         else {
-            throw CellError(cell: "load", message: outcomes.first { $0.error != nil }?.error ?? "no clip could be loaded")
+            throw CellError(
+                cell: "load", message: outcomes.first { $0.error != nil }?.error ?? "no clip could be loaded")
         }
         let locations = Dictionary(uniqueKeysWithValues: corpus.clips.map { ($0.path, $0.location) })
         let clock = ContinuousClock()
@@ -26,17 +27,23 @@ extension Notebook {
             [ProcessedRecord].self, "processed.json")
         {
             let kept = Set(processed.map(\.path))
-            figures += ProcessFigureSet(settings: settings, clips: clips.filter { kept.contains($0.path) }, locations: locations)
-                .figures()
+            figures += ProcessFigureSet(
+                settings: settings, clips: clips.filter { kept.contains($0.path) }, locations: locations
+            )
+            .figures()
         }
         if let table = try? outcomes.first(where: { $0.id == "extract" })?.bundle?.decode(
             FeatureTableRecord.self, "features.json")
         {
             let emotions = Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0.emotion) })
-            figures += ExtractFigureSet(features: settings.features, names: table.names, clips: table.clips, emotions: table.clips.map { emotions[$0.path] ?? "" })
-                .figures()
+            figures += ExtractFigureSet(
+                features: settings.features, names: table.names, clips: table.clips,
+                emotions: table.clips.map { emotions[$0.path] ?? "" }
+            )
+            .figures()
         }
-        let record = try? outcomes.first(where: { $0.id == "train" })?.bundle?.decode(TrainingRecord.self, "training.json")
+        let record = try? outcomes.first(where: { $0.id == "train" })?.bundle?.decode(
+            TrainingRecord.self, "training.json")
         if let record {
             figures += EvaluationFigures.all(models: Evaluation(record).figureEvaluations, curves: record.mlpCurves)
         } else {
@@ -62,7 +69,8 @@ extension Notebook {
             guard !members.isEmpty else { return nil }
             return ReportSection(
                 id: cell, title: cell.prefix(1).uppercased() + cell.dropFirst(),
-                narrative: (cell == "train" || cell == "evaluate") && record == nil ? IllustrativeEvaluation.caption : "",
+                narrative: (cell == "train" || cell == "evaluate") && record == nil
+                    ? IllustrativeEvaluation.caption : "",
                 parameters: [], timing: "", figures: members.map { drawn[$0] }, tables: [])
         }
         let skipped = outcomes.flatMap { $0.bundle?.skipped() ?? [] }

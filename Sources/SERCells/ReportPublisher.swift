@@ -46,8 +46,11 @@ struct ReportPublisher {
         ).encoded()
         try write(files, into: root)
         if settings.report.formats.contains("pdf") { try writePDF(document, files: files, into: root) }
-        let clips = (try? outcomes.first { $0.id == "extract" }?.bundle?.decode(FeatureTableRecord.self, "features.json"))??.clips.count
-        let headline = (try? outcomes.first { $0.id == "evaluate" }?.bundle?.decode(Headline.self, Headline.name)) ?? nil
+        let clips =
+            (try? outcomes.first { $0.id == "extract" }?.bundle?.decode(FeatureTableRecord.self, "features.json"))??
+            .clips.count
+        let headline =
+            (try? outcomes.first { $0.id == "evaluate" }?.bundle?.decode(Headline.self, Headline.name)) ?? nil
         return Published(
             mainFile: folder + (settings.report.formats.contains("html") ? "/index.html" : "/report.pdf"),
             clipCount: clips ?? 0, skipped: skipped(outcomes),
@@ -80,7 +83,8 @@ struct ReportPublisher {
                 sections.append(
                     ReportSection(
                         id: outcome.id, title: title,
-                        narrative: outcome.state == .failed ? "" : "Not run: \(failedInput ?? "an earlier cell") did not finish.",
+                        narrative: outcome.state == .failed
+                            ? "" : "Not run: \(failedInput ?? "an earlier cell") did not finish.",
                         parameters: [], timing: "", state: outcome.state.rawValue,
                         error: outcome.state == .failed ? outcome.error ?? "failed" : nil, figures: [], tables: []))
                 continue
@@ -96,7 +100,8 @@ struct ReportPublisher {
             sections.append(section)
         }
         let loaded = (try? outcomes.first { $0.id == "load" }?.bundle?.decode([LoadedClip].self, "clips.json")) ?? nil
-        let headline = (try? outcomes.first { $0.id == "evaluate" }?.bundle?.decode(Headline.self, Headline.name)) ?? nil
+        let headline =
+            (try? outcomes.first { $0.id == "evaluate" }?.bundle?.decode(Headline.self, Headline.name)) ?? nil
         let clips = loaded ?? []
         let emotions = EmotionOrder.sorted(clips.map(\.emotion))
         let speakers = Set(clips.map(\.speaker).filter { !$0.isEmpty }).count
@@ -121,7 +126,9 @@ struct ReportPublisher {
         where outcomes.contains(where: { $0.bundle?.files[name] != nil }) {
             downloads.append(ReportLink(label: name, href: name))
         }
-        if settings.report.formats.contains("pdf") { downloads.append(ReportLink(label: "report.pdf", href: "report.pdf")) }
+        if settings.report.formats.contains("pdf") {
+            downloads.append(ReportLink(label: "report.pdf", href: "report.pdf"))
+        }
         downloads.append(ReportLink(label: "run.json", href: "run.json"))
         return ReportDocument(
             title: "Speech emotion report: \(corpus.name)",
@@ -129,7 +136,8 @@ struct ReportPublisher {
             highlights: highlights,
             provenance: [
                 ReportPair("corpus", settings.data),
-                ReportPair("protocol", headline.map { "\($0.protocolUsed), \($0.folds) folds" } ?? settings.train.protocolName),
+                ReportPair(
+                    "protocol", headline.map { "\($0.protocolUsed), \($0.folds) folds" } ?? settings.train.protocolName),
                 ReportPair("seed", "\(settings.train.seed)"),
                 ReportPair("serreport", SerreportVersion.current),
             ],
@@ -181,12 +189,14 @@ struct ReportPublisher {
             }
             let manager = FileManager.default
             for subfolder in ["figures", "models"] {
-                let names = (try? manager.contentsOfDirectory(atPath: root.appendingPathComponent(subfolder).path)) ?? []
+                let names =
+                    (try? manager.contentsOfDirectory(atPath: root.appendingPathComponent(subfolder).path)) ?? []
                 for name in names where files["\(subfolder)/\(name)"] == nil {
                     try? manager.removeItem(at: root.appendingPathComponent("\(subfolder)/\(name)"))
                 }
             }
-            for name in Self.ownedFiles where files[name] == nil && !(name == "report.pdf" && settings.report.formats.contains("pdf")) {
+            for name in Self.ownedFiles
+            where files[name] == nil && !(name == "report.pdf" && settings.report.formats.contains("pdf")) {
                 try? manager.removeItem(at: root.appendingPathComponent(name))
             }
         } catch let error as NotebookError {

@@ -1,8 +1,9 @@
+public import Foundation
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
-public import Foundation
-import Synchronization
 
 /// The SHA-256 of input files, remembered by path, size, modification time and inode (as DVC's state
 /// database does), so a build with nothing changed hashes nothing. A file whose size, time or inode

@@ -71,7 +71,9 @@ public struct NotebookRunner: Sendable {
             if inputOutcomes.contains(where: { $0.bundle == nil }) {
                 outcome = CellOutcome(
                     id: cell.id, state: .notRun, key: key, bundle: nil, error: nil, duration: .zero, items: nil)
-            } else if !forced.contains(cell.id), let bytes = store.read(key), let bundle = ArtifactBundle(encoded: bytes) {
+            } else if !forced.contains(cell.id), let bytes = store.read(key),
+                let bundle = ArtifactBundle(encoded: bytes)
+            {
                 outcome = CellOutcome(
                     id: cell.id, state: .cached, key: key, bundle: bundle, error: nil, duration: clock.now - start,
                     items: nil)
@@ -98,7 +100,8 @@ public struct NotebookRunner: Sendable {
             }
             if outcome.bundle != nil {
                 let record = CellRecord(
-                    cell: cell, key: key, inputKeys: Dictionary(uniqueKeysWithValues: cell.inputs.map { ($0, keys[$0]!) }))
+                    cell: cell, key: key,
+                    inputKeys: Dictionary(uniqueKeysWithValues: cell.inputs.map { ($0, keys[$0]!) }))
                 try? records.save(record, for: cell.id)
             }
             display.end(outcome)

@@ -1,7 +1,8 @@
+public import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #endif
-public import Foundation
 
 /// An exclusive lock on a project's `.serreport/` folder for the length of a build, so two builds
 /// started at once take turns (the second then finds the first one's results in the cache). The

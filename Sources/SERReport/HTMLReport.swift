@@ -43,7 +43,8 @@ public struct HTMLReport: Sendable {
                     document.sections[section].figures[index].image =
                         "data:image/svg+xml;base64," + svg.base64EncodedString()
                 } else if let png {
-                    document.sections[section].figures[index].image = "data:image/png;base64," + png.base64EncodedString()
+                    document.sections[section].figures[index].image =
+                        "data:image/png;base64," + png.base64EncodedString()
                 }
             }
         }

@@ -102,7 +102,8 @@ public struct ReportSection: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            id: try container.decode(String.self, forKey: .id), title: try container.decode(String.self, forKey: .title),
+            id: try container.decode(String.self, forKey: .id),
+            title: try container.decode(String.self, forKey: .title),
             narrative: try container.decode(String.self, forKey: .narrative),
             parameters: try container.decode([ReportPair].self, forKey: .parameters),
             timing: try container.decode(String.self, forKey: .timing),

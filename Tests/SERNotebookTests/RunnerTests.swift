@@ -41,7 +41,8 @@ struct PlanTests {
         for changed in [
             SumCell(id: "b", inputs: ["a"], value: 2, counter: counter),
             SumCell(id: "b", inputs: ["a"], version: 2, counter: counter),
-            SumCell(id: "b", inputs: ["a"], sources: SourceSet(digests: ["f": Digest.of(Data("x".utf8))]), counter: counter),
+            SumCell(
+                id: "b", inputs: ["a"], sources: SourceSet(digests: ["f": Digest.of(Data("x".utf8))]), counter: counter),
         ] {
             let new = try keys(b: changed)
             #expect(new["a"] == base["a"])
@@ -163,7 +164,8 @@ struct RunnerTests {
 
 @Suite("Store, bundles and parameter lists")
 struct StoreTests {
-    @Test("an entry reads back as written; a missing one is nil; concurrent writers of one entry never leave a torn file")
+    @Test(
+        "an entry reads back as written; a missing one is nil; concurrent writers of one entry never leave a torn file")
     func store() async throws {
         let folder = try ScratchFolder()
         let store = ArtifactStore(folder: folder.url)
@@ -176,7 +178,9 @@ struct StoreTests {
             try await group.waitForAll()
         }
         #expect(store.read(key) == payload)
-        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: folder.url.path).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: folder.url.path).filter {
+            $0.hasSuffix(".tmp")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -224,6 +228,8 @@ struct StoreTests {
         try Data("two!".utf8).write(to: file)
         let reread = FileDigests(file: folder.url.appendingPathComponent("digests.json"))
         #expect(try reread.digest(ofFileAt: file.path) == Digest.of(Data("two!".utf8)))
-        #expect(throws: NotebookError.self) { try reread.digest(ofFileAt: folder.url.appendingPathComponent("none").path) }
+        #expect(throws: NotebookError.self) {
+            try reread.digest(ofFileAt: folder.url.appendingPathComponent("none").path)
+        }
     }
 }

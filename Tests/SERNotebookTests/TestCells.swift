@@ -76,7 +76,8 @@ struct TestNotebook {
 
     func runner(_ cells: [any Cell], jobs: Int = 2) throws -> NotebookRunner {
         NotebookRunner(
-            plan: try Plan(cells), store: store, records: RecordBook(folder: folder.url.appendingPathComponent("state")),
+            plan: try Plan(cells), store: store,
+            records: RecordBook(folder: folder.url.appendingPathComponent("state")),
             jobs: jobs, display: ProgressDisplay(mode: .quiet, write: { _ in }))
     }
 

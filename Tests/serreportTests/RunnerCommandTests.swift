@@ -13,7 +13,8 @@ struct RunnerCommandTests {
             files[name] = try Data(contentsOf: report.appendingPathComponent(name))
         }
         for folder in ["figures", "models"] {
-            for name in try FileManager.default.contentsOfDirectory(atPath: report.appendingPathComponent(folder).path) {
+            for name in try FileManager.default.contentsOfDirectory(atPath: report.appendingPathComponent(folder).path)
+            {
                 files["\(folder)/\(name)"] = try Data(contentsOf: report.appendingPathComponent("\(folder)/\(name)"))
             }
         }
@@ -40,7 +41,9 @@ struct RunnerCommandTests {
     /// Quick settings: two models, PNG and PDF figures.
     static let quick = ["--set", "train.models=rf,svm", "--set", "report.figure_formats=png,pdf", "--jobs", "2"]
 
-    @Test("two clean builds in different working folders and --out give byte-identical outputs; a second build is all cached")
+    @Test(
+        "two clean builds in different working folders and --out give byte-identical outputs; a second build is all cached"
+    )
     func identicalAndCached() throws {
         let corpus = try Self.corpus()
         let first = try ScratchProject()
@@ -56,20 +59,27 @@ struct RunnerCommandTests {
         #expect(filesA == (try Self.comparedFiles(b)))
         for name in ["metrics.json", "features.csv", "predictions.csv"] {
             let text = String(decoding: filesA[name]!, as: UTF8.self)
-            #expect(!text.contains(corpus.root.path) && !text.contains(first.url.path), "\(name) holds an absolute path")
+            #expect(
+                !text.contains(corpus.root.path) && !text.contains(first.url.path), "\(name) holds an absolute path")
         }
         #expect(try Self.cells(a).values.allSatisfy { $0.state == "ran" })
 
-        let modified = try FileManager.default.attributesOfItem(atPath: a.appendingPathComponent("metrics.json").path)[
-            .modificationDate] as? Date
-        let again = try CommandRun(["build", "--data", corpus.root.path, "--out", "report"] + Self.quick, in: first.url)
+        let modified =
+            try FileManager.default.attributesOfItem(atPath: a.appendingPathComponent("metrics.json").path)[
+                .modificationDate] as? Date
+        let again = try CommandRun(
+            ["build", "--data", corpus.root.path, "--out", "report"] + Self.quick, in: first.url)
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(try Self.cells(a).mapValues(\.state) == Dictionary(uniqueKeysWithValues: Self.cellNames.map { ($0, "cached") }))
+        #expect(
+            try Self.cells(a).mapValues(\.state)
+                == Dictionary(uniqueKeysWithValues: Self.cellNames.map { ($0, "cached") }))
         #expect(try Self.comparedFiles(a) == filesA)
-        let unchanged = try FileManager.default.attributesOfItem(atPath: a.appendingPathComponent("metrics.json").path)[
-            .modificationDate] as? Date
+        let unchanged =
+            try FileManager.default.attributesOfItem(atPath: a.appendingPathComponent("metrics.json").path)[
+                .modificationDate] as? Date
         #expect(unchanged == modified, "an unchanged output is not rewritten")
-        let status = try CommandRun(["status", "--data", corpus.root.path, "--out", "report"] + Self.quick.dropLast(2), in: first.url)
+        let status = try CommandRun(
+            ["status", "--data", corpus.root.path, "--out", "report"] + Self.quick.dropLast(2), in: first.url)
         #expect(status.stdout.split(separator: "\n").map { $0.hasSuffix("fresh") } == Array(repeating: true, count: 5))
     }
 
@@ -93,8 +103,9 @@ struct RunnerCommandTests {
         #expect(cells["load"]?.state == "cached")
         for cell in ["process", "extract", "train", "evaluate"] { #expect(cells[cell]?.state == "ran", "\(cell)") }
         let features = ["--set", "features.mfcc.n_mfcc=13"]
-        #expect(try CommandRun(["status"] + arguments.dropLast(2) + changed + features, in: project.url).stdout
-            .contains("extract   stale: features.mfcc.n_mfcc 20 → 13"))
+        #expect(
+            try CommandRun(["status"] + arguments.dropLast(2) + changed + features, in: project.url).stdout
+                .contains("extract   stale: features.mfcc.n_mfcc 20 → 13"))
     }
 
     @Test("adding one clip decodes, processes and extracts that clip only; run evaluate re-runs evaluate alone")
@@ -108,7 +119,8 @@ struct RunnerCommandTests {
             CorpusFixture.burst(frequency: 333, amplitude: 0.4), sampleRate: 16000, format: .wav16,
             to: corpus.path("s5_sad.wav"))
         let manifest = try String(contentsOfFile: corpus.path("manifest.csv"), encoding: .utf8)
-        try (manifest + "s5_sad.wav,sad,s5,male\n").write(toFile: corpus.path("manifest.csv"), atomically: true, encoding: .utf8)
+        try (manifest + "s5_sad.wav,sad,s5,male\n").write(
+            toFile: corpus.path("manifest.csv"), atomically: true, encoding: .utf8)
         let status = try CommandRun(["status"] + arguments.dropLast(2), in: project.url)
         #expect(status.stdout.contains("load      stale: 1 clip added"), "\(status.stdout)")
         let run = try CommandRun(["build"] + arguments, in: project.url)
@@ -116,13 +128,15 @@ struct RunnerCommandTests {
         let cells = try Self.cells(report)
         for cell in ["load", "process", "extract"] {
             #expect(cells[cell]?.state == "ran")
-            #expect(cells[cell]?.total == 13 && cells[cell]?.cached == 12, "\(cell): \(String(describing: cells[cell]))")
+            #expect(
+                cells[cell]?.total == 13 && cells[cell]?.cached == 12, "\(cell): \(String(describing: cells[cell]))")
         }
         let evaluate = try CommandRun(["run", "evaluate"] + arguments, in: project.url)
         #expect(evaluate.status == 0, "\(evaluate.stderr)")
-        #expect(try Self.cells(report).mapValues(\.state) == [
-            "load": "cached", "process": "cached", "extract": "cached", "train": "cached", "evaluate": "ran",
-        ])
+        #expect(
+            try Self.cells(report).mapValues(\.state) == [
+                "load": "cached", "process": "cached", "extract": "cached", "train": "cached", "evaluate": "ran",
+            ])
         #expect(try CommandRun(["run", "nothing"] + arguments, in: project.url).stderr.contains("no such cell"))
     }
 
@@ -130,7 +144,9 @@ struct RunnerCommandTests {
     func killed() throws {
         let corpus = try Self.corpus()
         let reference = try ScratchProject()
-        #expect(try CommandRun(["build", "--data", corpus.root.path, "--out", "report"] + Self.quick, in: reference.url).status == 0)
+        #expect(
+            try CommandRun(["build", "--data", corpus.root.path, "--out", "report"] + Self.quick, in: reference.url)
+                .status == 0)
         let expected = try Self.comparedFiles(reference.url.appendingPathComponent("report"))
         for delay in [0.05, 0.3, 0.8, 1.5, 3.0] {
             let project = try ScratchProject()
@@ -144,9 +160,11 @@ struct RunnerCommandTests {
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let again = try CommandRun(["build", "--data", corpus.root.path, "--out", "report"] + Self.quick, in: project.url)
+            let again = try CommandRun(
+                ["build", "--data", corpus.root.path, "--out", "report"] + Self.quick, in: project.url)
             #expect(again.status == 0, "after a kill at \(delay) s: \(again.stderr)")
-            #expect(try Self.comparedFiles(project.url.appendingPathComponent("report")) == expected, "kill at \(delay) s")
+            #expect(
+                try Self.comparedFiles(project.url.appendingPathComponent("report")) == expected, "kill at \(delay) s")
         }
     }
 
@@ -155,7 +173,9 @@ struct RunnerCommandTests {
         let corpus = try Self.corpus()
         let project = try ScratchProject()
         let reference = try ScratchProject()
-        #expect(try CommandRun(["build", "--data", corpus.root.path, "--out", "report"] + Self.quick, in: reference.url).status == 0)
+        #expect(
+            try CommandRun(["build", "--data", corpus.root.path, "--out", "report"] + Self.quick, in: reference.url)
+                .status == 0)
         let runs = [Process(), Process()]
         for process in runs {
             process.executableURL = CommandRun.binary
@@ -180,10 +200,12 @@ struct RunnerCommandTests {
         try FileManager.default.createDirectory(atPath: corpus.path("<b>x<"), withIntermediateDirectories: true)
         try "not audio".write(toFile: corpus.path(name), atomically: true, encoding: .utf8)
         let manifest = try String(contentsOfFile: corpus.path("manifest.csv"), encoding: .utf8)
-        try (manifest + "\"\(name)\",sad,s3,male\n").write(toFile: corpus.path("manifest.csv"), atomically: true, encoding: .utf8)
+        try (manifest + "\"\(name)\",sad,s3,male\n").write(
+            toFile: corpus.path("manifest.csv"), atomically: true, encoding: .utf8)
         let project = try ScratchProject()
         let run = try CommandRun(
-            ["build", "--data", corpus.root.path, "--out", "report", "--set", "report.self_contained=true"] + Self.quick,
+            ["build", "--data", corpus.root.path, "--out", "report", "--set", "report.self_contained=true"]
+                + Self.quick,
             in: project.url)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("figures inlined"))
@@ -193,18 +215,23 @@ struct RunnerCommandTests {
         #expect(!html.contains("src=\"figures/"))
         #expect(html.contains("src=\"data:image/png;base64,") || html.contains("src=\"data:image/svg+xml;base64,"))
         #expect(html.contains("Content-Security-Policy"))
-        let strict = try CommandRun(["build", "--data", corpus.root.path, "--out", "report", "--strict"] + Self.quick, in: project.url)
+        let strict = try CommandRun(
+            ["build", "--data", corpus.root.path, "--out", "report", "--strict"] + Self.quick, in: project.url)
         #expect(strict.status == 2)
     }
 
-    @Test("diff prints each model's metric change as a Markdown table or JSON; --fail-under exits 3 below the threshold")
+    @Test(
+        "diff prints each model's metric change as a Markdown table or JSON; --fail-under exits 3 below the threshold")
     func diffAndThreshold() throws {
         let corpus = try Self.corpus()
         let project = try ScratchProject()
-        #expect(try CommandRun(["build", "--data", corpus.root.path, "--out", "a"] + Self.quick, in: project.url).status == 0)
+        #expect(
+            try CommandRun(["build", "--data", corpus.root.path, "--out", "a"] + Self.quick, in: project.url).status
+                == 0)
         #expect(
             try CommandRun(
-                ["build", "--data", corpus.root.path, "--out", "b", "--set", "train.models=rf"] + Self.quick.dropFirst(2),
+                ["build", "--data", corpus.root.path, "--out", "b", "--set", "train.models=rf"]
+                    + Self.quick.dropFirst(2),
                 in: project.url
             ).status == 0)
         let markdown = try CommandRun(["diff", "a", "b"], in: project.url)
@@ -220,7 +247,8 @@ struct RunnerCommandTests {
         #expect(try CommandRun(["diff", "a", "nowhere"], in: project.url).status == 1)
 
         let below = try CommandRun(
-            ["build", "--data", corpus.root.path, "--out", "a", "--fail-under", "uar=1.01"] + Self.quick, in: project.url)
+            ["build", "--data", corpus.root.path, "--out", "a", "--fail-under", "uar=1.01"] + Self.quick,
+            in: project.url)
         #expect(below.status == 3)
         #expect(below.stderr.contains("below threshold: uar"))
         let above = try CommandRun(
@@ -233,10 +261,15 @@ struct RunnerCommandTests {
     @Test("list names the cells in order; clean empties the cache")
     func listAndClean() throws {
         let list = try CommandRun(["list"])
-        #expect(list.stdout.split(separator: "\n").map { String($0.prefix(9)).trimmingCharacters(in: .whitespaces) } == Self.cellNames)
+        #expect(
+            list.stdout.split(separator: "\n").map { String($0.prefix(9)).trimmingCharacters(in: .whitespaces) }
+                == Self.cellNames)
         let corpus = try Self.corpus()
         let project = try ScratchProject()
-        #expect(try CommandRun(["build", "--data", corpus.root.path, "--out", "r", "--quiet"] + Self.quick, in: project.url).status == 0)
+        #expect(
+            try CommandRun(
+                ["build", "--data", corpus.root.path, "--out", "r", "--quiet"] + Self.quick, in: project.url
+            ).status == 0)
         #expect(FileManager.default.fileExists(atPath: project.url.appendingPathComponent(".serreport/cache").path))
         #expect(try CommandRun(["clean"], in: project.url).stdout.hasPrefix("removed .serreport/"))
         #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent(".serreport").path))

@@ -35,8 +35,10 @@ struct Evaluation {
             }
             return ModelScores(
                 kind: model.kind, pooled: scores(tested),
-                folds: (0..<record.foldCount).map { fold in scores(tested.filter { model.predictions[$0].fold == fold }) },
-                speakerAccuracy: tally.keys.sorted().map { ($0, Double(tally[$0]!.correct) / Double(tally[$0]!.total)) })
+                folds: (0..<record.foldCount).map { fold in scores(tested.filter { model.predictions[$0].fold == fold })
+                },
+                speakerAccuracy: tally.keys.sorted().map { ($0, Double(tally[$0]!.correct) / Double(tally[$0]!.total)) }
+            )
         }
     }
 

@@ -74,8 +74,11 @@ struct ExtractCell: Cell {
         let labels = Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0) })
         bundle.files["features.csv"] = try featuresCSV(table, labels: labels)
         let figures = try FigureRendering.render(
-            ExtractFigureSet(features: settings.features, names: names, clips: summaries, emotions: summaries.map { labels[$0.path]?.emotion ?? "" })
-                .figures(),
+            ExtractFigureSet(
+                features: settings.features, names: names, clips: summaries,
+                emotions: summaries.map { labels[$0.path]?.emotion ?? "" }
+            )
+            .figures(),
             formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
         try bundle.encode(section(table, figures: figures), as: ArtifactBundle.sectionName)
         try bundle.encode(

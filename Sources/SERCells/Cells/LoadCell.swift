@@ -64,7 +64,9 @@ struct LoadCell: Cell {
                 builder.add("version", "\(version)")
                 builder.add("content", content)
                 let key = builder.finish()
-                if let data = context.cachedItem(key), let facts = try? JSONDecoder.stable.decode(AudioFacts.self, from: data) {
+                if let data = context.cachedItem(key),
+                    let facts = try? JSONDecoder.stable.decode(AudioFacts.self, from: data)
+                {
                     context.progress.advance(cached: true)
                     return facts
                 }
@@ -92,8 +94,10 @@ struct LoadCell: Cell {
         try bundle.encode(loaded, as: "clips.json")
         try bundle.encode(skipped, as: ArtifactBundle.skippedName)
         let figures = try FigureRendering.render(
-            LoadFigureSet(clips: loaded, locations: Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0.location) }))
-                .figures(),
+            LoadFigureSet(
+                clips: loaded, locations: Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0.location) })
+            )
+            .figures(),
             formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
         try bundle.encode(section(loaded, figures: figures), as: ArtifactBundle.sectionName)
         let seconds = loaded.map(\.facts.seconds).reduce(0, +)

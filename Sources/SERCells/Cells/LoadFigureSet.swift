@@ -26,7 +26,8 @@ struct LoadFigureSet {
                 caption: "Clips per speaker, stacked by emotion: whether every speaker acts every emotion.",
                 figure: LoadFigures.clipsPerSpeaker(facts, palette: palette)),
             NotebookFigure(
-                cell: "load", name: "load-durations", caption: "Clip durations as recorded, before trimming and padding.",
+                cell: "load", name: "load-durations",
+                caption: "Clip durations as recorded, before trimming and padding.",
                 figure: LoadFigures.durations(facts)),
             NotebookFigure(
                 cell: "load", name: "load-waveforms",

@@ -89,7 +89,8 @@ struct ProcessCell: Cell {
                     context.progress.advance(cached: true)
                     return facts
                 }
-                let facts = Self.process(clip, at: locations[clip.path] ?? clip.path, with: processor, key: key, context: context)
+                let facts = Self.process(
+                    clip, at: locations[clip.path] ?? clip.path, with: processor, key: key, context: context)
                 if let data = try? JSONEncoder.stable.encode(facts) { try? context.storeItem(data, for: key) }
                 context.progress.advance()
                 return facts

@@ -111,7 +111,8 @@ struct TrainCell: Cell {
         if !searched.isEmpty {
             tables.append(
                 ReportTable(
-                    caption: "Chosen by the inner grid search (UAR over \(search.innerFolds) inner folds of each training fold)",
+                    caption:
+                        "Chosen by the inner grid search (UAR over \(search.innerFolds) inner folds of each training fold)",
                     columns: ["model"] + (0..<record.foldCount).map { "fold \($0 + 1)" } + ["final model"],
                     rows: searched.map { model in
                         [model.kind.title] + model.chosen.map(describe) + [describe(model.finalChoice)]

@@ -72,6 +72,8 @@ extension TrainingRecord {
     /// The MLP's loss and validation curves, one per fold; empty when the MLP was not trained.
     var mlpCurves: [TrainingCurve] {
         guard let mlp = models.first(where: { $0.kind == .mlp }) else { return [] }
-        return mlp.curves.enumerated().map { TrainingCurve(fold: $0 + 1, loss: $1.loss, validationScore: $1.validation) }
+        return mlp.curves.enumerated().map {
+            TrainingCurve(fold: $0 + 1, loss: $1.loss, validationScore: $1.validation)
+        }
     }
 }
