@@ -100,7 +100,7 @@ public struct Notebook: Sendable {
                     let absolute = URL(fileURLWithPath: clip.location).standardizedFileURL.path
                     return .success(try digests.digest(ofFileAt: absolute))
                 } catch {
-                    return .failure(ClipError(path: clip.path, reason: Self.unreadable(clip.location)))
+                    return .failure(ClipError(path: clip.path, reason: "\(error)"))
                 }
             })
         digests.save()
@@ -130,14 +130,6 @@ public struct Notebook: Sendable {
         let absolute = URL(fileURLWithPath: reportFolder, relativeTo: project).standardizedFileURL.path
         let name = absolute.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
         return cacheFolder.appendingPathComponent("state/reports/\(name.suffix(120))")
-    }
-
-    /// Why a file cannot be opened, in the words of the bad-input rules.
-    private static func unreadable(_ location: String) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory) else { return "no such file" }
-        if isDirectory.boolValue { return "a folder, not an audio file" }
-        return "cannot be read (permission denied or I/O error)"
     }
 
     /// Runs every cell (from the cache where it can) and writes the report. `forcing` names cells to

@@ -111,7 +111,7 @@ struct ReportPublisher {
             ReportPair("speakers", speakers == 0 ? "unknown" : "\(speakers)"),
             ReportPair("skipped", "\(skipped.count)"),
         ]
-        var notices: [String] = []
+        var notices = outcomes.flatMap { $0.bundle?.notices() ?? [] }
         if let headline {
             highlights.insert(
                 ReportPair("best UAR", String(format: "%.3f (%@)", headline.uar, headline.best)), at: 0)

@@ -34,18 +34,33 @@ public final class FileDigests: Sendable {
     /// The digest of the file at `path` (absolute), from memory when its stamp is unchanged.
     public func digest(ofFileAt path: String) throws -> Digest {
         var status = stat()
-        guard stat(path, &status) == 0 else {
-            throw NotebookError("\(path): \(String(cString: strerror(errno)))")
+        guard stat(path, &status) == 0 else { throw NotebookError(Self.reason(errno)) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw NotebookError(
+                (status.st_mode & S_IFMT) == S_IFDIR ? "a folder, not an audio file" : "not a regular file")
         }
         let stamp = Stamp(
             size: Int64(status.st_size),
             modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
             inode: UInt64(status.st_ino))
         if let entry = known.withLock({ $0[path] }), entry.stamp == stamp { return entry.digest }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw NotebookError(Self.reason(errno)) }
+        close(descriptor)
         let digest = try Digest.of(file: URL(fileURLWithPath: path))
         known.withLock { $0[path] = Entry(stamp: stamp, digest: digest) }
         changed.store(true, ordering: .relaxed)
         return digest
+    }
+
+    /// Why a file cannot be opened, in a few words.
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "no such file"
+        case EACCES, EPERM: "permission denied (cannot be read)"
+        case ELOOP: "a symbolic link loop"
+        default: String(cString: strerror(code))
+        }
     }
 
     /// Writes the remembered digests back when any was added.

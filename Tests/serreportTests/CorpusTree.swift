@@ -19,12 +19,12 @@ final class CorpusTree {
 
     func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 
-    /// A 50 ms tone; FLAC for `.flac`, 16-bit WAV otherwise (the scan goes by extension only).
+    /// A 200 ms tone (serreport skips clips under 0.1 s as too short); FLAC for `.flac`, 16-bit WAV otherwise (the scan goes by extension only).
     func addAudio(_ relative: String, frequency: Double = 440) throws {
         let target = url(relative)
         try FileManager.default.createDirectory(
             at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let tone = (0..<800).map { Float(0.3 * sin(2 * .pi * frequency * Double($0) / 16000)) }
+        let tone = (0..<3200).map { Float(0.3 * sin(2 * .pi * frequency * Double($0) / 16000)) }
         let format: AudioFileFormat = target.pathExtension.lowercased() == "flac" ? .flac16 : .wav16
         try AudioFile.write(tone, sampleRate: 16000, format: format, to: target.path)
     }

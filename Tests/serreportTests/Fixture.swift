@@ -63,8 +63,13 @@ struct CommandRun {
     /// Runs the built `serreport` in `folder`, or in a new empty folder, so that each run has its own
     /// `.serreport/` cache unless a test shares one on purpose.
     init(_ arguments: [String], in folder: URL? = nil) throws {
+        try self.init(executable: Self.binary.path, arguments, in: folder)
+    }
+
+    /// Runs another program (e.g. `setpriv` wrapping `serreport`) the same way.
+    init(executable: String, _ arguments: [String], in folder: URL? = nil) throws {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let folder {
             process.currentDirectoryURL = folder

@@ -52,8 +52,12 @@ extension ArtifactBundle {
     static let skippedName = "skipped.json"
     /// The values a cell's narrative template fills in (`{{clips}}`), rendered with the report.
     static let narrativeName = "narrative.json"
+    /// Warnings the report shows at the top (e.g. duplicate audio that leaks between folds).
+    static let noticesName = "notices.json"
 
     func section() throws(NotebookError) -> ReportSection { try decode(ReportSection.self, Self.sectionName) }
 
     func skipped() -> [SkippedFile] { (try? decode([SkippedFile].self, Self.skippedName)) ?? [] }
+
+    func notices() -> [String] { (try? decode([String].self, Self.noticesName)) ?? [] }
 }

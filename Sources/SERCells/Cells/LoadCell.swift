@@ -25,7 +25,11 @@ struct LoadCell: Cell {
 
     var id: String { "load" }
     var summary: String { "decode every clip (libsndfile), check it, and chart the corpus" }
-    var version: Int { 1 }
+    var version: Int { 2 }
+
+    /// Clips shorter than this hold no speech to speak of (a click, one sample): skipped, as DESIGN.md
+    /// says of "too short" files. 0.1 s is a syllable at most; RAVDESS's shortest clip is 2.9 s.
+    static let shortestSeconds = 0.1
     var inputs: [String] { [] }
     var parameters: Parameters {
         Parameters(corpus: settings.corpus, labels: settings.labels, report: FigureParameters(settings))
@@ -93,13 +97,15 @@ struct LoadCell: Cell {
         var bundle = ArtifactBundle()
         try bundle.encode(loaded, as: "clips.json")
         try bundle.encode(skipped, as: ArtifactBundle.skippedName)
+        let duplicates = DuplicateAudio(loaded)
+        try bundle.encode(duplicates.notices, as: ArtifactBundle.noticesName)
         let figures = try FigureRendering.render(
             LoadFigureSet(
                 clips: loaded, locations: Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0.location) })
             )
             .figures(),
             formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
-        try bundle.encode(section(loaded, figures: figures), as: ArtifactBundle.sectionName)
+        try bundle.encode(section(loaded, figures: figures, duplicates: duplicates), as: ArtifactBundle.sectionName)
         let seconds = loaded.map(\.facts.seconds).reduce(0, +)
         try bundle.encode(
             [
@@ -110,19 +116,32 @@ struct LoadCell: Cell {
         return bundle
     }
 
-    /// Decodes a file to learn what it holds; a file that cannot be used gets the reason instead.
+    /// Decodes a file to learn what it holds; a file that cannot be used (not audio, empty, NaN-laden,
+    /// silent, too short) gets the reason instead.
     static func decode(_ location: String) -> AudioFacts {
-        do {
-            let audio = try AudioFile.read(path: location)
-            return AudioFacts(
-                sampleRate: audio.sampleRate, channels: audio.channelCount, frames: audio.frameCount,
-                format: audio.formatName)
-        } catch {
-            return AudioFacts(sampleRate: 0, channels: 0, frames: 0, format: "", skip: error.reason)
+        func skip(_ reason: String) -> AudioFacts {
+            AudioFacts(sampleRate: 0, channels: 0, frames: 0, format: "", skip: reason)
         }
+        let audio: DecodedAudio
+        do {
+            audio = try AudioFile.read(path: location)
+        } catch {
+            return skip(error.reason)
+        }
+        if audio.durationSeconds < shortestSeconds {
+            let samples = audio.frameCount == 1 ? "1 sample" : "\(audio.frameCount) samples"
+            return skip(
+                String(
+                    format: "too short (%@, %.3f s; at least %.1f s needed)", samples, audio.durationSeconds,
+                    shortestSeconds))
+        }
+        if audio.peak == 0 { return skip("silent (every sample is zero)") }
+        return AudioFacts(
+            sampleRate: audio.sampleRate, channels: audio.channelCount, frames: audio.frameCount,
+            format: audio.formatName)
     }
 
-    private func section(_ clips: [LoadedClip], figures: [ReportFigure]) -> ReportSection {
+    private func section(_ clips: [LoadedClip], figures: [ReportFigure], duplicates: DuplicateAudio) -> ReportSection {
         let emotions = EmotionOrder.sorted(clips.map(\.emotion))
         let counts = Dictionary(grouping: clips, by: \.emotion).mapValues(\.count)
         let rates = Dictionary(grouping: clips, by: \.facts.sampleRate).mapValues(\.count)
@@ -141,7 +160,7 @@ struct LoadCell: Cell {
                 ReportTable(
                     caption: "Sample rates in the files", columns: ["rate", "clips"],
                     rows: rates.keys.sorted().map { ["\($0) Hz", "\(rates[$0]!)"] }),
-            ])
+            ] + duplicates.tables)
     }
 }
 
