@@ -32,7 +32,7 @@ if forest_seeds:
     sys.argv.pop(1)
 report = sys.argv[1]
 metrics = json.load(open(os.path.join(report, "metrics.json")))
-run = json.load(open(os.path.join(report, "run.json")))
+run = json.load(open(os.path.join(report, "run.json")))["fit"]  # fit times: run.json's "fit" block
 rows = list(csv.reader(open(os.path.join(report, "features.csv"))))
 header, rows = rows[0], rows[1:]
 paths = [r[0] for r in rows]

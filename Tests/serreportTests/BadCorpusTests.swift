@@ -142,5 +142,26 @@ struct BadCorpusTests {
         #expect(html.contains("2 files hold the same audio as another file (1 group)"))
         #expect(html.contains("1 group carries different emotions"))
         #expect(html.contains("<td>copy.wav = s1_angry.wav</td><td>angry, sad</td>"))
+        // The copies share their cached results (keyed by content), never their paths or labels.
+        let features = try String(
+            contentsOf: project.url.appendingPathComponent("report/features.csv"), encoding: .utf8)
+        #expect(features.contains("\ncopy.wav,sad,s2,male,"))
+        #expect(features.contains("\ns1_angry.wav,angry,s1,female,"))
+        let other = try CorpusFixture(emotions: ["angry", "sad"], speakers: ["s1", "s2", "s3"], badFiles: false)
+        let otherManifest = try String(contentsOfFile: other.path("manifest.csv"), encoding: .utf8)
+        try otherManifest.replacingOccurrences(of: "s1_angry.wav,", with: "renamed/first.wav,")
+            .write(toFile: other.path("manifest.csv"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: other.path("renamed"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: other.path("s1_angry.wav"), toPath: other.path("renamed/first.wav"))
+        let second = try CommandRun(
+            [
+                "build", "--data", other.root.path, "--out", "other", "--set", "train.models=rf", "--set",
+                "report.formats=html",
+            ],
+            in: project.url)
+        #expect(second.status == 0, "\(second.stderr)")
+        let renamed = try String(contentsOf: project.url.appendingPathComponent("other/features.csv"), encoding: .utf8)
+        #expect(renamed.contains("\nrenamed/first.wav,angry,s1,female,"))
+        #expect(!renamed.contains("s1_angry.wav"))
     }
 }

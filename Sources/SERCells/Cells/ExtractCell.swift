@@ -19,7 +19,8 @@ struct ExtractCell: Cell {
 
     var id: String { "extract" }
     var summary: String { "RMS, ZCR, MFCC, chroma and spectral contrast per clip, summarised over frames" }
-    var version: Int { 1 }
+    /// 2: a clip whose content is shared with another path takes its own path, not the other's.
+    var version: Int { 2 }
     var inputs: [String] { ["load", "process"] }
     var parameters: Parameters { Parameters(features: settings.features, report: FigureParameters(settings)) }
 
@@ -41,9 +42,12 @@ struct ExtractCell: Cell {
                 builder.add("settings", settingsKey)
                 builder.add("audio", record.audio)
                 let key = builder.finish()
+                // Items are keyed by content, so a copy of the clip under another path (in this corpus
+                // or another) shares the entry: the path is always this record's.
                 if let data = context.cachedItem(key),
-                    let summary = try? JSONDecoder.stable.decode(ClipSummary.self, from: data)
+                    var summary = try? JSONDecoder.stable.decode(ClipSummary.self, from: data)
                 {
+                    summary.path = record.path
                     context.progress.advance(cached: true)
                     return .success(summary)
                 }
