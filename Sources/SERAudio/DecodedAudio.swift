@@ -86,4 +86,28 @@ extension DecodedAudio {
         }
         return largest
     }
+
+    /// Whether any sample is NaN or infinite, sixteen lanes at a time: a sample is not finite exactly
+    /// when its exponent bits are all set, the largest value `bits & 0x7F800000` can take, so the
+    /// lanes keep that maximum. The scalar `contains { !$0.isFinite }` cost a fifth of decoding a
+    /// 44.1 kHz file.
+    package static func containsNonFinite(_ buffer: UnsafeBufferPointer<Float>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        let count = buffer.count
+        let raw = UnsafeRawPointer(base)
+        let exponent = SIMD16<UInt32>(repeating: 0x7F80_0000)
+        var largest = SIMD16<UInt32>(repeating: 0)
+        var index = 0
+        while index &+ 16 <= count {
+            let bits = raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD16<UInt32>.self) & exponent
+            largest.replace(with: bits, where: bits .> largest)
+            index &+= 16
+        }
+        if any(largest .== exponent) { return true }
+        while index < count {
+            if !base[index].isFinite { return true }
+            index &+= 1
+        }
+        return false
+    }
 }

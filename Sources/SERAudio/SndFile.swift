@@ -35,7 +35,9 @@ enum SndFile {
         guard !samples.isEmpty else {
             throw AudioError(.empty, path: path, reason: "contains no audio samples")
         }
-        if let bad = samples.firstIndex(where: { !$0.isFinite }) {
+        if samples.withUnsafeBufferPointer(DecodedAudio.containsNonFinite),
+            let bad = samples.firstIndex(where: { !$0.isFinite })
+        {
             throw AudioError(.invalidSamples, path: path, reason: "sample \(bad / channels) is \(samples[bad])")
         }
         return DecodedAudio(

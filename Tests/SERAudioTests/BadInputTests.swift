@@ -55,3 +55,22 @@ struct BadInputTests {
         #expect(error.description.hasSuffix("is a directory, not an audio file"))
     }
 }
+
+@Suite("The vectorised NaN and infinity scan")
+struct NonFiniteScanTests {
+    @Test("finds a NaN or infinity at any position, in the vector part and in the tail; finite values pass")
+    func everyPosition() {
+        var samples = (0..<37).map { Float($0) * 0.01 - 0.2 }
+        samples[3] = .greatestFiniteMagnitude
+        samples[4] = -.leastNonzeroMagnitude
+        #expect(!samples.withUnsafeBufferPointer(DecodedAudio.containsNonFinite))
+        for bad in [Float.nan, .infinity, -.infinity, -Float.nan] {
+            for position in samples.indices {
+                var copy = samples
+                copy[position] = bad
+                #expect(copy.withUnsafeBufferPointer(DecodedAudio.containsNonFinite), "\(bad) at \(position)")
+            }
+        }
+        #expect(![Float]().withUnsafeBufferPointer(DecodedAudio.containsNonFinite))
+    }
+}
