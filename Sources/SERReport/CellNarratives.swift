@@ -15,7 +15,7 @@ public struct CellNarratives: Sendable {
     }
 
     /// The cell's narrative with `values` filled in; empty when neither the project nor serreport has
-    /// a template for the cell. A value of "" counts as false in `{{#name}}…{{/name}}`.
+    /// a template for the cell. An empty value counts as false in `{{#name}}…{{/name}}`.
     public func text(for cell: String, values: [String: String]) throws(ReportError) -> String {
         let own = overrides?.appendingPathComponent("cells/\(cell).mustache")
         let url: URL
@@ -34,7 +34,8 @@ public struct CellNarratives: Sendable {
         } catch {
             throw ReportError(path: url.path, reason: "template does not parse (\(error))")
         }
-        let context = values.mapValues { value -> Any in value.isEmpty ? false : value }
+        // An empty value is left out: it prints as nothing and `{{#name}}…{{/name}}` skips.
+        let context = values.filter { !$0.value.isEmpty }
         return template.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -17,7 +17,7 @@ struct TrainCell: Cell {
 
     var id: String { "train" }
     var summary: String { "fit random forest, boosted trees, SVM and MLP fold by fold, then on all clips" }
-    var version: Int { 1 }
+    var version: Int { 2 }
     var inputs: [String] { ["load", "extract"] }
     var parameters: Parameters { Parameters(train: settings.train, report: FigureParameters(settings)) }
 
@@ -127,7 +127,11 @@ struct TrainCell: Cell {
         return ReportSection(
             id: id, title: "Train", narrative: "",
             parameters: [
-                ReportPair("protocol", train.protocolName), ReportPair("folds", "\(train.folds)"),
+                ReportPair("protocol", train.protocolName),
+                ReportPair(
+                    "folds",
+                    record.foldCount == train.folds
+                        ? "\(train.folds)" : "\(record.foldCount) (asked: \(train.folds); \(record.usedProtocol))"),
                 ReportPair("seed", "\(train.seed)"),
                 ReportPair("speaker_normalization", "\(train.speakerNormalization)"),
                 ReportPair("models", train.models.joined(separator: ", ")),
