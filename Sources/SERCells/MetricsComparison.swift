@@ -1,4 +1,5 @@
 public import Foundation
+import SERNotebook
 
 /// `serreport diff A B`: the metric deltas between two reports' `metrics.json`, per model, as a
 /// Markdown table ready for a CI job summary, or as JSON.
@@ -22,25 +23,6 @@ public struct MetricsComparison: Sendable {
     public var protocolA: String
     public var protocolB: String
 
-    private struct File: Decodable {
-        struct Model: Decodable {
-            var accuracy: Double
-            var uar: Double
-            var macroF1: Double
-            enum CodingKeys: String, CodingKey {
-                case accuracy, uar
-                case macroF1 = "macro_f1"
-            }
-        }
-        struct ProtocolInfo: Decodable {
-            var used: String
-            var folds: Int
-        }
-        var models: [String: Model]
-        var best: String
-        var `protocol`: ProtocolInfo
-    }
-
     /// Reads `metrics.json` from two report folders (or two metrics files).
     public init(a: String, b: String) throws(CellError) {
         let first = try Self.read(a)
@@ -53,7 +35,7 @@ public struct MetricsComparison: Sendable {
         protocolB = "\(second.protocol.used), \(second.protocol.folds) folds"
         var models: [String: [String: Metric]] = [:]
         for name in Set(first.models.keys).union(second.models.keys) {
-            func values(_ model: File.Model?) -> [String: Double] {
+            func values(_ model: MetricsFile.Model?) -> [String: Double] {
                 guard let model else { return [:] }
                 return ["uar": model.uar, "accuracy": model.accuracy, "macro_f1": model.macroF1]
             }
@@ -69,12 +51,12 @@ public struct MetricsComparison: Sendable {
         self.models = models
     }
 
-    private static func read(_ path: String) throws(CellError) -> File {
+    private static func read(_ path: String) throws(CellError) -> MetricsFile {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         let file = exists && isDirectory.boolValue ? path + "/metrics.json" : path
         do {
-            return try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+            return try JSONDecoder.stable.decode(MetricsFile.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
         } catch {
             throw CellError(
                 cell: "diff", message: "\(file): not a serreport metrics.json (\(error.localizedDescription))")
@@ -132,8 +114,7 @@ public struct MetricsComparison: Sendable {
                 case bestB = "best_b"
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.readable
         let output = Output(
             a: a, b: b, protocolA: protocolA, protocolB: protocolB, bestA: bestA, bestB: bestB, models: models)
         return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self) + "\n"

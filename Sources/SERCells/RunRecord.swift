@@ -47,11 +47,7 @@ struct RunRecord: Encodable {
     }
 
     func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return ((try? encoder.encode(self)) ?? Data("{}".utf8)) + Data("\n".utf8)
+        return ((try? JSONEncoder.readable.encode(self)) ?? Data("{}".utf8)) + Data("\n".utf8)
     }
 
     /// `git rev-parse HEAD` of the working folder, when it is a git repository.

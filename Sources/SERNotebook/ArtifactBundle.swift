@@ -87,6 +87,15 @@ extension JSONEncoder {
     }
 }
 
+extension JSONEncoder {
+    /// ``stable``, indented: for the JSON files people open (metrics.json, run.json, models/).
+    public static var readable: JSONEncoder {
+        let encoder = stable
+        encoder.outputFormatting.insert(.prettyPrinted)
+        return encoder
+    }
+}
+
 extension JSONDecoder {
     /// Reads what ``JSONEncoder/stable`` writes.
     public static var stable: JSONDecoder {

@@ -62,7 +62,8 @@ public final class ProgressDisplay: Sendable {
         var line = "\(outcome.id.padding(toLength: 9, withPad: " ", startingAt: 0)) \(outcome.state.rawValue)"
         if outcome.state == .ran { line += " in \(Self.formatted(outcome.duration))" }
         if let items = outcome.items {
-            line += ", \(items.total) \(items.unit)"
+            let unit = items.total == 1 && items.unit.hasSuffix("s") ? String(items.unit.dropLast()) : items.unit
+            line += ", \(items.total) \(unit)"
             if items.cached > 0 { line += " (\(items.cached) from the cache)" }
         }
         if let error = outcome.error { line += ": \(error)" }
@@ -85,6 +86,9 @@ public final class ProgressDisplay: Sendable {
         let total = progress.total
         var line = "\(id.padding(toLength: 9, withPad: " ", startingAt: 0)) \(done)/\(total) \(progress.unit)"
         let seconds = seconds(elapsed)
+        if done >= total {
+            return line + "  finishing (figures, tables)"
+        }
         if done > 0, seconds > 0 {
             let rate = Double(done) / seconds
             line += String(format: "  %.0f/s", rate)

@@ -24,9 +24,7 @@ struct EvaluateCell: Cell {
         let evaluation = Evaluation(record)
         var bundle = ArtifactBundle()
         let metrics = evaluation.metrics(settings: settings)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        bundle.files["metrics.json"] = try encoder.encode(metrics) + Data("\n".utf8)
+        bundle.files["metrics.json"] = try JSONEncoder.readable.encode(metrics) + Data("\n".utf8)
         do {
             bundle.files["predictions.csv"] = Data(try evaluation.predictionsTable().text(name: "predictions.csv").utf8)
         } catch {

@@ -1,15 +1,16 @@
 import Foundation
 
-/// What `metrics.json` holds: every model's scores keyed by short name, the best model and the protocol.
-struct MetricsFile: Encodable {
-    struct ClassScore: Encodable {
+/// What `metrics.json` holds: every model's scores keyed by short name, the best model and the protocol
+/// (written by the evaluate cell, read back by `serreport diff`).
+struct MetricsFile: Codable {
+    struct ClassScore: Codable {
         var precision: Double
         var recall: Double
         var f1: Double
         var support: Int
     }
 
-    struct FoldScore: Encodable {
+    struct FoldScore: Codable {
         var accuracy: Double
         var uar: Double
         var macroF1: Double
@@ -19,12 +20,7 @@ struct MetricsFile: Encodable {
         }
     }
 
-    struct Spread: Encodable {
-        var mean: Double
-        var std: Double
-    }
-
-    struct Model: Encodable {
+    struct Model: Codable {
         var title: String
         /// Pooled over every test fold.
         var accuracy: Double
@@ -48,7 +44,7 @@ struct MetricsFile: Encodable {
         }
     }
 
-    struct ProtocolInfo: Encodable {
+    struct ProtocolInfo: Codable {
         var requested: String
         var used: String
         var folds: Int

@@ -49,10 +49,8 @@ struct TrainCell: Cell {
     /// `models/`: each model in its library's format, the scaler, the label list and the settings.
     private func saveModels(_ training: Training, into bundle: inout ArtifactBundle) throws(CellError) {
         func json(_ value: some Encodable) throws(CellError) -> Data {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             do {
-                return try encoder.encode(value) + Data("\n".utf8)
+                return try JSONEncoder.readable.encode(value) + Data("\n".utf8)
             } catch {
                 throw CellError(cell: id, message: "cannot encode a model file (\(error))")
             }
