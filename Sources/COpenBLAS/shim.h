@@ -1,9 +1,66 @@
-#include <cblas.h>
+/* OpenBLAS, loaded on first use with dlopen rather than at start-up: it and its Fortran runtime cost
+   3 ms of every `serreport` start, and only training and PCA need it. Each wrapper resolves its
+   function once (dlsym) and keeps the pointer. The two enums are cblas.h's, which lives in a folder
+   only pkg-config names. */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef enum CBLAS_ORDER { CblasRowMajor = 101, CblasColMajor = 102 } CBLAS_ORDER;
+typedef enum CBLAS_TRANSPOSE { CblasNoTrans = 111, CblasTrans = 112, CblasConjTrans = 113 } CBLAS_TRANSPOSE;
+
+/* The library's function `name`; a missing library or function stops the program with a message (it
+   is a declared dependency, installed with libopenblas-dev). */
+static inline void *copenblas_function(const char *name) {
+    static void *library;
+    void *loaded = __atomic_load_n(&library, __ATOMIC_ACQUIRE);
+    if (loaded == NULL) {
+        loaded = dlopen("libopenblas.so.0", RTLD_NOW | RTLD_LOCAL);
+        __atomic_store_n(&library, loaded, __ATOMIC_RELEASE);
+    }
+    void *function = loaded != NULL ? dlsym(loaded, name) : NULL;
+    if (function == NULL) {
+        fprintf(stderr, "serreport: cannot load %s from libopenblas.so.0 (%s); install libopenblas-dev\n", name,
+                dlerror());
+        abort();
+    }
+    return function;
+}
+
+#define COPENBLAS_RESOLVED(type, name)                                          \
+    static type cached;                                                         \
+    type function = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);                 \
+    if (function == NULL) {                                                     \
+        function = (type)copenblas_function(name);                              \
+        __atomic_store_n(&cached, function, __ATOMIC_RELEASE);                  \
+    }
+
+static inline void copenblas_set_num_threads(int threads) {
+    typedef void (*set_threads_t)(int);
+    COPENBLAS_RESOLVED(set_threads_t, "openblas_set_num_threads")
+    function(threads);
+}
+
+static inline void copenblas_dgemm(CBLAS_ORDER order, CBLAS_TRANSPOSE transA, CBLAS_TRANSPOSE transB, int m, int n,
+                                   int k, double alpha, const double *a, int lda, const double *b, int ldb,
+                                   double beta, double *c, int ldc) {
+    typedef void (*dgemm_t)(CBLAS_ORDER, CBLAS_TRANSPOSE, CBLAS_TRANSPOSE, int, int, int, double, const double *, int,
+                            const double *, int, double, double *, int);
+    COPENBLAS_RESOLVED(dgemm_t, "cblas_dgemm")
+    function(order, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
 
 /* LAPACK's symmetric eigensolver, which OpenBLAS exports under its Fortran name. Debian's OpenBLAS
    ships no LAPACK header, so the reference interface (LAPACK 3.11, dsyevr.f) is declared here:
    every argument by pointer, column-major arrays, string lengths not passed (single characters). */
-void dsyevr_(const char *jobz, const char *range, const char *uplo, const int *n, double *a,
-             const int *lda, const double *vl, const double *vu, const int *il, const int *iu,
-             const double *abstol, int *m, double *w, double *z, const int *ldz, int *isuppz,
-             double *work, const int *lwork, int *iwork, const int *liwork, int *info);
+static inline void copenblas_dsyevr(const char *jobz, const char *range, const char *uplo, const int *n, double *a,
+                                    const int *lda, const double *vl, const double *vu, const int *il, const int *iu,
+                                    const double *abstol, int *m, double *w, double *z, const int *ldz, int *isuppz,
+                                    double *work, const int *lwork, int *iwork, const int *liwork, int *info) {
+    typedef void (*dsyevr_t)(const char *, const char *, const char *, const int *, double *, const int *,
+                             const double *, const double *, const int *, const int *, const double *, int *, double *,
+                             double *, const int *, int *, double *, const int *, int *, const int *, int *);
+    COPENBLAS_RESOLVED(dsyevr_t, "dsyevr_")
+    function(jobz, range, uplo, n, a, lda, vl, vu, il, iu, abstol, m, w, z, ldz, isuppz, work, lwork, iwork, liwork,
+             info);
+}

@@ -43,7 +43,7 @@ enum LAPACK {
         var info: Int32 = 0
 
         func callLAPACK() {
-            dsyevr_(
+            copenblas_dsyevr(
                 "V", "I", "L", &n, &a, &lda, &unusedLower, &unusedUpper, &lowestIndex, &highestIndex,
                 &tolerance, &found, &eigenvalues, &eigenvectors, &ldz, &support,
                 &work, &workCount, &integerWork, &integerWorkCount, &info)
@@ -79,7 +79,7 @@ enum LAPACK {
 /// order on every machine: results are bit-identical whatever the core count, and models run in
 /// parallel one per thread instead.
 enum BLAS {
-    static let singleThreaded: Void = { openblas_set_num_threads(1) }()
+    static let singleThreaded: Void = { copenblas_set_num_threads(1) }()
 
     /// `c = alpha · op(a) · op(b) + beta · c` on row-major matrices: `op(a)` is `m × k`, `op(b)` is
     /// `k × n`, `c` is `m × n`; `transposeA`/`transposeB` say whether `a`/`b` are stored transposed.
@@ -88,7 +88,7 @@ enum BLAS {
         _ c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int, alpha: Double = 1, beta: Double = 0
     ) {
         _ = singleThreaded
-        cblas_dgemm(
+        copenblas_dgemm(
             CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
             Int32(m), Int32(n), Int32(k), alpha, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n), beta, c,
             Int32(n))

@@ -18,44 +18,46 @@ final class XGBoostBooster {
         precondition(features.rows == labels.count, "\(features.rows) rows, \(labels.count) labels")
         self.classCount = classCount
         let training = try Self.matrix(features)
-        defer { XGDMatrixFree(training) }
-        try Self.check(XGDMatrixSetFloatInfo(training, "label", labels.map(Float.init), bst_ulong(labels.count)))
+        defer { cxgboost_matrix_free(training) }
+        try Self.check(
+            cxgboost_matrix_set_float_info(training, "label", labels.map(Float.init), bst_ulong(labels.count)))
         if let weights {
-            try Self.check(XGDMatrixSetFloatInfo(training, "weight", weights.map(Float.init), bst_ulong(weights.count)))
+            try Self.check(
+                cxgboost_matrix_set_float_info(training, "weight", weights.map(Float.init), bst_ulong(weights.count)))
         }
         var matrices: [DMatrixHandle?] = [training]
         var created: BoosterHandle?
-        try Self.check(XGBoosterCreate(&matrices, 1, &created))
+        try Self.check(cxgboost_booster_create(&matrices, 1, &created))
         guard let created else { throw LearnError(.libraryFailure, "XGBoost: no booster created") }
         handle = created
         let fixed: [(String, String)] = [
             ("objective", "multi:softprob"), ("num_class", "\(classCount)"), ("tree_method", "hist"),
             ("nthread", "1"), ("verbosity", "0"), ("seed", "\(seed % UInt64(Int32.max))"),
         ]
-        for (key, value) in fixed + parameters { try Self.check(XGBoosterSetParam(handle, key, value)) }
-        for round in 0..<rounds { try Self.check(XGBoosterUpdateOneIter(handle, Int32(round), training)) }
+        for (key, value) in fixed + parameters { try Self.check(cxgboost_booster_set_param(handle, key, value)) }
+        for round in 0..<rounds { try Self.check(cxgboost_booster_update(handle, Int32(round), training)) }
     }
 
     /// A booster saved by ``save(to:)``.
     init(loading path: String, classCount: Int) throws {
         self.classCount = classCount
         var created: BoosterHandle?
-        try Self.check(XGBoosterCreate(nil, 0, &created))
+        try Self.check(cxgboost_booster_create(nil, 0, &created))
         guard let created else { throw LearnError(.libraryFailure, "XGBoost: no booster created") }
         handle = created
-        try Self.check(XGBoosterLoadModel(handle, path))
-        try Self.check(XGBoosterSetParam(handle, "nthread", "1"))
+        try Self.check(cxgboost_booster_load(handle, path))
+        try Self.check(cxgboost_booster_set_param(handle, "nthread", "1"))
     }
 
-    deinit { XGBoosterFree(handle) }
+    deinit { cxgboost_booster_free(handle) }
 
     /// Class probabilities, one row per row of `features`.
     func probabilities(_ features: Matrix) throws -> Matrix {
         let data = try Self.matrix(features)
-        defer { XGDMatrixFree(data) }
+        defer { cxgboost_matrix_free(data) }
         var length: bst_ulong = 0
         var result: UnsafePointer<Float>?
-        try Self.check(XGBoosterPredict(handle, data, 0, 0, 0, &length, &result))
+        try Self.check(cxgboost_booster_predict(handle, data, 0, 0, 0, &length, &result))
         guard let result, Int(length) == features.rows * classCount else {
             throw LearnError(.libraryFailure, "XGBoost predicted \(length) values for \(features.rows) rows")
         }
@@ -67,19 +69,19 @@ final class XGBoostBooster {
 
     /// Writes the model in XGBoost's JSON format (`xgboost.Booster().load_model(path)` reads it).
     func save(to path: String) throws {
-        try Self.check(XGBoosterSaveModel(handle, path))
+        try Self.check(cxgboost_booster_save(handle, path))
     }
 
     private static func matrix(_ features: Matrix) throws -> DMatrixHandle {
         var handle: DMatrixHandle?
         let values = features.values.map(Float.init)
-        try check(XGDMatrixCreateFromMat(values, bst_ulong(features.rows), bst_ulong(features.columns), .nan, &handle))
+        try check(cxgboost_matrix_create(values, bst_ulong(features.rows), bst_ulong(features.columns), .nan, &handle))
         guard let handle else { throw LearnError(.libraryFailure, "XGBoost: no matrix created") }
         return handle
     }
 
     private static func check(_ status: Int32) throws {
         guard status != 0 else { return }
-        throw LearnError(.libraryFailure, "XGBoost: \(String(cString: XGBGetLastError()))")
+        throw LearnError(.libraryFailure, "XGBoost: \(String(cString: cxgboost_last_error()))")
     }
 }

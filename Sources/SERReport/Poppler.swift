@@ -5,10 +5,11 @@ import Foundation
 /// page is drawn onto the report's Cairo context. Poppler replays the page as Cairo paths, images and
 /// glyphs, so the figure stays vectors and its labels stay text.
 ///
-/// Not `Sendable`: one per figure, used by the render that opened it.
+/// poppler-glib is loaded on first use (see CPoppler's shim). Not `Sendable`: one per figure, used by
+/// the render that opened it.
 final class EmbeddedPDF {
-    private let document: OpaquePointer
-    private let page: OpaquePointer
+    private let document: UnsafeMutableRawPointer
+    private let page: UnsafeMutableRawPointer
     /// The first page's size in points.
     let width: Double
     let height: Double
@@ -18,19 +19,19 @@ final class EmbeddedPDF {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ReportError(path: path, reason: "cannot read the file")
         }
-        let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
-        defer { g_bytes_unref(bytes) }
-        var error: UnsafeMutablePointer<GError>?
-        guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
-            throw Self.failure(error, path: path)
+        var reason = [CChar](repeating: 0, count: 512)
+        let opened = data.withUnsafeBytes { cpoppler_open($0.baseAddress, $0.count, &reason, reason.count) }
+        guard let document = opened else {
+            let message = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw ReportError(path: path, reason: "not a readable PDF (\(message))")
         }
-        guard poppler_document_get_n_pages(document) > 0, let page = poppler_document_get_page(document, 0) else {
-            g_object_unref(UnsafeMutableRawPointer(document))
+        guard cpoppler_page_count(document) > 0, let page = cpoppler_page(document, 0) else {
+            cpoppler_release(document)
             throw ReportError(path: path, reason: "the PDF has no pages")
         }
         var width = 0.0
         var height = 0.0
-        poppler_page_get_size(page, &width, &height)
+        cpoppler_page_size(page, &width, &height)
         self.document = document
         self.page = page
         self.width = width
@@ -38,20 +39,13 @@ final class EmbeddedPDF {
     }
 
     deinit {
-        g_object_unref(UnsafeMutableRawPointer(page))
-        g_object_unref(UnsafeMutableRawPointer(document))
+        cpoppler_release(page)
+        cpoppler_release(document)
     }
 
     /// Draws the first page with its top left corner at the user-space origin of `cairo`, one point of
     /// the page per user-space unit; the caller translates, scales and clips.
     func render(on cairo: OpaquePointer) {
-        poppler_page_render(page, cairo)
-    }
-
-    /// Poppler's `GError` as a ``ReportError`` naming the file; frees the error.
-    private static func failure(_ error: UnsafeMutablePointer<GError>?, path: String) -> ReportError {
-        defer { if let error { g_error_free(error) } }
-        let message = cpoppler_error_message(error).map { String(cString: $0) } ?? "unknown error"
-        return ReportError(path: path, reason: "not a readable PDF (\(message))")
+        cpoppler_render(page, UnsafeMutableRawPointer(cairo))
     }
 }

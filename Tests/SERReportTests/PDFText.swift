@@ -16,33 +16,30 @@ struct PDFText {
 
     init(path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
-        let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
-        defer { g_bytes_unref(bytes) }
-        var error: UnsafeMutablePointer<GError>?
-        guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
-            if let error { g_error_free(error) }
-            throw CocoaError(.fileReadCorruptFile)
-        }
-        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        var reason = [CChar](repeating: 0, count: 512)
+        guard let document = data.withUnsafeBytes({ cpoppler_open($0.baseAddress, $0.count, &reason, reason.count) })
+        else { throw CocoaError(.fileReadCorruptFile) }
+        defer { cpoppler_release(document) }
         var pages: [String] = []
         var sizes: [(Double, Double)] = []
         var boxes: [[Box]] = []
-        for index in 0..<poppler_document_get_n_pages(document) {
-            guard let page = poppler_document_get_page(document, index) else { throw CocoaError(.fileReadCorruptFile) }
-            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        for index in 0..<cpoppler_page_count(document) {
+            guard let page = cpoppler_page(document, index) else { throw CocoaError(.fileReadCorruptFile) }
+            defer { cpoppler_release(page) }
             var width = 0.0
             var height = 0.0
-            poppler_page_get_size(page, &width, &height)
+            cpoppler_page_size(page, &width, &height)
             sizes.append((width, height))
-            let text = poppler_page_get_text(page)
-            defer { g_free(text) }
+            let text = cpoppler_page_text(page)
+            defer { cpoppler_free(text) }
             pages.append(text.map { String(cString: $0) } ?? "")
-            var rectangles: UnsafeMutablePointer<PopplerRectangle>?
-            var count: guint = 0
-            poppler_page_get_text_layout(page, &rectangles, &count)
-            defer { g_free(rectangles) }
-            let all = UnsafeBufferPointer(start: rectangles, count: Int(count)).map {
-                Box(x1: $0.x1, y1: $0.y1, x2: $0.x2, y2: $0.y2)
+            var rectangles: UnsafeMutablePointer<Double>?
+            var count: UInt32 = 0
+            cpoppler_page_text_layout(page, &rectangles, &count)
+            defer { cpoppler_free(rectangles) }
+            let values = UnsafeBufferPointer(start: rectangles, count: 4 * Int(count))
+            let all = stride(from: 0, to: values.count, by: 4).map {
+                Box(x1: values[$0], y1: values[$0 + 1], x2: values[$0 + 2], y2: values[$0 + 3])
             }
             boxes.append(all.filter { $0.x2 > $0.x1 && $0.y2 > $0.y1 })
         }
