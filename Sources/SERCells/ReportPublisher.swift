@@ -46,9 +46,11 @@ struct ReportPublisher {
         ).encoded()
         try write(files, into: root)
         if settings.report.formats.contains("pdf") { try writePDF(document, files: files, into: root) }
+        // The extract cell's narrative values count its clips: no need to decode the whole feature table.
         let clips =
-            (try? outcomes.first { $0.id == "extract" }?.bundle?.decode(FeatureTableRecord.self, "features.json"))??
-            .clips.count
+            (try? outcomes.first { $0.id == "extract" }?.bundle?.decode(
+                [String: String].self, ArtifactBundle.narrativeName))?
+            .flatMap { $0["clips"] }.flatMap { Int($0) }
         let headline =
             (try? outcomes.first { $0.id == "evaluate" }?.bundle?.decode(Headline.self, Headline.name)) ?? nil
         return Published(

@@ -47,20 +47,22 @@ struct ProcessCell: Cell {
             report: FigureParameters(settings))
     }
 
-    /// The key of one clip's processing result: the file's content and every setting that shapes it.
-    static func itemKey(content: Digest, settings: Settings, version: Int) -> Digest {
+    /// The key of one clip's processing result: the file's content and every setting that shapes it
+    /// (`settings` is ``itemSettings``, computed once per run).
+    static func itemKey(content: Digest, settings: String, version: Int) -> Digest {
         var builder = KeyBuilder("process-item")
         builder.add("version", "\(version)")
-        builder.add("settings", ParameterList(ProcessCell(settings: settings, locations: [:]).itemParameters).canonical)
+        builder.add("settings", settings)
         builder.add("content", content)
         return builder.finish()
     }
 
-    /// The parameters without the figure formats, which shape the figures but not a clip's samples.
-    private var itemParameters: Parameters {
+    /// The parameters without the figure formats (which shape the figures, not a clip's samples), in
+    /// canonical form.
+    private var itemSettings: String {
         var parameters = parameters
         parameters.report = FigureParameters(figureFormats: [])
-        return parameters
+        return ParameterList(parameters).canonical
     }
 
     /// The key of the entry that holds a clip's processed samples.
@@ -75,13 +77,14 @@ struct ProcessCell: Cell {
         let settings = self.settings
         let locations = self.locations
         let version = self.version
+        let itemSettings = self.itemSettings
         context.progress.expect(clips.count, "clips")
         let outcomes = ParallelClips.map(
             count: clips.count, workers: context.jobs,
             makeState: { () -> ClipProcessor? in try? ClipProcessor(settings: settings) },
             body: { processor, index -> ProcessFacts in
                 let clip = clips[index]
-                let key = Self.itemKey(content: clip.content, settings: settings, version: version)
+                let key = Self.itemKey(content: clip.content, settings: itemSettings, version: version)
                 if let data = context.cachedItem(key),
                     let facts = try? JSONDecoder.stable.decode(ProcessFacts.self, from: data),
                     facts.skip != nil || context.store.contains(Self.audioKey(key))
@@ -101,7 +104,7 @@ struct ProcessCell: Cell {
             if let reason = facts.skip {
                 skipped.append(SkippedFile(path: clip.path, reason: reason))
             } else {
-                let key = Self.itemKey(content: clip.content, settings: settings, version: version)
+                let key = Self.itemKey(content: clip.content, settings: itemSettings, version: version)
                 records.append(ProcessedRecord(path: clip.path, audio: Self.audioKey(key), facts: facts))
             }
         }
