@@ -2,42 +2,42 @@
 ///
 /// Its description is a single line a person can act on, e.g.
 /// `Samples/x.wav: not an audio file (libsndfile: Format not recognised)`.
-public struct AudioError: Error, CustomStringConvertible, Sendable, Equatable {
+package struct AudioError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What kind of failure this is; new codes can be added without breaking callers.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: Hashable, Sendable {
             case unreadable, empty, invalidSamples, resampling, denoising, writing
         }
         private let kind: Kind
 
         /// The file is missing, unreadable, or not in a format libsndfile decodes.
-        public static let unreadable = Code(kind: .unreadable)
+        package static let unreadable = Code(kind: .unreadable)
         /// The file decodes but holds no audio samples.
-        public static let empty = Code(kind: .empty)
+        package static let empty = Code(kind: .empty)
         /// The samples contain NaN or infinity.
-        public static let invalidSamples = Code(kind: .invalidSamples)
+        package static let invalidSamples = Code(kind: .invalidSamples)
         /// libsoxr rejected the conversion.
-        public static let resampling = Code(kind: .resampling)
+        package static let resampling = Code(kind: .resampling)
         /// Noise reduction could not run: a parameter noisereduce would reject (for this sample
         /// rate), or FFTW could not plan its transforms.
-        public static let denoising = Code(kind: .denoising)
+        package static let denoising = Code(kind: .denoising)
         /// An audio file could not be written.
-        public static let writing = Code(kind: .writing)
+        package static let writing = Code(kind: .writing)
 
-        public var description: String { "\(kind)" }
+        package var description: String { "\(kind)" }
     }
 
-    public let code: Code
+    package let code: Code
     /// The file the failure is about, as the caller named it.
-    public let path: String
+    package let path: String
     /// Why, in a few words.
-    public let reason: String
+    package let reason: String
 
-    public init(_ code: Code, path: String, reason: String) {
+    package init(_ code: Code, path: String, reason: String) {
         self.code = code
         self.path = path
         self.reason = reason
     }
 
-    public var description: String { "\(path): \(reason)" }
+    package var description: String { "\(path): \(reason)" }
 }

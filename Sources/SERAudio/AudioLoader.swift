@@ -1,35 +1,35 @@
 /// What `librosa.load(path, sr=22050)` returns, plus what happened on the way.
-public struct LoadedAudio: Sendable {
+package struct LoadedAudio: Sendable {
     /// Mono float32 samples at ``sampleRate``.
-    public var samples: [Float]
-    public var sampleRate: Int
+    package var samples: [Float]
+    package var sampleRate: Int
     /// The file's own rate, channel count and frame count before mixing and resampling.
-    public var sourceSampleRate: Int
-    public var sourceChannelCount: Int
-    public var sourceFrameCount: Int
-    public var sourceFormat: String
+    package var sourceSampleRate: Int
+    package var sourceChannelCount: Int
+    package var sourceFrameCount: Int
+    package var sourceFormat: String
     /// The file's peak before and after normalisation, in its own integer scale (pydub's `seg.max`);
     /// `nil` when no normaliser ran.
-    public var normalizedPeak: (before: Double, after: Double)?
+    package var normalizedPeak: (before: Double, after: Double)?
 }
 
 /// Decode → optional pydub-style peak normalisation → mono mean → soxr HQ resampling: the load
 /// step of the seed notebook (`pydub.effects.normalize`, then `librosa.load(path, sr=sr)`).
 ///
 /// Keeps its resamplers between files: one loader per task. Not Sendable.
-public final class AudioLoader {
+package final class AudioLoader {
     /// Target rate; `nil` keeps the file's own rate (`sr=None`).
-    public let sampleRate: Int?
+    package let sampleRate: Int?
     /// Applied to the decoded channels before mixing, as pydub does before librosa reads the file.
-    public let normalizer: PeakNormalizer?
+    package let normalizer: PeakNormalizer?
     private let resampler = Resampler()
 
-    public init(sampleRate: Int? = 22050, normalizer: PeakNormalizer? = nil) {
+    package init(sampleRate: Int? = 22050, normalizer: PeakNormalizer? = nil) {
         self.sampleRate = sampleRate
         self.normalizer = normalizer
     }
 
-    public func load(path: String) throws(AudioError) -> LoadedAudio {
+    package func load(path: String) throws(AudioError) -> LoadedAudio {
         let decoded = try AudioFile.read(path: path)
         let peak = normalizer == nil ? 0 : decoded.peak
         let normalized = normalizer.map { $0(decoded, peak: peak) } ?? decoded

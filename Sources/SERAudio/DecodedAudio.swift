@@ -1,5 +1,5 @@
 /// How the samples of a file were stored, which decides how peak normalisation rounds.
-public enum SampleEncoding: Sendable, Equatable {
+package enum SampleEncoding: Sendable, Equatable {
     /// Signed or unsigned integer PCM of this many bits (8, 16, 24 or 32).
     case integer(bits: Int)
     /// IEEE float or a lossy codec decoded to float.
@@ -10,16 +10,16 @@ public enum SampleEncoding: Sendable, Equatable {
 ///
 /// Integer PCM is scaled the way libsndfile (and so `soundfile`, and so `librosa.load`) scales it:
 /// a 16-bit sample `s` becomes `s / 32768`.
-public struct DecodedAudio: Sendable {
+package struct DecodedAudio: Sendable {
     /// Interleaved samples, `frameCount * channelCount` values.
-    public var samples: [Float]
-    public var channelCount: Int
-    public var sampleRate: Int
-    public var encoding: SampleEncoding
+    package var samples: [Float]
+    package var channelCount: Int
+    package var sampleRate: Int
+    package var encoding: SampleEncoding
     /// libsndfile's name for the container and encoding, e.g. "WAV (Microsoft) / Signed 16 bit PCM".
-    public var formatName: String
+    package var formatName: String
 
-    public init(samples: [Float], channelCount: Int, sampleRate: Int, encoding: SampleEncoding, formatName: String) {
+    package init(samples: [Float], channelCount: Int, sampleRate: Int, encoding: SampleEncoding, formatName: String) {
         self.samples = samples
         self.channelCount = channelCount
         self.sampleRate = sampleRate
@@ -27,13 +27,13 @@ public struct DecodedAudio: Sendable {
         self.formatName = formatName
     }
 
-    public var frameCount: Int { channelCount > 0 ? samples.count / channelCount : 0 }
+    package var frameCount: Int { channelCount > 0 ? samples.count / channelCount : 0 }
 
-    public var durationSeconds: Double { sampleRate > 0 ? Double(frameCount) / Double(sampleRate) : 0 }
+    package var durationSeconds: Double { sampleRate > 0 ? Double(frameCount) / Double(sampleRate) : 0 }
 
     /// The largest sample magnitude over all channels in the file's own integer scale (pydub's
     /// `seg.max`, e.g. 26536 for a 16-bit file), or in full scale 1 for float files.
-    public var peak: Double {
+    package var peak: Double {
         let magnitude = Double(samples.withUnsafeBufferPointer { Self.largestMagnitude($0) })
         switch encoding {
         case .integer(let bits): return (magnitude * Double(sign: .plus, exponent: bits - 1, significand: 1)).rounded()
@@ -42,7 +42,7 @@ public struct DecodedAudio: Sendable {
     }
 
     /// The arithmetic mean of the channels in float32, as `librosa.to_mono` (`np.mean(y, axis=0)`).
-    public func monoMix() -> [Float] {
+    package func monoMix() -> [Float] {
         guard channelCount > 1 else { return samples }
         let frames = frameCount
         let channels = channelCount

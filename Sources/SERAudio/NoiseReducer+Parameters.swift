@@ -5,46 +5,46 @@ extension NoiseReducer {
     /// Left out: `y_noise` (the stationary gate always learns its noise from the signal itself, the
     /// default), `tmp_folder`, `use_tqdm`, `n_jobs`, `use_torch` and `device`, which do not change
     /// the output.
-    public struct Parameters: Sendable, Hashable {
+    package struct Parameters: Sendable, Hashable {
         /// `stationary=False`: the non-stationary gate (time-smoothed noise floor and a sigmoid
         /// mask); `true` selects the stationary gate (one dB threshold per frequency).
-        public var stationary: Bool
+        package var stationary: Bool
         /// `prop_decrease=1.0`: how much of the noise to remove (1 removes all of it).
-        public var propDecrease: Double
+        package var propDecrease: Double
         /// `time_constant_s=2.0`: the time constant, in seconds, of the non-stationary noise floor.
-        public var timeConstantS: Double
+        package var timeConstantS: Double
         /// `freq_mask_smooth_hz=500`: the frequency span of the mask smoothing; `nil` means one
         /// bin on each side, as in noisereduce.
-        public var freqMaskSmoothHz: Double?
+        package var freqMaskSmoothHz: Double?
         /// `time_mask_smooth_ms=50`: the time span of the mask smoothing; `nil` means one frame on
         /// each side. With both `nil` the mask is not smoothed.
-        public var timeMaskSmoothMs: Double?
+        package var timeMaskSmoothMs: Double?
         /// `thresh_n_mult_nonstationary=2`: how far above the noise floor (in multiples of it) the
         /// sigmoid mask is centred. (The docstring says 1; the code's default is 2.)
-        public var threshNMultNonstationary: Double
+        package var threshNMultNonstationary: Double
         /// `sigmoid_slope_nonstationary=10`: the slope of the sigmoid mask.
-        public var sigmoidSlopeNonstationary: Double
+        package var sigmoidSlopeNonstationary: Double
         /// `n_std_thresh_stationary=1.5`: the stationary threshold, in standard deviations of the
         /// noise spectrum's dB values above their mean.
-        public var nStdThreshStationary: Double
+        package var nStdThreshStationary: Double
         /// `chunk_size=600000`: longer signals are filtered in chunks of this many samples.
-        public var chunkSize: Int
+        package var chunkSize: Int
         /// `padding=30000`: the samples (or zeros) added on each side of every chunk. (With less
         /// than half a window of padding and a signal shorter than a window, scipy would shrink
         /// the chunk's STFT window and then invert it with the full one; that case keeps the
         /// normal framing here.)
-        public var padding: Int
+        package var padding: Int
         /// `n_fft=1024`: the FFT length.
-        public var nFFT: Int
+        package var nFFT: Int
         /// `win_length=None`: the window length; `nil` means `nFFT`.
-        public var winLength: Int?
+        package var winLength: Int?
         /// `hop_length=None`: the hop between frames; `nil` means `winLength / 4`.
-        public var hopLength: Int?
+        package var hopLength: Int?
         /// `clip_noise_stationary=True`: the stationary gate learns its noise from only the first
         /// `chunkSize` samples.
-        public var clipNoiseStationary: Bool
+        package var clipNoiseStationary: Bool
 
-        public init(
+        package init(
             stationary: Bool = false,
             propDecrease: Double = 1.0,
             timeConstantS: Double = 2.0,

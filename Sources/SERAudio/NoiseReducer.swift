@@ -34,8 +34,8 @@ import SERDSP
 ///
 /// Holds FFTW plans and scratch buffers sized by the longest chunk so far, reused clip after clip:
 /// make one per task and keep it. Not Sendable.
-public final class NoiseReducer {
-    public let parameters: Parameters
+package final class NoiseReducer {
+    package let parameters: Parameters
     private let gate: SpectralGate
     /// Settings that depend on the sample rate, for the last rate seen.
     private var rateSettings: RateSettings?
@@ -50,7 +50,7 @@ public final class NoiseReducer {
     ///
     /// Throws ``AudioError`` (code ``AudioError/Code/denoising``, path `noisereduce`) for
     /// parameters noisereduce or scipy reject at any sample rate, e.g. `n_fft < win_length`.
-    public init(_ parameters: Parameters = Parameters()) throws(AudioError) {
+    package init(_ parameters: Parameters = Parameters()) throws(AudioError) {
         if let problem = parameters.problem {
             throw AudioError(.denoising, path: "noisereduce", reason: problem)
         }
@@ -72,7 +72,7 @@ public final class NoiseReducer {
     /// - Throws: ``AudioError`` (code ``AudioError/Code/denoising``) for a sample rate that is not
     ///   positive, or at which noisereduce rejects the mask smoothing spans (e.g.
     ///   `freq_mask_smooth_hz` narrower than one bin).
-    public func reduceNoise(_ samples: [Float], sampleRate: Int, path: String = "noisereduce") throws(AudioError)
+    package func reduceNoise(_ samples: [Float], sampleRate: Int, path: String = "noisereduce") throws(AudioError)
         -> [Float]
     {
         let settings = try settings(sampleRate: sampleRate, path: path)

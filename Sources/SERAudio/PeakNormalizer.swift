@@ -10,19 +10,19 @@
 /// negative infinity. pydub stores 24-bit audio as 32-bit, so 24-bit files are scaled in the 32-bit
 /// domain, like pydub. Float files (which pydub cannot read) get the same gain without rounding.
 /// A silent file is returned unchanged.
-public struct PeakNormalizer: Sendable {
-    public var headroomDB: Double
+package struct PeakNormalizer: Sendable {
+    package var headroomDB: Double
 
-    public init(headroomDB: Double = 0.1) {
+    package init(headroomDB: Double = 0.1) {
         self.headroomDB = headroomDB
     }
 
-    public func callAsFunction(_ audio: DecodedAudio) -> DecodedAudio {
+    package func callAsFunction(_ audio: DecodedAudio) -> DecodedAudio {
         self(audio, peak: audio.peak)
     }
 
     /// Normalises with the file's ``DecodedAudio/peak`` already known.
-    public func callAsFunction(_ audio: DecodedAudio, peak: Double) -> DecodedAudio {
+    package func callAsFunction(_ audio: DecodedAudio, peak: Double) -> DecodedAudio {
         guard peak > 0 else { return audio }
         var result = audio
         switch audio.encoding {

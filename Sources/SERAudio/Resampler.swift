@@ -3,7 +3,7 @@
 ///
 /// Keeps one libsoxr resampler per rate pair (its filter design is the costly part) and reuses it
 /// for every clip. Not Sendable: one per task.
-public final class Resampler {
+package final class Resampler {
     private var streams: [RatePair: SoxrStream] = [:]
 
     private struct RatePair: Hashable {
@@ -11,10 +11,10 @@ public final class Resampler {
         let output: Int
     }
 
-    public init() {}
+    package init() {}
 
     /// The output length librosa asks for: `int(np.ceil(n * (float(target) / orig)))`.
-    public static func outputLength(inputLength: Int, from inputRate: Int, to outputRate: Int) -> Int {
+    package static func outputLength(inputLength: Int, from inputRate: Int, to outputRate: Int) -> Int {
         let ratio = Double(outputRate) / Double(inputRate)
         return Int((Double(inputLength) * ratio).rounded(.up))
     }
@@ -22,7 +22,7 @@ public final class Resampler {
     /// Resamples mono audio; returns the input unchanged when the rates are equal.
     ///
     /// - Parameter path: the file the audio came from, only for the error message.
-    public func resample(
+    package func resample(
         _ samples: [Float], from inputRate: Int, to outputRate: Int, path: String
     ) throws(AudioError) -> [Float] {
         guard inputRate != outputRate else { return samples }

@@ -1,4 +1,4 @@
-public import SERDSP
+package import SERDSP
 
 #if canImport(Glibc)
     import Glibc
@@ -11,17 +11,17 @@ public import SERDSP
 /// `-topDB`. The kept span runs from the first non-silent frame's start (`t*hop`, half a frame
 /// before its centre, as librosa's `frames_to_samples`) to the end of the last one, clipped to n.
 /// An all-zero signal is kept whole, as librosa keeps it.
-public struct SilenceTrimmer: Sendable {
-    public var topDB: Float
-    public var geometry: FrameGeometry
+package struct SilenceTrimmer: Sendable {
+    package var topDB: Float
+    package var geometry: FrameGeometry
 
-    public init(topDB: Float = 60, geometry: FrameGeometry = FrameGeometry()) {
+    package init(topDB: Float = 60, geometry: FrameGeometry = FrameGeometry()) {
         self.topDB = topDB
         self.geometry = geometry
     }
 
     /// The half-open sample range `[start, end)` librosa keeps.
-    public func keptRange(_ y: [Float]) -> Range<Int> {
+    package func keptRange(_ y: [Float]) -> Range<Int> {
         let rms = RMS(geometry: geometry)(y)
         // amplitude_to_db(r, ref=np.max, top_db=None) in float32; amin 1e-5 on amplitude = 1e-10 on power.
         let amin: Float = 1e-10
@@ -40,7 +40,7 @@ public struct SilenceTrimmer: Sendable {
     }
 
     /// The trimmed signal and the range it was cut from.
-    public func callAsFunction(_ y: [Float]) -> (samples: [Float], range: Range<Int>) {
+    package func callAsFunction(_ y: [Float]) -> (samples: [Float], range: Range<Int>) {
         let range = keptRange(y)
         return (Array(y[range]), range)
     }

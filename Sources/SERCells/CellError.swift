@@ -1,12 +1,12 @@
 /// The one error type of SERCells: which cell failed and why, in one line.
-public struct CellError: Error, CustomStringConvertible, Sendable {
-    public let cell: String
-    public let message: String
+package struct CellError: Error, CustomStringConvertible, Sendable {
+    package let cell: String
+    package let message: String
 
-    public init(cell: String, message: String) {
+    package init(cell: String, message: String) {
         self.cell = cell
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

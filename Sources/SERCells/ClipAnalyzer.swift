@@ -2,16 +2,16 @@ import SERAudio
 import SERDSP
 
 /// The outcome of running load → process → extract on one clip.
-public struct ClipAnalysis: Sendable {
-    public var processed: ProcessedClip
-    public var features: ClipFeatures
+package struct ClipAnalysis: Sendable {
+    package var processed: ProcessedClip
+    package var features: ClipFeatures
 }
 
 /// Load → process → extract for one clip at a time, as the settings say.
 ///
 /// Holds the feature extractors (FFT plans, filter banks, buffers) by sample rate and reuses them
 /// for every clip, so make one per thread or task and keep it. Not Sendable.
-public struct ClipAnalyzer {
+package struct ClipAnalyzer {
     let settings: Settings
     let processing: Bool
     /// Made on first use, so that a setting it rejects is reported against a clip, not as a trap.
@@ -19,12 +19,12 @@ public struct ClipAnalyzer {
     private var computers: [Int: FeatureComputer] = [:]
 
     /// - Parameter processing: `false` skips normalise, trim, fix length and noise reduction.
-    public init(settings: Settings, processing: Bool = true) {
+    package init(settings: Settings, processing: Bool = true) {
         self.settings = settings
         self.processing = processing
     }
 
-    public mutating func analyze(path: String) throws(ClipError) -> ClipAnalysis {
+    package mutating func analyze(path: String) throws(ClipError) -> ClipAnalysis {
         let processed: ProcessedClip
         do {
             let processor: ClipProcessor
@@ -52,9 +52,9 @@ public struct ClipAnalyzer {
 }
 
 /// Why one clip could not be used: one line naming the file and the reason.
-public struct ClipError: Error, CustomStringConvertible, Sendable {
-    public let path: String
-    public let reason: String
+package struct ClipError: Error, CustomStringConvertible, Sendable {
+    package let path: String
+    package let reason: String
 
-    public var description: String { "\(path): \(reason)" }
+    package var description: String { "\(path): \(reason)" }
 }

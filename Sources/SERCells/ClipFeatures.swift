@@ -2,16 +2,16 @@ import SERDSP
 
 /// Features of one clip: the per-frame matrices and the summary vector (mean and std over frames
 /// of each coefficient), in the layout and names of `reference_features.py`.
-public struct ClipFeatures: Sendable {
+package struct ClipFeatures: Sendable {
     /// Feature name ("rms", "zcr", "mfcc", …) and its rows × frames values.
-    public var frames: [(name: String, rows: [[Double]])]
+    package var frames: [(name: String, rows: [[Double]])]
     /// `rms_mean_0`, …, `mfcc_std_19`.
-    public var summaryNames: [String]
-    public var summary: [Double]
+    package var summaryNames: [String]
+    package var summary: [Double]
     /// The tuning `chroma_stft` estimated (fractions of a semitone), `nil` without chroma.
-    public var chromaTuning: Double?
+    package var chromaTuning: Double?
 
-    public var frameCount: Int { frames.first?.rows.first?.count ?? 0 }
+    package var frameCount: Int { frames.first?.rows.first?.count ?? 0 }
 }
 
 /// Computes ``ClipFeatures`` with one reusable extractor (FFT plan and buffers) per worker.

@@ -3,36 +3,36 @@ import SERDSP
 
 /// What happened to one clip on its way to features: sample counts per stage and the trim span,
 /// as `reference_features.py` records them in `meta.stages`.
-public struct ClipStages: Sendable, Equatable {
-    public struct Normalize: Sendable, Equatable {
+package struct ClipStages: Sendable, Equatable {
+    package struct Normalize: Sendable, Equatable {
         /// Peak before and after, in the file's integer scale (or full scale 1 for float files).
-        public var peakBefore: Double
-        public var peakAfter: Double
+        package var peakBefore: Double
+        package var peakAfter: Double
     }
 
-    public var sourceSampleRate: Int
-    public var sourceChannelCount: Int
-    public var sourceFrameCount: Int
-    public var sourceFormat: String
-    public var normalize: Normalize?
+    package var sourceSampleRate: Int
+    package var sourceChannelCount: Int
+    package var sourceFrameCount: Int
+    package var sourceFormat: String
+    package var normalize: Normalize?
     /// After `librosa.load`: the rate and sample count.
-    public var loadedSampleRate: Int
-    public var loadedCount: Int
-    public var loadedPeak: Float
-    public var trim: Range<Int>?
-    public var fixedLength: Int?
+    package var loadedSampleRate: Int
+    package var loadedCount: Int
+    package var loadedPeak: Float
+    package var trim: Range<Int>?
+    package var fixedLength: Int?
     /// Whether noise reduction ran, and which gate.
-    public var denoise: Settings.Denoise?
+    package var denoise: Settings.Denoise?
 }
 
 /// One clip after load and process: the samples the features are computed from.
-public struct ProcessedClip: Sendable {
+package struct ProcessedClip: Sendable {
     /// The waveform as loaded (mono, resampled), before trim and fix length.
-    public var loaded: [Float]
+    package var loaded: [Float]
     /// The waveform after every enabled processing step.
-    public var samples: [Float]
-    public var sampleRate: Int
-    public var stages: ClipStages
+    package var samples: [Float]
+    package var sampleRate: Int
+    package var stages: ClipStages
 }
 
 /// The seed notebook's load and process steps for one clip, as the settings switch them:

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// A labelled corpus: its name, its root folder and its clips in a stable order.
 ///
@@ -6,26 +6,26 @@ public import Foundation
 /// and gender from the file names), from one folder per emotion, or from a CSV manifest
 /// (`path,emotion[,speaker,gender,…]`); `corpus: auto` tells which (`CorpusLayout`). `labels:` then
 /// renames, merges and selects emotions (`LabelMapping`).
-public struct Corpus: Sendable {
+package struct Corpus: Sendable {
     /// Short name used for the output folder, e.g. `samples` for `Samples/`.
-    public var name: String
+    package var name: String
     /// The folder clip paths are relative to.
-    public var root: URL
+    package var root: URL
     /// Sorted by path.
-    public var clips: [Clip]
+    package var clips: [Clip]
     /// Files and manifest rows that could not be used (unlabelled, unreadable), sorted by path.
-    public var rejected: [SkippedFile]
+    package var rejected: [SkippedFile]
     /// The layout the clips were read with: ravdess, tess, savee, emodb, cremad, folders or csv.
-    public var adapter: String
+    package var adapter: String
     /// What the report says about how the corpus was read: which layout and why, files left out on
     /// purpose and how many, labels renamed or not kept.
-    public var notes: [String]
+    package var notes: [String]
 
-    public static let manifestName = "manifest.csv"
+    package static let manifestName = "manifest.csv"
 
     /// Opens a corpus: a folder (its layout detected, or as `layout` says) or a CSV manifest file,
     /// then applies `labels`.
-    public static func open(
+    package static func open(
         _ data: String, layout: CorpusLayout = .auto, labels: LabelMapping = LabelMapping()
     ) throws(CellError) -> Corpus {
         let url = URL(fileURLWithPath: data).standardizedFileURL
@@ -77,7 +77,7 @@ public struct Corpus: Sendable {
     }
 
     /// The corpus's emotions in ``EmotionOrder``.
-    public var emotions: [String] { EmotionOrder.sorted(clips.map(\.emotion)) }
+    package var emotions: [String] { EmotionOrder.sorted(clips.map(\.emotion)) }
 
     static let usualEmotionOrder = [
         "neutral", "calm", "happy", "sad", "angry", "fearful", "disgust", "surprised", "boredom",

@@ -8,7 +8,7 @@
 /// CREMA-D use EmoDB's nouns for the same emotions (anger, disgust, fear, happiness, neutral,
 /// sadness, plus SAVEE's surprise and TESS's pleasant_surprise), so one `labels.map` serves them all.
 /// `folders` uses the folder names as written; `csv` the manifest's emotion column.
-public enum CorpusLayout: String, CaseIterable, Codable, Sendable {
+package enum CorpusLayout: String, CaseIterable, Codable, Sendable {
     case auto, ravdess, tess, savee, emodb, cremad, folders, csv
 
     /// The layouts detection tries on a folder without a manifest, in the order that breaks ties: the
@@ -23,7 +23,7 @@ public enum CorpusLayout: String, CaseIterable, Codable, Sendable {
         (detectionOrder + [.csv]).map { "\($0.rawValue) (\($0.pattern))" }.joined(separator: "; ")
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let layout = CorpusLayout(rawValue: text) else {

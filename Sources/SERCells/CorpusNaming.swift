@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// A corpus's file-naming convention: what a file's name (and folder) says about its clip.
 ///

@@ -4,19 +4,19 @@ import SERAudio
 /// `serreport features`: one clip's features as one JSON line, in the layout and key names of
 /// `reference_features.py` (`meta`, `summary.names`/`summary.seed`, `frames`), so the two diff
 /// directly.
-public struct FeatureDump: Sendable {
-    public var settings: Settings
+package struct FeatureDump: Sendable {
+    package var settings: Settings
     /// `false` skips every processing step (`--raw`, like the reference with no options).
-    public var processing: Bool
+    package var processing: Bool
     /// `false` leaves out the per-frame matrices (`--summary`).
-    public var includeFrames: Bool
+    package var includeFrames: Bool
     /// `false` prints one readable line per file instead of JSON.
-    public var json: Bool
+    package var json: Bool
     /// Where to write the waveform the features were computed from, as float32 WAV (one file only),
     /// like the reference's `--dump-wave`.
-    public var waveOutput: String?
+    package var waveOutput: String?
 
-    public init(settings: Settings, processing: Bool, includeFrames: Bool, json: Bool) {
+    package init(settings: Settings, processing: Bool, includeFrames: Bool, json: Bool) {
         self.settings = settings
         self.processing = processing
         self.includeFrames = includeFrames
@@ -24,7 +24,7 @@ public struct FeatureDump: Sendable {
     }
 
     /// Features of each file, in order; a file that fails yields its error instead.
-    public func run(paths: [String], jobs: Int? = nil) -> [Result<String, ClipError>] {
+    package func run(paths: [String], jobs: Int? = nil) -> [Result<String, ClipError>] {
         var dump = self
         if paths.count != 1 { dump.waveOutput = nil }
         let settings = settings

@@ -4,13 +4,13 @@
 /// are not chained, so `{a: b, b: c}` turns a into b, not c). `keep` then selects emotions by their
 /// mapped names; empty keeps all. Clips left out by `keep` are not skipped files: the report counts
 /// them in a note.
-public struct LabelMapping: Codable, Sendable, Equatable {
+package struct LabelMapping: Codable, Sendable, Equatable {
     /// Old emotion name → new name.
-    public var map: [String: String]
+    package var map: [String: String]
     /// The emotions to keep, after mapping; empty keeps every emotion.
-    public var keep: [String]
+    package var keep: [String]
 
-    public init(map: [String: String] = [:], keep: [String] = []) {
+    package init(map: [String: String] = [:], keep: [String] = []) {
         self.map = map
         self.keep = keep
     }

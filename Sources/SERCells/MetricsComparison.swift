@@ -1,30 +1,30 @@
-public import Foundation
+package import Foundation
 import SERNotebook
 
 /// `serreport diff A B`: the metric deltas between two reports' `metrics.json`, per model, as a
 /// Markdown table ready for a CI job summary, or as JSON.
-public struct MetricsComparison: Sendable {
-    public struct Metric: Codable, Sendable, Equatable {
-        public var a: Double?
-        public var b: Double?
+package struct MetricsComparison: Sendable {
+    package struct Metric: Codable, Sendable, Equatable {
+        package var a: Double?
+        package var b: Double?
         /// `b - a`, when both exist.
-        public var delta: Double?
+        package var delta: Double?
     }
 
     /// The compared metrics, in table order.
-    public static let metrics = [("uar", "UAR"), ("accuracy", "accuracy"), ("macro_f1", "macro-F1")]
+    package static let metrics = [("uar", "UAR"), ("accuracy", "accuracy"), ("macro_f1", "macro-F1")]
 
-    public var a: String
-    public var b: String
+    package var a: String
+    package var b: String
     /// Model short name → metric name → values.
-    public var models: [String: [String: Metric]]
-    public var bestA: String
-    public var bestB: String
-    public var protocolA: String
-    public var protocolB: String
+    package var models: [String: [String: Metric]]
+    package var bestA: String
+    package var bestB: String
+    package var protocolA: String
+    package var protocolB: String
 
     /// Reads `metrics.json` from two report folders (or two metrics files).
-    public init(a: String, b: String) throws(CellError) {
+    package init(a: String, b: String) throws(CellError) {
         let first = try Self.read(a)
         let second = try Self.read(b)
         self.a = a
@@ -70,7 +70,7 @@ public struct MetricsComparison: Sendable {
     }
 
     /// A Markdown table: one row per model, each metric as `A → B (±Δ)`.
-    public var markdown: String {
+    package var markdown: String {
         func number(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "–" }
         func cell(_ metric: Metric?) -> String {
             guard let metric else { return "–" }
@@ -97,7 +97,7 @@ public struct MetricsComparison: Sendable {
     }
 
     /// The same as JSON (sorted keys).
-    public var json: String {
+    package var json: String {
         struct Output: Encodable {
             var a: String
             var b: String

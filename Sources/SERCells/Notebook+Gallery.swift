@@ -8,7 +8,7 @@ extension Notebook {
     /// (from the cache where they can); then every figure is drawn again from their results, and that
     /// drawing alone is timed. Train and evaluate figures come from the models trained on the corpus,
     /// or from illustrative numbers (``IllustrativeEvaluation``) when the corpus cannot train them.
-    public func gallery(folder: String) throws(CellError) -> (page: String, figures: Int, drawTime: Duration) {
+    package func gallery(folder: String) throws(CellError) -> (page: String, figures: Int, drawTime: Duration) {
         let lock = try projectLock()
         defer { withExtendedLifetime(lock) {} }
         let corpus = try openCorpus()

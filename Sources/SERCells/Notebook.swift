@@ -1,33 +1,33 @@
-public import Foundation
-public import SERNotebook
+package import Foundation
+package import SERNotebook
 import SERReport
 
 /// What `serreport build` (or `run`) produced.
-public struct BuildOutcome: Sendable {
-    public var reportFolder: String
+package struct BuildOutcome: Sendable {
+    package var reportFolder: String
     /// The report's main file (index.html, or report.pdf when HTML is off).
-    public var reportPath: String
-    public var clipCount: Int
-    public var skipped: [SkippedFile]
-    public var outcomes: [CellOutcome]
+    package var reportPath: String
+    package var clipCount: Int
+    package var skipped: [SkippedFile]
+    package var outcomes: [CellOutcome]
     /// The first failed cell and its error, if any.
-    public var failure: (cell: String, message: String)?
+    package var failure: (cell: String, message: String)?
     /// The best model's scores, for `--fail-under`: `uar`, `accuracy`, `macro_f1`.
-    public var headline: [String: Double]
+    package var headline: [String: Double]
 }
 
 /// The notebook: load → process → extract → train → evaluate as cells of a plan, run through the
 /// content-addressed cache in `<project>/.serreport/`, then the report from the cells' results.
-public struct Notebook: Sendable {
-    public var settings: Settings
-    public var jobs: Int
+package struct Notebook: Sendable {
+    package var settings: Settings
+    package var jobs: Int
     /// The folder holding `.serreport/` (the working folder).
-    public var project: URL
+    package var project: URL
     /// One line per event (a skipped file, a waiting build), without a newline.
-    public var log: @Sendable (String) -> Void
-    public var display: ProgressDisplay
+    package var log: @Sendable (String) -> Void
+    package var display: ProgressDisplay
 
-    public init(
+    package init(
         settings: Settings, jobs: Int? = nil, project: URL? = nil, display: ProgressDisplay? = nil,
         log: @escaping @Sendable (String) -> Void
     ) {
@@ -39,7 +39,7 @@ public struct Notebook: Sendable {
     }
 
     /// The cells in plan order, with a sentence each, for `serreport list`.
-    public static var cellList: [(id: String, summary: String, inputs: [String])] {
+    package static var cellList: [(id: String, summary: String, inputs: [String])] {
         let settings = (try? Settings.resolve(configFile: nil, configText: nil, overrides: [], dataOverride: nil).0)!
         let corpus = Corpus(name: "", root: URL(fileURLWithPath: "/"), clips: [], rejected: [], adapter: "", notes: [])
         return cells(settings: settings, corpus: corpus, contents: [:], rejected: []).map {
@@ -47,7 +47,7 @@ public struct Notebook: Sendable {
         }
     }
 
-    public var cacheFolder: URL { project.appendingPathComponent(".serreport") }
+    package var cacheFolder: URL { project.appendingPathComponent(".serreport") }
 
     var store: ArtifactStore { ArtifactStore(folder: cacheFolder.appendingPathComponent("cache")) }
 
@@ -64,13 +64,13 @@ public struct Notebook: Sendable {
     }
 
     /// The report folder a build would write: `--out`, else `reports/<corpus name>`.
-    public func defaultReportFolder(_ outputFolder: String?) throws(CellError) -> String {
+    package func defaultReportFolder(_ outputFolder: String?) throws(CellError) -> String {
         if let outputFolder { return outputFolder }
         return reportFolder(nil, corpus: try openCorpus())
     }
 
     /// The report folder for a build: `--out`, else `reports/<corpus name>`.
-    public func reportFolder(_ outputFolder: String?, corpus: Corpus) -> String {
+    package func reportFolder(_ outputFolder: String?, corpus: Corpus) -> String {
         outputFolder ?? "reports/\(corpus.name)"
     }
 
@@ -135,7 +135,7 @@ public struct Notebook: Sendable {
     /// Runs every cell (from the cache where it can) and writes the report. `forcing` names cells to
     /// execute even when cached (`serreport run CELL` forces that cell and every cell after it).
     /// Holds the project's build lock throughout, so two builds at once take turns.
-    public func build(outputFolder: String?, forcing: Set<String> = []) throws(CellError) -> BuildOutcome {
+    package func build(outputFolder: String?, forcing: Set<String> = []) throws(CellError) -> BuildOutcome {
         let clock = ContinuousClock()
         let start = clock.now
         let lock = try projectLock()
@@ -182,7 +182,7 @@ public struct Notebook: Sendable {
     }
 
     /// Each cell fresh or stale, and why, for the report folder a build would write.
-    public func status(outputFolder: String?) throws(CellError) -> [CellStatus] {
+    package func status(outputFolder: String?) throws(CellError) -> [CellStatus] {
         let corpus = try openCorpus()
         return try prepare(corpus: corpus, reportFolder: reportFolder(outputFolder, corpus: corpus)).status()
     }

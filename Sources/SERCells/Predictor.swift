@@ -2,28 +2,28 @@ import Foundation
 import SERLearn
 
 /// One file's predicted emotion with every class's probability.
-public struct Prediction: Sendable {
-    public var file: String
-    public var emotion: String
-    public var model: String
+package struct Prediction: Sendable {
+    package var file: String
+    package var emotion: String
+    package var model: String
     /// Class names and probabilities, in the model's class order.
-    public var probabilities: [(emotion: String, probability: Double)]
+    package var probabilities: [(emotion: String, probability: Double)]
 }
 
 /// `serreport predict`: a built report's saved model, scaler and settings applied to new files —
 /// the same load → process → extract as the build, the same speaker normalisation and scaling, then
 /// the model.
-public struct Predictor: Sendable {
+package struct Predictor: Sendable {
     let folder: String
     let settings: Settings
     let labels: [String]
     let scaler: ScalerFile
     let model: ModelKind
     /// The short name of the model used (rf, xgb, svm, mlp).
-    public var modelName: String { model.rawValue }
+    package var modelName: String { model.rawValue }
 
     /// Reads `report/models/`; `model` picks one by short name, otherwise the report's best.
-    public init(report: String, model: String?) throws(CellError) {
+    package init(report: String, model: String?) throws(CellError) {
         folder = report + "/models"
         do {
             let decoder = JSONDecoder()
@@ -50,7 +50,7 @@ public struct Predictor: Sendable {
 
     /// Predicts every file; with `sameSpeaker`, the files are speaker-normalised together as one
     /// speaker's clips, otherwise each with the training corpus's typical speaker statistics.
-    public func predict(paths: [String], sameSpeaker: Bool, jobs: Int) throws(CellError) -> [Result<
+    package func predict(paths: [String], sameSpeaker: Bool, jobs: Int) throws(CellError) -> [Result<
         Prediction, ClipError
     >] {
         let settings = self.settings

@@ -1,12 +1,12 @@
-public import SERNotebook
+package import SERNotebook
 
 /// The notebook's settings: the typed view of `serreport.yml`, with librosa's and scikit-learn's
 /// names and defaults so a notebook user recognises them (DESIGN.md, "Configuration").
-public struct Settings: Codable, Sendable, Equatable {
-    public struct Normalize: Codable, Sendable, Equatable {
-        public var enabled: Bool
+package struct Settings: Codable, Sendable, Equatable {
+    package struct Normalize: Codable, Sendable, Equatable {
+        package var enabled: Bool
         /// pydub.effects.normalize `headroom`.
-        public var headroomDB: Double
+        package var headroomDB: Double
 
         enum CodingKeys: String, CodingKey {
             case enabled
@@ -14,10 +14,10 @@ public struct Settings: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Trim: Codable, Sendable, Equatable {
-        public var enabled: Bool
+    package struct Trim: Codable, Sendable, Equatable {
+        package var enabled: Bool
         /// librosa.effects.trim `top_db`.
-        public var topDB: Double
+        package var topDB: Double
 
         enum CodingKeys: String, CodingKey {
             case enabled
@@ -25,18 +25,18 @@ public struct Settings: Codable, Sendable, Equatable {
         }
     }
 
-    public struct FixLength: Codable, Sendable, Equatable {
-        public var enabled: Bool
+    package struct FixLength: Codable, Sendable, Equatable {
+        package var enabled: Bool
         /// Target duration; `fix_length(y, size=round(seconds * sr))`.
-        public var seconds: Double
+        package var seconds: Double
     }
 
-    public struct Denoise: Codable, Sendable, Equatable {
-        public var enabled: Bool
+    package struct Denoise: Codable, Sendable, Equatable {
+        package var enabled: Bool
         /// noisereduce.reduce_noise `stationary` (default False: the non-stationary gate).
-        public var stationary: Bool
+        package var stationary: Bool
         /// noisereduce.reduce_noise `prop_decrease`.
-        public var propDecrease: Double
+        package var propDecrease: Double
 
         enum CodingKeys: String, CodingKey {
             case enabled, stationary
@@ -44,11 +44,11 @@ public struct Settings: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Process: Codable, Sendable, Equatable {
-        public var normalize: Normalize
-        public var trim: Trim
-        public var fixLength: FixLength
-        public var denoise: Denoise
+    package struct Process: Codable, Sendable, Equatable {
+        package var normalize: Normalize
+        package var trim: Trim
+        package var fixLength: FixLength
+        package var denoise: Denoise
 
         enum CodingKeys: String, CodingKey {
             case normalize, trim, denoise
@@ -56,9 +56,9 @@ public struct Settings: Codable, Sendable, Equatable {
         }
     }
 
-    public struct MFCC: Codable, Sendable, Equatable {
-        public var nMFCC: Int
-        public var nMels: Int
+    package struct MFCC: Codable, Sendable, Equatable {
+        package var nMFCC: Int
+        package var nMels: Int
 
         enum CodingKeys: String, CodingKey {
             case nMFCC = "n_mfcc"
@@ -66,19 +66,19 @@ public struct Settings: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Chroma: Codable, Sendable, Equatable {
+    package struct Chroma: Codable, Sendable, Equatable {
         /// librosa.feature.chroma_stft `n_chroma`.
-        public var nChroma: Int
+        package var nChroma: Int
 
         enum CodingKeys: String, CodingKey {
             case nChroma = "n_chroma"
         }
     }
 
-    public struct Contrast: Codable, Sendable, Equatable {
+    package struct Contrast: Codable, Sendable, Equatable {
         /// librosa.feature.spectral_contrast `n_bands` and `fmin`.
-        public var nBands: Int
-        public var fmin: Double
+        package var nBands: Int
+        package var fmin: Double
 
         enum CodingKeys: String, CodingKey {
             case nBands = "n_bands"
@@ -86,12 +86,12 @@ public struct Settings: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Features: Codable, Sendable, Equatable {
-        public var nFFT: Int
-        public var hopLength: Int
-        public var mfcc: MFCC
-        public var chroma: Chroma
-        public var contrast: Contrast
+    package struct Features: Codable, Sendable, Equatable {
+        package var nFFT: Int
+        package var hopLength: Int
+        package var mfcc: MFCC
+        package var chroma: Chroma
+        package var contrast: Contrast
 
         enum CodingKeys: String, CodingKey {
             case nFFT = "n_fft"
@@ -100,16 +100,16 @@ public struct Settings: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Report: Codable, Sendable, Equatable {
+    package struct Report: Codable, Sendable, Equatable {
         /// Which report documents to write: `html` (index.html) and/or `pdf` (report.pdf).
-        public var formats: [String]
+        package var formats: [String]
         /// One HTML file with every figure inlined (SVG where smaller, else PNG) instead of files.
-        public var selfContained: Bool
+        package var selfContained: Bool
         /// Which files each figure is written as: any of png, svg, pdf.
-        public var figureFormats: [String]
+        package var figureFormats: [String]
         /// A folder whose `cells/<cell>.mustache` files replace the built-in section narratives
         /// (relative to the working folder; a missing folder is fine).
-        public var templates: String
+        package var templates: String
 
         enum CodingKeys: String, CodingKey {
             case formats, templates
@@ -118,22 +118,22 @@ public struct Settings: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Train: Codable, Sendable, Equatable {
+    package struct Train: Codable, Sendable, Equatable {
         /// `speaker-independent`, `leave-one-speaker-out`, `stratified` or `holdout`.
-        public var protocolName: String
-        public var folds: Int
-        public var seed: Int
+        package var protocolName: String
+        package var folds: Int
+        package var seed: Int
         /// Which models to train, by short name: rf, xgb, svm, mlp.
-        public var models: [String]
+        package var models: [String]
         /// Standardise each speaker's features by that speaker's own mean and deviation (no labels
         /// used) before the usual per-fold scaling.
-        public var speakerNormalization: Bool
-        public var rf: Forest
-        public var xgb: Boosting
-        public var svm: SVM
-        public var mlp: MLP
+        package var speakerNormalization: Bool
+        package var rf: Forest
+        package var xgb: Boosting
+        package var svm: SVM
+        package var mlp: MLP
         /// Inner grid search inside each training fold; empty lists search nothing.
-        public var search: Search
+        package var search: Search
 
         enum CodingKeys: String, CodingKey {
             case protocolName = "protocol"
@@ -143,43 +143,43 @@ public struct Settings: Codable, Sendable, Equatable {
 
         /// `train.search`: candidate values tried inside each training fold (scikit-learn's
         /// `GridSearchCV` nested in the outer folds), chosen by UAR on inner speaker-independent folds.
-        public struct Search: Codable, Sendable, Equatable {
-            public var innerFolds: Int
-            public var svm: SVMGrid
-            public var rf: ForestGrid
+        package struct Search: Codable, Sendable, Equatable {
+            package var innerFolds: Int
+            package var svm: SVMGrid
+            package var rf: ForestGrid
 
             enum CodingKeys: String, CodingKey {
                 case svm, rf
                 case innerFolds = "inner_folds"
             }
 
-            public struct SVMGrid: Codable, Sendable, Equatable {
-                public var c: [Double]
+            package struct SVMGrid: Codable, Sendable, Equatable {
+                package var c: [Double]
                 /// Numbers and/or `scale`.
-                public var gamma: [String]
+                package var gamma: [String]
                 enum CodingKeys: String, CodingKey {
                     case c = "C"
                     case gamma
                 }
             }
 
-            public struct ForestGrid: Codable, Sendable, Equatable {
-                public var nEstimators: [Int]
+            package struct ForestGrid: Codable, Sendable, Equatable {
+                package var nEstimators: [Int]
                 enum CodingKeys: String, CodingKey { case nEstimators = "n_estimators" }
             }
 
             static let none = Search(innerFolds: 3, svm: SVMGrid(c: [], gamma: []), rf: ForestGrid(nEstimators: []))
         }
 
-        public struct Forest: Codable, Sendable, Equatable {
-            public var nEstimators: Int
+        package struct Forest: Codable, Sendable, Equatable {
+            package var nEstimators: Int
             enum CodingKeys: String, CodingKey { case nEstimators = "n_estimators" }
         }
 
-        public struct Boosting: Codable, Sendable, Equatable {
-            public var nEstimators: Int
-            public var learningRate: Double
-            public var maxDepth: Int
+        package struct Boosting: Codable, Sendable, Equatable {
+            package var nEstimators: Int
+            package var learningRate: Double
+            package var maxDepth: Int
             enum CodingKeys: String, CodingKey {
                 case nEstimators = "n_estimators"
                 case learningRate = "learning_rate"
@@ -187,12 +187,12 @@ public struct Settings: Codable, Sendable, Equatable {
             }
         }
 
-        public struct SVM: Codable, Sendable, Equatable {
-            public var c: Double
+        package struct SVM: Codable, Sendable, Equatable {
+            package var c: Double
             /// A number, or `scale` for scikit-learn's `gamma='scale'`.
-            public var gamma: String
+            package var gamma: String
             /// `balanced` or `none`.
-            public var classWeight: String
+            package var classWeight: String
             enum CodingKeys: String, CodingKey {
                 case c = "C"
                 case gamma
@@ -200,14 +200,14 @@ public struct Settings: Codable, Sendable, Equatable {
             }
         }
 
-        public struct MLP: Codable, Sendable, Equatable {
-            public var hiddenLayerSize: Int
-            public var alpha: Double
-            public var learningRateInit: Double
-            public var batchSize: Int
-            public var maxIter: Int
-            public var validationFraction: Double
-            public var nIterNoChange: Int
+        package struct MLP: Codable, Sendable, Equatable {
+            package var hiddenLayerSize: Int
+            package var alpha: Double
+            package var learningRateInit: Double
+            package var batchSize: Int
+            package var maxIter: Int
+            package var validationFraction: Double
+            package var nIterNoChange: Int
             enum CodingKeys: String, CodingKey {
                 case hiddenLayerSize = "hidden_layer_size"
                 case alpha
@@ -222,17 +222,17 @@ public struct Settings: Codable, Sendable, Equatable {
 
     /// A corpus folder (a standard corpus's layout, one folder per emotion, or a folder holding
     /// `manifest.csv`), or a CSV manifest file.
-    public var data: String
+    package var data: String
     /// How `data` is laid out; `auto` detects it.
-    public var corpus: CorpusLayout
+    package var corpus: CorpusLayout
     /// Emotions renamed, merged and selected after reading the corpus.
-    public var labels: LabelMapping
+    package var labels: LabelMapping
     /// `librosa.load(sr=...)`; 0 keeps each file's own rate (`sr=None`).
-    public var sampleRate: Int
-    public var process: Process
-    public var features: Features
-    public var train: Train
-    public var report: Report
+    package var sampleRate: Int
+    package var process: Process
+    package var features: Features
+    package var train: Train
+    package var report: Report
 
     enum CodingKeys: String, CodingKey {
         case data, corpus, labels
@@ -241,7 +241,7 @@ public struct Settings: Codable, Sendable, Equatable {
     }
 
     /// The built-in defaults, as YAML: what runs when there is no `serreport.yml`.
-    public static let defaultsYAML = """
+    package static let defaultsYAML = """
         data: Samples
         corpus: auto
         labels:
@@ -288,13 +288,13 @@ public struct Settings: Codable, Sendable, Equatable {
         """
 
     /// The name of the config file looked for in the working folder.
-    public static let fileName = "serreport.yml"
+    package static let fileName = "serreport.yml"
 }
 
 extension Settings {
     /// Decodes settings; `corpus` and `labels` may be missing, as in the `models/settings.json` of
     /// reports built before they existed.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         data = try container.decode(String.self, forKey: .data)
         corpus = try container.decodeIfPresent(CorpusLayout.self, forKey: .corpus) ?? .auto
@@ -307,7 +307,7 @@ extension Settings {
     }
 
     /// Resolves defaults ← config file ← `--set` overrides, validating keys and types.
-    public static func resolve(
+    package static func resolve(
         configFile: String?, configText: String?, overrides: [String], dataOverride: String?
     ) throws(ConfigurationError) -> (settings: Settings, configuration: Configuration) {
         var configuration = try Configuration(defaultsYAML: defaultsYAML)
@@ -414,7 +414,7 @@ extension Settings {
 // Keys added after the first release may be missing from an older report's `models/settings.json`;
 // they read as their defaults, so `predict` keeps working on it.
 extension Settings.Train {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         protocolName = try container.decode(String.self, forKey: .protocolName)
         folds = try container.decode(Int.self, forKey: .folds)
@@ -430,7 +430,7 @@ extension Settings.Train {
 }
 
 extension Settings.Report {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         figureFormats = try container.decode([String].self, forKey: .figureFormats)
         formats = try container.decodeIfPresent([String].self, forKey: .formats) ?? ["html", "pdf"]

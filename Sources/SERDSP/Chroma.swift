@@ -7,18 +7,18 @@
 /// divided by its largest chroma value (computed in float64, stored as float32); a frame whose
 /// maximum is below float32's smallest normal number (silence) stays unnormalised, i.e. zero.
 /// Values lie in [0, 1] with a 1 in every non-silent frame.
-public struct Chroma: Sendable, Hashable {
+package struct Chroma: Sendable, Hashable {
     /// Sampling rate the bins refer to, in Hz.
-    public let sampleRate: Double
+    package let sampleRate: Double
     /// FFT length; spectrograms have `nFFT / 2 + 1` bins.
-    public let nFFT: Int
+    package let nFFT: Int
     /// Chroma bins per octave (`n_chroma`), the feature's row count.
-    public let chromaCount: Int
+    package let chromaCount: Int
 
     private let tuningEstimator: TuningEstimator
 
     /// Throws ``DSPError`` for a non-positive rate, an odd or non-positive `nFFT`, or no chroma.
-    public init(sampleRate: Double, nFFT: Int = 2048, chromaCount: Int = 12) throws(DSPError) {
+    package init(sampleRate: Double, nFFT: Int = 2048, chromaCount: Int = 12) throws(DSPError) {
         _ = try ChromaFilterbank(sampleRate: sampleRate, nFFT: nFFT, chromaCount: chromaCount)
         self.sampleRate = sampleRate
         self.nFFT = nFFT
@@ -28,7 +28,7 @@ public struct Chroma: Sendable, Hashable {
 
     /// The chroma (`chromaCount × frames`) of a power spectrogram with `nFFT / 2 + 1` bins, and the
     /// tuning estimated for it (`meta.chroma_tuning` in the reference, e.g. -0.25).
-    public func callAsFunction(_ power: Spectrogram) -> (chroma: FeatureMatrix, tuning: Double) {
+    package func callAsFunction(_ power: Spectrogram) -> (chroma: FeatureMatrix, tuning: Double) {
         var scratch = Scratch()
         return self(power, scratch: &scratch)
     }

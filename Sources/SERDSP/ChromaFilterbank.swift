@@ -11,23 +11,23 @@ import Glibc
 /// (`ctroct=5` above A0) with a 2-octave deviation, and the rows are rotated to start at C. Built in
 /// float64 exactly as librosa builds it (over the `n_fft` bins of `np.linspace(0, sr, n_fft,
 /// endpoint=False)`, of which the first `n_fft / 2 + 1` are kept), then stored as float32.
-public struct ChromaFilterbank: Sendable, Hashable {
+package struct ChromaFilterbank: Sendable, Hashable {
     /// Sampling rate the bins refer to, in Hz.
-    public let sampleRate: Double
+    package let sampleRate: Double
     /// FFT length; there are `nFFT / 2 + 1` bins.
-    public let nFFT: Int
+    package let nFFT: Int
     /// Chroma bins per octave (`n_chroma`).
-    public let chromaCount: Int
+    package let chromaCount: Int
     /// Tuning deviation from A440 in fractions of a chroma bin (`tuning`).
-    public let tuning: Double
+    package let tuning: Double
     /// `n_fft / 2 + 1`.
-    public var binCount: Int { nFFT / 2 + 1 }
+    package var binCount: Int { nFFT / 2 + 1 }
 
     /// `chromaCount × binCount` weights, row-major (chroma-major), float32.
     private let weights: [Float]
 
     /// Throws ``DSPError`` for a non-positive rate, an odd or non-positive `nFFT`, or no chroma.
-    public init(sampleRate: Double, nFFT: Int = 2048, chromaCount: Int = 12, tuning: Double = 0) throws(DSPError) {
+    package init(sampleRate: Double, nFFT: Int = 2048, chromaCount: Int = 12, tuning: Double = 0) throws(DSPError) {
         guard sampleRate > 0, sampleRate.isFinite else {
             throw DSPError(.invalidParameter, reason: "sample rate must be positive, got \(sampleRate)")
         }
@@ -40,7 +40,7 @@ public struct ChromaFilterbank: Sendable, Hashable {
         self.init(validatedSampleRate: sampleRate, nFFT: nFFT, chromaCount: chromaCount, tuning: tuning)
     }
 
-    /// The bank for parameters already checked by the public initializer.
+    /// The bank for parameters already checked by the package initializer.
     init(validatedSampleRate sampleRate: Double, nFFT: Int, chromaCount: Int, tuning: Double) {
         self.sampleRate = sampleRate
         self.nFFT = nFFT
@@ -50,7 +50,7 @@ public struct ChromaFilterbank: Sendable, Hashable {
     }
 
     /// The float32 weight of bin `bin` in chroma `chroma` (0 = C).
-    public func weight(chroma: Int, bin: Int) -> Float {
+    package func weight(chroma: Int, bin: Int) -> Float {
         weights[chroma * binCount + bin]
     }
 

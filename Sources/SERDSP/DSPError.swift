@@ -2,30 +2,30 @@
 ///
 /// Signals never cause errors (every length ≥ 0 is valid, as in librosa); only parameters that
 /// librosa would reject, or an FFTW plan that cannot be made, do.
-public struct DSPError: Error, CustomStringConvertible, Sendable, Equatable {
+package struct DSPError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What kind of failure this is; new codes can be added without breaking callers.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: Hashable, Sendable {
             case invalidParameter, fftPlan
         }
         private let kind: Kind
 
         /// A feature parameter is out of range (e.g. `n_fft` ≤ 0, `n_mfcc` > `n_mels`).
-        public static let invalidParameter = Code(kind: .invalidParameter)
+        package static let invalidParameter = Code(kind: .invalidParameter)
         /// FFTW could not create a plan for the requested transform size.
-        public static let fftPlan = Code(kind: .fftPlan)
+        package static let fftPlan = Code(kind: .fftPlan)
 
-        public var description: String { "\(kind)" }
+        package var description: String { "\(kind)" }
     }
 
-    public let code: Code
+    package let code: Code
     /// Why, in a few words, naming the parameter and its value.
-    public let reason: String
+    package let reason: String
 
-    public init(_ code: Code, reason: String) {
+    package init(_ code: Code, reason: String) {
         self.code = code
         self.reason = reason
     }
 
-    public var description: String { reason }
+    package var description: String { reason }
 }

@@ -1,6 +1,6 @@
 /// The per-frame features of the seed notebook, in the reference's order; the raw value is the
 /// name used in feature tables and JSON (`rms`, `zcr`, `mfcc`, `chroma`, `contrast`).
-public enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, CodingKey {
+package enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, CodingKey {
     /// `librosa.feature.rms` (1 row, float32 in librosa).
     case rms
     /// `librosa.feature.zero_crossing_rate` (1 row, float64 in librosa).

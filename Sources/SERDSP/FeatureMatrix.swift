@@ -5,15 +5,15 @@
 /// float32 values widened, as the reference JSON does (`astype(np.float64)`); zcr and contrast are
 /// float64 in librosa too. Encodes as a JSON list of rows, `[[c0 over frames], [c1 ...], ...]`,
 /// the shape of the reference's `frames` entries.
-public struct FeatureMatrix: Sendable, Hashable {
+package struct FeatureMatrix: Sendable, Hashable {
     /// Coefficients (rows).
-    public let rowCount: Int
+    package let rowCount: Int
     /// Frames (columns).
-    public let frameCount: Int
+    package let frameCount: Int
     /// `rowCount * frameCount` values; row `r` is `values[r * frameCount ..< (r + 1) * frameCount]`.
-    public let values: [Double]
+    package let values: [Double]
 
-    public init(rowCount: Int, frameCount: Int, values: [Double]) {
+    package init(rowCount: Int, frameCount: Int, values: [Double]) {
         precondition(rowCount >= 0 && frameCount >= 0, "matrix dimensions must not be negative")
         precondition(values.count == rowCount * frameCount, "matrix needs rowCount * frameCount values")
         self.rowCount = rowCount
@@ -22,28 +22,28 @@ public struct FeatureMatrix: Sendable, Hashable {
     }
 
     /// A one-row matrix (rms, zcr).
-    public init(row: [Double]) {
+    package init(row: [Double]) {
         self.init(rowCount: 1, frameCount: row.count, values: row)
     }
 
     /// The value of coefficient `row` in frame `frame`.
-    public subscript(row: Int, frame: Int) -> Double {
+    package subscript(row: Int, frame: Int) -> Double {
         values[row * frameCount + frame]
     }
 
     /// Coefficient `index` over all frames.
-    public func row(_ index: Int) -> ArraySlice<Double> {
+    package func row(_ index: Int) -> ArraySlice<Double> {
         values[(index * frameCount)..<((index + 1) * frameCount)]
     }
 
     /// All rows, as the reference JSON lists them.
-    public var rows: [[Double]] {
+    package var rows: [[Double]] {
         (0..<rowCount).map { Array(row($0)) }
     }
 }
 
 extension FeatureMatrix: Codable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let rows = try [[Double]](from: decoder)
         let frames = rows.first?.count ?? 0
         guard rows.allSatisfy({ $0.count == frames }) else {
@@ -53,7 +53,7 @@ extension FeatureMatrix: Codable {
         self.init(rowCount: rows.count, frameCount: frames, values: rows.flatMap { $0 })
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         try rows.encode(to: encoder)
     }
 }

@@ -5,27 +5,27 @@
 ///
 /// `nFFT` is both the STFT size and the frame length of rms and zcr (librosa's `frame_length`
 /// default equals its `n_fft` default).
-public struct FeatureParameters: Sendable, Hashable, Codable {
+package struct FeatureParameters: Sendable, Hashable, Codable {
     /// Sampling rate of the signal in Hz (`sr`).
-    public var sampleRate: Int
+    package var sampleRate: Int
     /// FFT size and frame length (`n_fft`, `frame_length`).
-    public var nFFT: Int
+    package var nFFT: Int
     /// Hop between frames (`hop_length`).
-    public var hopLength: Int
+    package var hopLength: Int
     /// MFCCs kept (`n_mfcc`).
-    public var nMFCC: Int
+    package var nMFCC: Int
     /// Mel bands (`n_mels`).
-    public var nMels: Int
+    package var nMels: Int
     /// Chroma bins per octave (`chroma_stft`'s `n_chroma`; also the tuning estimate's
     /// `bins_per_octave`).
-    public var nChroma: Int
+    package var nChroma: Int
     /// Octave bands of spectral contrast above the lowest one (`spectral_contrast`'s `n_bands`;
     /// the feature has `n_bands + 1` rows).
-    public var nBands: Int
+    package var nBands: Int
     /// Upper edge of spectral contrast's lowest band in Hz (`spectral_contrast`'s `fmin`).
-    public var fmin: Double
+    package var fmin: Double
 
-    public init(
+    package init(
         sampleRate: Int = 22050, nFFT: Int = 2048, hopLength: Int = 512, nMFCC: Int = 20, nMels: Int = 128,
         nChroma: Int = 12, nBands: Int = 6, fmin: Double = 200
     ) {
@@ -40,12 +40,12 @@ public struct FeatureParameters: Sendable, Hashable, Codable {
     }
 
     /// The frame geometry shared by every feature.
-    public var geometry: FrameGeometry { FrameGeometry(frameLength: nFFT, hopLength: hopLength) }
+    package var geometry: FrameGeometry { FrameGeometry(frameLength: nFFT, hopLength: hopLength) }
 
     /// Throws ``DSPError`` naming the first parameter librosa would reject (or that changes
     /// librosa's frame count, like an odd `n_fft`), including spectral contrast bands that reach
     /// the Nyquist frequency (librosa: "Frequency band exceeds Nyquist").
-    public func validate() throws(DSPError) {
+    package func validate() throws(DSPError) {
         guard sampleRate > 0 else { throw invalid("sample_rate must be positive, got \(sampleRate)") }
         guard nFFT >= 2, nFFT % 2 == 0, nFFT <= 1 << 24 else {
             throw invalid("n_fft must be an even number in 2...\(1 << 24), got \(nFFT)")

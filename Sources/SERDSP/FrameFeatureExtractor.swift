@@ -8,8 +8,8 @@
 /// the filter banks (chroma's for each tuning met so far) and the DCT table, and keeps its
 /// spectrograms and scratch buffers allocated between clips. It is not Sendable; give each task or
 /// thread its own.
-public final class FrameFeatureExtractor {
-    public let parameters: FeatureParameters
+package final class FrameFeatureExtractor {
+    package let parameters: FeatureParameters
 
     private let stft: STFT
     private let rms: RMS
@@ -26,7 +26,7 @@ public final class FrameFeatureExtractor {
 
     /// Throws ``DSPError`` if the parameters are invalid (including spectral contrast bands that
     /// reach the Nyquist frequency, e.g. the defaults at 8 kHz) or FFTW cannot plan the transform.
-    public init(parameters: FeatureParameters = FeatureParameters()) throws(DSPError) {
+    package init(parameters: FeatureParameters = FeatureParameters()) throws(DSPError) {
         try parameters.validate()
         self.parameters = parameters
         let sampleRate = Double(parameters.sampleRate)
@@ -44,7 +44,7 @@ public final class FrameFeatureExtractor {
     /// The features of `samples` (mono, float32, at ``FeatureParameters/sampleRate``), each with
     /// `1 + n // hop_length` frames, and chroma's tuning estimate. Any length works, including 0
     /// (one frame).
-    public func extract(_ samples: [Float]) -> FrameFeatures {
+    package func extract(_ samples: [Float]) -> FrameFeatures {
         stft.magnitude(samples, into: &magnitude)
         magnitude.squared(into: &power)
         let (chromaMatrix, tuning) = chroma(power, scratch: &chromaScratch)

@@ -4,26 +4,26 @@
 /// Encodes as a JSON object from feature name to its list of rows, like the reference's `frames`
 /// (`{"rms": [[...]], "zcr": [[...]], "mfcc": [[...], ...], ...}`). ``chromaTuning`` is not part
 /// of that object (the reference keeps it in `meta.chroma_tuning`), so decoding leaves it nil.
-public struct FrameFeatures: Sendable, Hashable {
+package struct FrameFeatures: Sendable, Hashable {
     /// One named feature matrix.
-    public struct Entry: Sendable, Hashable {
-        public let kind: FeatureKind
-        public let matrix: FeatureMatrix
+    package struct Entry: Sendable, Hashable {
+        package let kind: FeatureKind
+        package let matrix: FeatureMatrix
 
-        public init(kind: FeatureKind, matrix: FeatureMatrix) {
+        package init(kind: FeatureKind, matrix: FeatureMatrix) {
             self.kind = kind
             self.matrix = matrix
         }
     }
 
     /// The features, in ``FeatureKind`` order.
-    public let entries: [Entry]
+    package let entries: [Entry]
     /// The tuning estimated for chroma (`estimate_tuning`, fractions of a chroma bin, a multiple of
     /// 0.01 in -0.5 ..< 0.5), or nil when chroma was not computed here.
-    public let chromaTuning: Double?
+    package let chromaTuning: Double?
 
     /// Orders `entries` by kind. Each kind may appear once, and all must share one frame count.
-    public init(_ entries: [Entry], chromaTuning: Double? = nil) {
+    package init(_ entries: [Entry], chromaTuning: Double? = nil) {
         let ordered = entries.sorted { Self.position($0.kind) < Self.position($1.kind) }
         precondition(Set(ordered.map(\.kind)).count == ordered.count, "a feature kind appears twice")
         precondition(
@@ -33,10 +33,10 @@ public struct FrameFeatures: Sendable, Hashable {
     }
 
     /// Frames per feature (`1 + n // hop`), 0 when there are no features.
-    public var frameCount: Int { entries.first?.matrix.frameCount ?? 0 }
+    package var frameCount: Int { entries.first?.matrix.frameCount ?? 0 }
 
     /// The matrix of `kind`, if it was extracted.
-    public subscript(kind: FeatureKind) -> FeatureMatrix? {
+    package subscript(kind: FeatureKind) -> FeatureMatrix? {
         entries.first { $0.kind == kind }?.matrix
     }
 
@@ -46,7 +46,7 @@ public struct FrameFeatures: Sendable, Hashable {
 }
 
 extension FrameFeatures: Codable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FeatureKind.self)
         let entries = try container.allKeys.map { kind in
             Entry(kind: kind, matrix: try container.decode(FeatureMatrix.self, forKey: kind))
@@ -58,7 +58,7 @@ extension FrameFeatures: Codable {
         self.init(entries)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FeatureKind.self)
         for entry in entries { try container.encode(entry.matrix, forKey: entry.kind) }
     }

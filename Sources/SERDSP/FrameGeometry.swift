@@ -1,19 +1,19 @@
 /// Centred framing as librosa does it with `center=True`: frame `t` covers samples
 /// `[t*hop - frameLength/2, t*hop + frameLength/2)` of the signal, padded outside its ends.
-public struct FrameGeometry: Sendable, Hashable {
-    public var frameLength: Int
-    public var hopLength: Int
+package struct FrameGeometry: Sendable, Hashable {
+    package var frameLength: Int
+    package var hopLength: Int
 
     /// librosa's defaults: `frame_length=2048`, `hop_length=512`.
-    public init(frameLength: Int = 2048, hopLength: Int = 512) {
+    package init(frameLength: Int = 2048, hopLength: Int = 512) {
         precondition(frameLength > 0 && hopLength > 0, "frame and hop lengths must be positive")
         self.frameLength = frameLength
         self.hopLength = hopLength
     }
 
     /// `1 + n // hop`, the frame count of every centred librosa feature.
-    public func frameCount(sampleCount: Int) -> Int { 1 + sampleCount / hopLength }
+    package func frameCount(sampleCount: Int) -> Int { 1 + sampleCount / hopLength }
 
     /// The signal index of the first sample of frame `t` (negative inside the left padding).
-    public func frameStart(_ t: Int) -> Int { t * hopLength - frameLength / 2 }
+    package func frameStart(_ t: Int) -> Int { t * hopLength - frameLength / 2 }
 }

@@ -10,13 +10,13 @@
 /// keeps), so there each row is summed frame after frame; both orders are reproduced. The
 /// reference's `seed` summary (numpy in float32 on float32 features) differs from that by less
 /// than 1e-6 relative.
-public struct Functionals: Sendable, Hashable, Codable {
+package struct Functionals: Sendable, Hashable, Codable {
     /// `{feature}_{mean|std}_{i}`, in vector order.
-    public let names: [String]
+    package let names: [String]
     /// One value per name.
-    public let values: [Double]
+    package let values: [Double]
 
-    public init(_ features: FrameFeatures) {
+    package init(_ features: FrameFeatures) {
         var names: [String] = []
         var values: [Double] = []
         for entry in features.entries {
@@ -34,7 +34,7 @@ public struct Functionals: Sendable, Hashable, Codable {
     }
 
     /// The value named `name`, if present.
-    public subscript(name: String) -> Double? {
+    package subscript(name: String) -> Double? {
         names.firstIndex(of: name).map { values[$0] }
     }
 

@@ -6,17 +6,17 @@
 /// `amin=1e-10`, `top_db=80` against the maximum over the whole clip, float32), then the
 /// orthonormal DCT-II over the mel axis, keeping the first `n_mfcc` coefficients. A silent clip
 /// gives `c0 = -100 * sqrt(n_mels)` and zeros elsewhere, as librosa does.
-public struct MFCC: Sendable, Hashable {
+package struct MFCC: Sendable, Hashable {
     /// The mel filter bank applied to the power spectrogram.
-    public let filterbank: MelFilterbank
+    package let filterbank: MelFilterbank
     /// Coefficients kept (`n_mfcc`).
-    public var coefficientCount: Int { dct.outputCount }
+    package var coefficientCount: Int { dct.outputCount }
 
     private let dct: OrthonormalDCT
 
     /// Throws ``DSPError`` for parameters librosa rejects, or `coefficientCount` outside
     /// `1...melCount`.
-    public init(
+    package init(
         sampleRate: Double, nFFT: Int = 2048, melCount: Int = 128, coefficientCount: Int = 20
     ) throws(DSPError) {
         guard (1...max(melCount, 1)).contains(coefficientCount) else {
@@ -29,7 +29,7 @@ public struct MFCC: Sendable, Hashable {
 
     /// The MFCCs (`coefficientCount × frames`) of a power spectrogram, which must have the filter
     /// bank's ``MelFilterbank/binCount`` bins (same `n_fft`).
-    public func callAsFunction(_ power: Spectrogram) -> FeatureMatrix {
+    package func callAsFunction(_ power: Spectrogram) -> FeatureMatrix {
         var scratch: [Float] = []
         return self(power, scratch: &scratch)
     }

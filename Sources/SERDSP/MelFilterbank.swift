@@ -7,15 +7,15 @@
 /// mel scale), scaled by `2 / (f[i+2] - f[i])` so each filter has unit area. The triangles are
 /// computed in float64, stored as float32, then scaled (float64 product, stored float32), exactly
 /// as librosa does.
-public struct MelFilterbank: Sendable, Hashable {
+package struct MelFilterbank: Sendable, Hashable {
     /// Sampling rate the bins refer to, in Hz.
-    public let sampleRate: Double
+    package let sampleRate: Double
     /// FFT length; there are `nFFT / 2 + 1` bins.
-    public let nFFT: Int
+    package let nFFT: Int
     /// Number of mel bands (`n_mels`).
-    public let melCount: Int
+    package let melCount: Int
     /// `n_fft / 2 + 1`.
-    public var binCount: Int { nFFT / 2 + 1 }
+    package var binCount: Int { nFFT / 2 + 1 }
 
     /// `melCount × binCount` weights, row-major (band-major), float32.
     private let weights: [Float]
@@ -28,7 +28,7 @@ public struct MelFilterbank: Sendable, Hashable {
     ///
     /// Throws ``DSPError`` for a non-positive rate, an odd or non-positive `nFFT`, no bands, or a
     /// frequency range that is empty or negative.
-    public init(
+    package init(
         sampleRate: Double, nFFT: Int = 2048, melCount: Int = 128, minimumHz: Double = 0, maximumHz: Double? = nil
     ) throws(DSPError) {
         let maximumHz = maximumHz ?? sampleRate / 2
@@ -82,7 +82,7 @@ public struct MelFilterbank: Sendable, Hashable {
     }
 
     /// The float32 weight of bin `bin` in band `mel`.
-    public func weight(mel: Int, bin: Int) -> Float {
+    package func weight(mel: Int, bin: Int) -> Float {
         weights[mel * binCount + bin]
     }
 

@@ -3,13 +3,13 @@ import Glibc
 /// `librosa.feature.melspectrogram(y=y, sr=sr, n_fft=…, hop_length=…, n_mels=…)` with librosa's
 /// defaults otherwise (centred frames, zero padding, periodic Hann, power 2, Slaney mel scale and
 /// norm): the picture `librosa.display.specshow` draws, after ``decibels(reference:topDB:)``.
-public struct MelSpectrogram: Sendable {
-    public let melCount: Int
-    public let frameCount: Int
+package struct MelSpectrogram: Sendable {
+    package let melCount: Int
+    package let frameCount: Int
     /// Power per band and frame, frame-major (`frameCount × melCount`).
-    public let power: [Float]
+    package let power: [Float]
 
-    public init(samples: [Float], sampleRate: Double, nFFT: Int = 2048, hopLength: Int = 512, melCount: Int = 128)
+    package init(samples: [Float], sampleRate: Double, nFFT: Int = 2048, hopLength: Int = 512, melCount: Int = 128)
         throws(DSPError)
     {
         let filterbank = try MelFilterbank(sampleRate: sampleRate, nFFT: nFFT, melCount: melCount)
@@ -22,12 +22,12 @@ public struct MelSpectrogram: Sendable {
     }
 
     /// The largest power in any band and frame (0 for an empty clip): `ref=np.max`'s reference.
-    public var peak: Float { power.max() ?? 0 }
+    package var peak: Float { power.max() ?? 0 }
 
     /// `librosa.power_to_db(S, ref=reference, top_db=topDB)`: `10·log10(max(1e-10, S) / max(1e-10, reference))`,
     /// floored `topDB` below its own maximum; band-major (`melCount × frameCount`, lowest band first)
     /// as an image is drawn. Pass one clip's ``peak`` to put two spectrograms on the same scale.
-    public func decibels(reference: Float, topDB: Float = 80) -> [Float] {
+    package func decibels(reference: Float, topDB: Float = 80) -> [Float] {
         let amin: Float = 1e-10
         let offset = 10 * log10(Double(max(amin, reference)))
         var image = [Float](repeating: 0, count: power.count)

@@ -3,15 +3,15 @@
 ///
 /// No window is applied. Squares are float32 and their mean is numpy's float32 pairwise sum over
 /// each (zero-padded) frame divided by the frame length, so values match librosa bit for bit.
-public struct RMS: Sendable {
-    public var geometry: FrameGeometry
+package struct RMS: Sendable {
+    package var geometry: FrameGeometry
 
-    public init(geometry: FrameGeometry = FrameGeometry()) {
+    package init(geometry: FrameGeometry = FrameGeometry()) {
         self.geometry = geometry
     }
 
     /// One value per frame, `1 + n // hop` frames.
-    public func callAsFunction(_ y: [Float]) -> [Float] {
+    package func callAsFunction(_ y: [Float]) -> [Float] {
         let count = geometry.frameCount(sampleCount: y.count)
         let length = geometry.frameLength
         let n = y.count

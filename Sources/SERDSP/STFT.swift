@@ -11,13 +11,13 @@
 ///
 /// Holds an FFTW plan and buffers, made once and reused for every frame and every clip. Not
 /// Sendable: use one per task.
-public final class STFT {
+package final class STFT {
     /// FFT length and window length (`n_fft`).
-    public let nFFT: Int
+    package let nFFT: Int
     /// Hop between frames in samples (`hop_length`).
-    public let hopLength: Int
+    package let hopLength: Int
     /// Frequency bins per frame, `n_fft / 2 + 1`.
-    public var binCount: Int { fft.binCount }
+    package var binCount: Int { fft.binCount }
 
     private let fft: RealFFT
     private let window: [Double]
@@ -25,7 +25,7 @@ public final class STFT {
 
     /// Plans the transform. Throws ``DSPError`` for an odd or non-positive size, a non-positive hop,
     /// or if FFTW fails. (An odd `n_fft` would change librosa's frame count, so it is refused.)
-    public init(nFFT: Int = 2048, hopLength: Int = 512) throws(DSPError) {
+    package init(nFFT: Int = 2048, hopLength: Int = 512) throws(DSPError) {
         guard nFFT >= 2, nFFT % 2 == 0 else {
             throw DSPError(.invalidParameter, reason: "n_fft must be a positive even number, got \(nFFT)")
         }
@@ -40,11 +40,11 @@ public final class STFT {
     }
 
     /// Frames for a signal of `sampleCount` samples: `1 + n // hop`.
-    public func frameCount(sampleCount: Int) -> Int { geometry.frameCount(sampleCount: sampleCount) }
+    package func frameCount(sampleCount: Int) -> Int { geometry.frameCount(sampleCount: sampleCount) }
 
     /// `np.abs(librosa.stft(y))` (float32, frame-major), written into `magnitude`, whose storage
     /// is reused when it is large enough.
-    public func magnitude(_ y: [Float], into magnitude: inout Spectrogram) {
+    package func magnitude(_ y: [Float], into magnitude: inout Spectrogram) {
         let frames = frameCount(sampleCount: y.count)
         let bins = binCount
         magnitude.reshape(binCount: bins, frameCount: frames)
@@ -76,14 +76,14 @@ public final class STFT {
     }
 
     /// `np.abs(librosa.stft(y))`: the magnitude spectrogram (`power=1`), float32, frame-major.
-    public func magnitude(_ y: [Float]) -> Spectrogram {
+    package func magnitude(_ y: [Float]) -> Spectrogram {
         var result = Spectrogram()
         magnitude(y, into: &result)
         return result
     }
 
     /// `np.abs(librosa.stft(y)) ** 2`: the power spectrogram (`power=2`), float32, frame-major.
-    public func power(_ y: [Float]) -> Spectrogram {
+    package func power(_ y: [Float]) -> Spectrogram {
         magnitude(y).squared()
     }
 

@@ -12,33 +12,33 @@
 ///
 /// The q smallest and largest values are found by selection, not by sorting the band; only the `q`
 /// selected values are sorted, which gives the same sums.
-public struct SpectralContrast: Sendable, Hashable {
+package struct SpectralContrast: Sendable, Hashable {
     /// One octave band: the bins whose magnitudes are ranked, and how many of each extreme are
     /// averaged.
-    public struct Band: Sendable, Hashable {
+    package struct Band: Sendable, Hashable {
         /// The bins librosa sorts (`sub_band`): the bins from `octa[k]` to `octa[k+1]` Hz inclusive,
         /// plus one bin below (except band 0), without the top bin (except the last band, which
         /// instead extends to the Nyquist bin).
-        public let bins: Range<Int>
+        package let bins: Range<Int>
         /// Values averaged at each end, `max(1, rint(quantile * n))` where `n` counts the band's
         /// bins **before** its top bin is dropped (round half to even, as `np.rint`).
-        public let extremeCount: Int
+        package let extremeCount: Int
     }
 
     /// librosa's `quantile` default, 0.02.
     static let defaultQuantile = 0.02
 
     /// Sampling rate the bins refer to, in Hz.
-    public let sampleRate: Double
+    package let sampleRate: Double
     /// FFT length; spectrograms have `nFFT / 2 + 1` bins.
-    public let nFFT: Int
+    package let nFFT: Int
     /// The `n_bands + 1` bands, lowest first.
-    public let bands: [Band]
+    package let bands: [Band]
 
     /// Throws ``DSPError`` for what librosa rejects (`n_bands < 1`, `fmin <= 0`, a band edge below
     /// the top one at or above the Nyquist frequency) and for bands with no bins to rank (librosa
     /// raises an `IndexError` or returns NaN there).
-    public init(sampleRate: Double, nFFT: Int = 2048, bandCount: Int = 6, minimumHz: Double = 200) throws(DSPError) {
+    package init(sampleRate: Double, nFFT: Int = 2048, bandCount: Int = 6, minimumHz: Double = 200) throws(DSPError) {
         self.bands = try Self.bands(
             sampleRate: sampleRate, nFFT: nFFT, bandCount: bandCount, minimumHz: minimumHz,
             quantile: Self.defaultQuantile)
@@ -48,7 +48,7 @@ public struct SpectralContrast: Sendable, Hashable {
 
     /// The contrast (`bands.count × frames`, float64) of a magnitude spectrogram with
     /// `nFFT / 2 + 1` bins.
-    public func callAsFunction(_ magnitude: Spectrogram) -> FeatureMatrix {
+    package func callAsFunction(_ magnitude: Spectrogram) -> FeatureMatrix {
         var scratch = Scratch()
         return self(magnitude, scratch: &scratch)
     }

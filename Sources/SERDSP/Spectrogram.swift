@@ -3,15 +3,15 @@
 /// Layout is frame-major: the `binCount` bins of frame `t` are contiguous at
 /// `values[t * binCount ..< (t + 1) * binCount]`. Per-frame work (the mel and chroma products, the
 /// contrast band sorts) then reads one contiguous run per frame.
-public struct Spectrogram: Sendable, Hashable {
+package struct Spectrogram: Sendable, Hashable {
     /// Frequency bins per frame, `n_fft / 2 + 1`; bin `k` is at `k * sr / n_fft` Hz.
-    public private(set) var binCount: Int
+    package private(set) var binCount: Int
     /// Frames, `1 + n // hop`.
-    public private(set) var frameCount: Int
+    package private(set) var frameCount: Int
     /// `frameCount * binCount` values, frame-major.
-    public internal(set) var values: [Float]
+    package internal(set) var values: [Float]
 
-    public init(binCount: Int, frameCount: Int, values: [Float]) {
+    package init(binCount: Int, frameCount: Int, values: [Float]) {
         precondition(values.count == binCount * frameCount, "spectrogram needs binCount * frameCount values")
         self.binCount = binCount
         self.frameCount = frameCount
@@ -19,12 +19,12 @@ public struct Spectrogram: Sendable, Hashable {
     }
 
     /// An empty spectrogram, to be filled by ``STFT`` (storage is reused across clips).
-    public init() {
+    package init() {
         self.init(binCount: 0, frameCount: 0, values: [])
     }
 
     /// The value of bin `bin` in frame `frame`.
-    public subscript(bin bin: Int, frame frame: Int) -> Float {
+    package subscript(bin bin: Int, frame frame: Int) -> Float {
         values[frame * binCount + bin]
     }
 
@@ -37,7 +37,7 @@ public struct Spectrogram: Sendable, Hashable {
 
     /// `self ** 2` in float32, as numpy computes `np.abs(X) ** 2`: the power spectrogram from a
     /// magnitude one, written into `power` (whose storage is reused).
-    public func squared(into power: inout Spectrogram) {
+    package func squared(into power: inout Spectrogram) {
         power.reshape(binCount: binCount, frameCount: frameCount)
         values.withUnsafeBufferPointer { source in
             power.values.withUnsafeMutableBufferPointer { target in
@@ -47,7 +47,7 @@ public struct Spectrogram: Sendable, Hashable {
     }
 
     /// `self ** 2` in float32 (see ``squared(into:)``).
-    public func squared() -> Spectrogram {
+    package func squared() -> Spectrogram {
         var power = Spectrogram()
         squared(into: &power)
         return power

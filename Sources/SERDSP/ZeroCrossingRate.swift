@@ -9,19 +9,19 @@
 ///
 /// librosa raises on an empty signal (numpy cannot edge-pad nothing); here it gives one frame of
 /// rate 0, consistent with the other features' one frame of padding.
-public struct ZeroCrossingRate: Sendable {
-    public var geometry: FrameGeometry
+package struct ZeroCrossingRate: Sendable {
+    package var geometry: FrameGeometry
     /// Magnitudes at or below this are treated as zero (`threshold`, cast to float32 as librosa's
     /// float32 kernel does).
-    public var threshold: Float
+    package var threshold: Float
 
-    public init(geometry: FrameGeometry = FrameGeometry(), threshold: Float = 1e-10) {
+    package init(geometry: FrameGeometry = FrameGeometry(), threshold: Float = 1e-10) {
         self.geometry = geometry
         self.threshold = threshold
     }
 
     /// One rate per frame, `1 + n // hop` frames.
-    public func callAsFunction(_ y: [Float]) -> [Double] {
+    package func callAsFunction(_ y: [Float]) -> [Double] {
         var scratch: [Int32] = []
         return self(y, scratch: &scratch)
     }

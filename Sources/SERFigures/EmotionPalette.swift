@@ -1,16 +1,16 @@
-public import SERPlot
+package import SERPlot
 
 /// One colour per emotion, the same in every figure of every report: the Okabe–Ito colours with a dark
 /// brown for their black, plus grey (distinguishable with the common colour-vision deficiencies), each
 /// emotion always given the same one whatever the corpus calls it, so "angry" in RAVDESS and "anger" in
 /// EmoDB are both vermillion. Emotions it does not know take the colours left over, in the order given.
 /// Lines, outlines and dots use ``strokeColor(for:)``, a darker shade of a colour too light for them.
-public struct EmotionPalette: Sendable {
+package struct EmotionPalette: Sendable {
     /// The emotions in the order figures list them.
-    public let emotions: [String]
+    package let emotions: [String]
     private let colors: [String: Color]
 
-    public init(emotions: [String]) {
+    package init(emotions: [String]) {
         self.emotions = emotions
         var colors: [String: Color] = [:]
         var taken = Set<UInt32>()
@@ -34,12 +34,12 @@ public struct EmotionPalette: Sendable {
     }
 
     /// The emotion's colour (grey for one the palette was not made with).
-    public func color(for emotion: String) -> Color { colors[emotion] ?? Color(hex: 0x999999) }
+    package func color(for emotion: String) -> Color { colors[emotion] ?? Color(hex: 0x999999) }
 
     /// The emotion's colour for lines, outlines and dots: ``color(for:)``, darkened when it is too light
     /// to show as a thin line on white (Okabe–Ito yellow becomes an olive yellow), so fills stay as
     /// they are and strokes stay readable.
-    public func strokeColor(for emotion: String) -> Color {
+    package func strokeColor(for emotion: String) -> Color {
         let color = color(for: emotion)
         guard color.luminance > Self.lightestStroke else { return color }
         return Color(
@@ -54,7 +54,7 @@ public struct EmotionPalette: Sendable {
     static let strokeShade = 0.75
 
     /// A legend key per emotion, in order.
-    public func legend(symbol: LegendEntry.Symbol = .box) -> [LegendEntry] {
+    package func legend(symbol: LegendEntry.Symbol = .box) -> [LegendEntry] {
         emotions.map { LegendEntry($0, color: color(for: $0), symbol: symbol) }
     }
 
@@ -78,7 +78,7 @@ public struct EmotionPalette: Sendable {
 
     /// The canonical name for the ways corpora write an emotion: English word forms (anger, happiness,
     /// fear…), EmoDB's German names and common abbreviations.
-    public static func canonicalName(_ emotion: String) -> String {
+    package static func canonicalName(_ emotion: String) -> String {
         let name = emotion.lowercased()
         return aliases[name] ?? name
     }

@@ -1,11 +1,11 @@
-public import SERPlot
+package import SERPlot
 
 /// The train and evaluate cells' figures: how well each model recognises each emotion.
-public enum EvaluateFigures {
+package enum EvaluateFigures {
     /// `evaluate-confusion-<model>`: the confusion matrix as clip counts and as row percentages (the
     /// share of each true emotion given each prediction; the diagonal is the recall), each row's
     /// percentages rounded so that they add up to 100.
-    public static func confusion(_ model: ModelEvaluation) -> Figure {
+    package static func confusion(_ model: ModelEvaluation) -> Figure {
         let labels = model.labels
         let counts = model.confusion.map { $0.map(Double.init) }
         let rowShares = counts.map { row in
@@ -30,7 +30,7 @@ public enum EvaluateFigures {
     }
 
     /// `evaluate-f1`: F1 per emotion, one bar per model side by side.
-    public static func perClassF1(_ models: [ModelEvaluation]) -> Figure {
+    package static func perClassF1(_ models: [ModelEvaluation]) -> Figure {
         let labels = models.first?.labels ?? []
         let groups = models.enumerated().map { index, model in (values: model.f1, color: FigureStyle.modelColor(index))
         }
@@ -47,7 +47,7 @@ public enum EvaluateFigures {
     /// `evaluate-models`: accuracy, UAR and macro-F1 per model (mean over folds, error bars ± one
     /// standard deviation), with the UAR of guessing (one over the number of emotions) dashed across
     /// the UAR bars only: accuracy's and macro-F1's chance levels depend on the class balance.
-    public static func comparison(_ models: [ModelEvaluation]) -> Figure {
+    package static func comparison(_ models: [ModelEvaluation]) -> Figure {
         let metrics = ["accuracy", "UAR", "macro-F1"]
         let groups = models.enumerated().map { index, model in
             (values: [model.accuracy.mean, model.uar.mean, model.macroF1.mean], color: FigureStyle.modelColor(index))
@@ -78,7 +78,7 @@ public enum EvaluateFigures {
     }
 
     /// `evaluate-speakers`: each model's accuracy on each speaker's clips.
-    public static func perSpeaker(_ models: [ModelEvaluation]) -> Figure {
+    package static func perSpeaker(_ models: [ModelEvaluation]) -> Figure {
         let speakers = models.first?.speakerAccuracy.map(\.speaker) ?? []
         let groups = models.enumerated().map { index, model in
             (
@@ -100,7 +100,7 @@ public enum EvaluateFigures {
 
     /// `train-mlp-loss`: the MLP's training loss (log scale) and validation score per epoch, a line per
     /// fold, every fold alike (translucent, so that where they overlap shows darker).
-    public static func trainingCurves(_ curves: [TrainingCurve]) -> Figure {
+    package static func trainingCurves(_ curves: [TrainingCurve]) -> Figure {
         let color = FigureStyle.modelColor(3).withAlpha(0.7)
         let loss = curves.map { curve in
             Mark.line(xs: curve.loss.indices.map { Double($0 + 1) }, ys: curve.loss, color: color, width: 1.2)

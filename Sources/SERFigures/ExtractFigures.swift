@@ -1,14 +1,14 @@
-public import SERPlot
+package import SERPlot
 
 /// The extract cell's figures: how the features differ between emotions.
-public enum ExtractFigures {
+package enum ExtractFigures {
     /// A box plot per emotion of each feature in `features` (one panel per feature), from one value
     /// per clip; `emotions[i]` is clip `i`'s emotion. With `showsClips`, every clip is also drawn as a
     /// faint dot behind its box (a strip plot). `yLabels[i]` labels feature `i`'s value axis with what
     /// the values measure ("amplitude", "dB"); features past its end get none. Used for
     /// `extract-energy` (RMS, ZCR, with the clips), `extract-mfcc` (MFCC 1–13), `extract-chroma` and
     /// `extract-contrast`.
-    public static func distributions(
+    package static func distributions(
         title: String, features: [(name: String, values: [Double])], emotions: [String], palette: EmotionPalette,
         columns: Int = 4, showsClips: Bool = false, yLabels: [String] = []
     ) -> Figure {
@@ -39,7 +39,7 @@ public enum ExtractFigures {
     /// standardised over all clips (so coefficients of different size compare), with the values written
     /// in the cells, in a diverging colour map centred on 0 (blue below the mean, red above).
     /// `mfcc[c][i]` is coefficient `c` of clip `i`.
-    public static func mfccHeatmap(mfcc: [[Double]], emotions: [String], palette: EmotionPalette) -> Figure {
+    package static func mfccHeatmap(mfcc: [[Double]], emotions: [String], palette: EmotionPalette) -> Figure {
         let names = mfcc.indices.map { "\($0 + 1)" }
         var cells: [Mark.Cell] = []
         var labels: [Mark.Label] = []
@@ -83,7 +83,7 @@ public enum ExtractFigures {
     /// `extract-pca`: every clip on the first two principal components of the standardised feature
     /// matrix, coloured by emotion, as small translucent dots so that dense regions show, with each
     /// emotion's centroid as a large outlined dot. `explained` is each component's share of the variance.
-    public static func pcaScatter(
+    package static func pcaScatter(
         points: [(x: Double, y: Double)], emotions: [String], explained: (Double, Double), palette: EmotionPalette
     ) -> Figure {
         let radius = points.count > 2000 ? 1.5 : points.count > 300 ? 1.9 : 2.6

@@ -1,20 +1,20 @@
-public import SERPlot
+package import SERPlot
 
 /// Colours and sizes the notebook's figures share beyond the emotion palette.
-public enum FigureStyle {
+package enum FigureStyle {
     /// For quantities that belong to no emotion (durations, totals): a dark slate, unlike any emotion.
-    public static let neutralInk = Color(hex: 0x4C566A)
+    package static let neutralInk = Color(hex: 0x4C566A)
     /// Fills behind a line in ``neutralInk`` (histogram bins).
-    public static let lightInk = Color(hex: 0xA9B4C2)
+    package static let lightInk = Color(hex: 0xA9B4C2)
     /// Reference lines (chance level, medians).
-    public static let referenceLine = Color(hex: 0x7A7A7A)
+    package static let referenceLine = Color(hex: 0x7A7A7A)
     /// The outline of a marker that stands for many others (a class centroid among its clips).
-    public static let markerEdge = Color(hex: 0x1A1A1A)
+    package static let markerEdge = Color(hex: 0x1A1A1A)
     /// Colours for models, in the order they are listed; distinct from one another, not tied to emotions.
-    public static let modelColors: [Color] = [
+    package static let modelColors: [Color] = [
         Color(hex: 0x3B5B92), Color(hex: 0xC1803B), Color(hex: 0x5E9E6E), Color(hex: 0x9C5B9E), Color(hex: 0x7F7F7F),
     ]
 
     /// The colour for the `index`-th model.
-    public static func modelColor(_ index: Int) -> Color { modelColors[index % modelColors.count] }
+    package static func modelColor(_ index: Int) -> Color { modelColors[index % modelColors.count] }
 }

@@ -1,9 +1,9 @@
-public import SERPlot
+package import SERPlot
 
 /// The load cell's figures: how the corpus is made up.
-public enum LoadFigures {
+package enum LoadFigures {
     /// `load-class-balance`: clips per emotion, one bar each in its colour, with the count on top.
-    public static func classBalance(_ clips: [ClipFacts], palette: EmotionPalette) -> Figure {
+    package static func classBalance(_ clips: [ClipFacts], palette: EmotionPalette) -> Figure {
         let counts = palette.emotions.map { emotion in Double(clips.filter { $0.emotion == emotion }.count) }
         let marks = palette.emotions.indices.map { index in
             Mark.bars(
@@ -27,7 +27,7 @@ public enum LoadFigures {
     }
 
     /// `load-speakers`: clips per speaker, each bar stacked by emotion (first emotion at the bottom).
-    public static func clipsPerSpeaker(_ clips: [ClipFacts], palette: EmotionPalette) -> Figure {
+    package static func clipsPerSpeaker(_ clips: [ClipFacts], palette: EmotionPalette) -> Figure {
         let speakers = Array(Set(clips.map { $0.speaker.isEmpty ? "unknown" : $0.speaker })).sorted()
         let layers = palette.emotions.map { emotion in
             (
@@ -52,7 +52,7 @@ public enum LoadFigures {
     /// `load-durations`: a histogram of clip durations with the median marked. When every clip has the
     /// same duration to the hundredth of a second (a corpus cut to length), a single narrow bar says so
     /// instead, since no bin width can show a spread that is not there.
-    public static func durations(_ clips: [ClipFacts]) -> Figure {
+    package static func durations(_ clips: [ClipFacts]) -> Figure {
         let durations = clips.map(\.duration)
         guard let stats = BoxStatistics(durations) else {
             return Figure(
@@ -101,7 +101,7 @@ public enum LoadFigures {
 
     /// `load-waveforms`: one clip per emotion as decoded (the file mixed to mono at its own rate, neither
     /// normalised nor resampled), each in its emotion's colour.
-    public static func waveforms(_ examples: [(emotion: String, clip: String, signal: Signal)], palette: EmotionPalette)
+    package static func waveforms(_ examples: [(emotion: String, clip: String, signal: Signal)], palette: EmotionPalette)
         -> Figure
     {
         let panels = examples.map { example in

@@ -1,13 +1,13 @@
-public import SERPlot
+package import SERPlot
 
 /// The process cell's figures: what each processing step does to one clip per emotion.
-public enum ProcessFigures {
+package enum ProcessFigures {
     /// `process-steps`: a row per example, a column per step (original, normalised, trimmed, fixed
     /// length, denoised); a row shares its time axis so trimming and padding show as length changes,
     /// and all panels share the amplitude axis, with each panel's peak written over it so a quiet
     /// original still reads. When the example knows its trimmed span, the silence trimming cut is
     /// shaded in the step it was cut from. The caption names each example's file.
-    public static func steps(_ examples: [ProcessingExample], palette: EmotionPalette) -> Figure {
+    package static func steps(_ examples: [ProcessingExample], palette: EmotionPalette) -> Figure {
         let stepNames = examples.first?.steps.map(\.name) ?? []
         let columns = max(1, stepNames.count)
         var panels: [Axes] = []
@@ -51,7 +51,7 @@ public enum ProcessFigures {
     /// `process-spectrograms`: the log-mel spectrogram of each example before and after noise
     /// reduction, in magma, on the same decibel scale (0 dB = the loudest bin before reduction, floored
     /// at −80 dB) with one colour bar for all; each panel titled with its emotion.
-    public static func spectrograms(_ examples: [ProcessingExample]) -> Figure {
+    package static func spectrograms(_ examples: [ProcessingExample]) -> Figure {
         let shown = examples.filter { $0.spectrograms != nil }
         var panels: [Axes] = []
         for (row, example) in shown.enumerated() {

@@ -1,24 +1,24 @@
 /// How well predictions match the truth, as scikit-learn's `classification_report`,
 /// `balanced_accuracy_score` and `confusion_matrix` compute it (a precision or recall with nothing to
 /// divide by counts as 0, `zero_division=0`).
-public struct ClassificationScores: Sendable, Equatable, Codable {
-    public struct PerClass: Sendable, Equatable, Codable {
-        public var precision: Double
-        public var recall: Double
-        public var f1: Double
-        public var support: Int
+package struct ClassificationScores: Sendable, Equatable, Codable {
+    package struct PerClass: Sendable, Equatable, Codable {
+        package var precision: Double
+        package var recall: Double
+        package var f1: Double
+        package var support: Int
     }
 
-    public var accuracy: Double
+    package var accuracy: Double
     /// Unweighted average recall (balanced accuracy) over the classes present in the truth.
-    public var uar: Double
+    package var uar: Double
     /// The unweighted mean of the per-class F1 over the classes present in truth or predictions.
-    public var macroF1: Double
-    public var perClass: [PerClass]
+    package var macroF1: Double
+    package var perClass: [PerClass]
     /// `confusion[true][predicted]` counts.
-    public var confusion: [[Int]]
+    package var confusion: [[Int]]
 
-    public init(truth: [Int], predicted: [Int], classCount: Int) {
+    package init(truth: [Int], predicted: [Int], classCount: Int) {
         precondition(truth.count == predicted.count, "\(truth.count) true labels, \(predicted.count) predictions")
         var confusion = [[Int]](repeating: [Int](repeating: 0, count: classCount), count: classCount)
         for (actual, guess) in zip(truth, predicted) { confusion[actual][guess] += 1 }

@@ -1,22 +1,22 @@
 /// One model evaluated over every fold of a plan: its predictions for every clip (each from the
 /// fold that held the clip out), scores per fold and pooled, and the time spent fitting.
-public struct ModelEvaluationResult: Sendable {
-    public var kind: ModelKind
+package struct ModelEvaluationResult: Sendable {
+    package var kind: ModelKind
     /// Pooled over all test folds.
-    public var scores: ClassificationScores
-    public var foldScores: [ClassificationScores]
+    package var scores: ClassificationScores
+    package var foldScores: [ClassificationScores]
     /// For each row of the data: the fold it was tested in, the predicted class and the probabilities.
-    public var predictions: [(fold: Int, label: Int, probabilities: [Double])]
+    package var predictions: [(fold: Int, label: Int, probabilities: [Double])]
     /// CPU time of all fits on their threads, summed over folds, in seconds (what Python's
     /// `time.process_time` measures for a single-threaded fit).
-    public var fitSeconds: Double
+    package var fitSeconds: Double
     /// For the MLP: the loss and validation accuracy per epoch in each fold.
-    public var trainingCurves: [(loss: [Double], validation: [Double])]
+    package var trainingCurves: [(loss: [Double], validation: [Double])]
     /// With a grid search: the parameters chosen in each fold by scikit-learn's names (`C`, `gamma`,
     /// `n_estimators`, as `best_params_`); empty when this model was not searched.
-    public var chosen: [[String: String]] = []
+    package var chosen: [[String: String]] = []
     /// CPU time of the grid search's inner fits, summed over folds, in seconds (not in ``fitSeconds``).
-    public var searchSeconds: Double = 0
+    package var searchSeconds: Double = 0
 }
 
 /// k-fold evaluation of several models: per fold, standardise on the training rows only, fit, and
@@ -28,10 +28,10 @@ public struct ModelEvaluationResult: Sendable {
 /// `cross_val_predict(GridSearchCV(…), X, y, cv=outer)`): in each fold, every searched model first
 /// chooses its parameters by a ``GridSearch`` over that fold's training rows alone, then is refitted
 /// on all of them with its choice and predicts the test rows, which the choice never saw.
-public enum CrossValidation {
+package enum CrossValidation {
     /// Evaluates `kinds` over `plan`'s folds. `grid` (none by default) names the parameters to search;
     /// `speakers`, one per row, are needed when it searches inside a speaker protocol's folds.
-    public static func evaluate(
+    package static func evaluate(
         _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, plan: FoldPlan,
         settings: ModelSettings, seed: UInt64, workers: Int, grid: HyperparameterGrid = HyperparameterGrid(),
         speakers: [String] = []

@@ -6,22 +6,22 @@
 /// Written here rather than taken from XGBoost: XGBoost's random-forest mode grows one regression
 /// tree per class on the loss gradient (800 deep trees for 100 trees and 8 emotions), which is not
 /// Gini CART and fitted 13× slower than scikit-learn on RAVDESS.
-public struct DecisionForest: Sendable, Codable {
+package struct DecisionForest: Sendable, Codable {
     /// One tree as parallel arrays, like scikit-learn's `tree_`: node `i` splits on `feature[i]` at
     /// `threshold[i]` (rows with a value ≤ threshold go `left[i]`, others `right[i]`), or is a leaf
     /// (`feature[i] == -1`) with class shares `value[i]`.
-    public struct Tree: Sendable, Codable {
-        public var feature: [Int] = []
-        public var threshold: [Double] = []
-        public var left: [Int] = []
-        public var right: [Int] = []
-        public var value: [[Double]] = []
+    package struct Tree: Sendable, Codable {
+        package var feature: [Int] = []
+        package var threshold: [Double] = []
+        package var left: [Int] = []
+        package var right: [Int] = []
+        package var value: [[Double]] = []
     }
 
-    public let classCount: Int
-    public private(set) var trees: [Tree]
+    package let classCount: Int
+    package private(set) var trees: [Tree]
 
-    public init(features: Matrix, labels: [Int], classCount: Int, trees count: Int, seed: UInt64) {
+    package init(features: Matrix, labels: [Int], classCount: Int, trees count: Int, seed: UInt64) {
         self.classCount = classCount
         let columns = (0..<features.columns).map { column in (0..<features.rows).map { features[$0, column] } }
         let tries = max(1, Int(Double(features.columns).squareRoot()))
@@ -38,7 +38,7 @@ public struct DecisionForest: Sendable, Codable {
     }
 
     /// The mean of the trees' leaf class shares for each row.
-    public func probabilities(_ features: Matrix) -> Matrix {
+    package func probabilities(_ features: Matrix) -> Matrix {
         var values = [Double](repeating: 0, count: features.rows * classCount)
         for row in 0..<features.rows {
             for tree in trees {

@@ -3,8 +3,8 @@ import Synchronization
 
 /// Fits several models on the same standardised data at once, one thread each, seeded per model as
 /// ``CrossValidation`` does, so the result does not depend on `workers`.
-public enum FinalFit {
-    public static func fit(
+package enum FinalFit {
+    package static func fit(
         _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings,
         seed: UInt64, workers: Int
     ) throws -> [any TrainedClassifier] {

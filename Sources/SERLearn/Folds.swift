@@ -1,7 +1,7 @@
 /// How clips are split into training and test sets: the field's speaker-independent protocols, or
 /// the random splits most published notebooks use (which over-state accuracy when a speaker's clips
 /// land on both sides).
-public enum EvaluationProtocol: String, Sendable, CaseIterable, Codable {
+package enum EvaluationProtocol: String, Sendable, CaseIterable, Codable {
     /// Stratified group k-fold with speakers as groups (scikit-learn's `StratifiedGroupKFold`).
     case speakerIndependent = "speaker-independent"
     /// One fold per speaker (`LeaveOneGroupOut`).
@@ -13,19 +13,19 @@ public enum EvaluationProtocol: String, Sendable, CaseIterable, Codable {
 }
 
 /// One training/test split, as ascending row indices.
-public struct Fold: Sendable, Equatable, Codable {
-    public var train: [Int]
-    public var test: [Int]
+package struct Fold: Sendable, Equatable, Codable {
+    package var train: [Int]
+    package var test: [Int]
 }
 
 /// The folds a protocol gives for a corpus, which protocol was used in the end, and any fallback
 /// taken, in words the report shows.
-public struct FoldPlan: Sendable, Equatable {
-    public var requested: EvaluationProtocol
-    public var used: EvaluationProtocol
-    public var folds: [Fold]
+package struct FoldPlan: Sendable, Equatable {
+    package var requested: EvaluationProtocol
+    package var used: EvaluationProtocol
+    package var folds: [Fold]
     /// Sentences for the report: a fallback and why, or a warning about the protocol.
-    public var notes: [String]
+    package var notes: [String]
 
     /// Plans `protocol` with `folds` folds for rows labelled `labels` (class indices) and spoken by
     /// `speakers` (empty strings when unknown).
@@ -34,7 +34,7 @@ public struct FoldPlan: Sendable, Equatable {
     /// becomes `stratified`; with fewer speakers than folds, speaker-independent uses one fold per
     /// speaker; stratified k-fold uses at most as many folds as the smallest class has clips. It
     /// throws for a single class, a class with one clip, or fewer than two rows.
-    public init(
+    package init(
         _ requested: EvaluationProtocol, labels: [Int], speakers: [String], folds: Int = 5, seed: UInt64
     ) throws {
         precondition(labels.count == speakers.count, "\(labels.count) labels, \(speakers.count) speakers")

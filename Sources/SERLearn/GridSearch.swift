@@ -13,19 +13,19 @@
 /// on a tie (scikit-learn averages per-fold scores instead; pooling is steadier with small folds).
 /// When the rows cannot be split (a class with a single clip among random folds), the search throws
 /// a ``LearnError`` naming the fold rather than choosing from fewer rows.
-public enum GridSearch {
+package enum GridSearch {
     /// The settings to fit the final models with, and what was chosen for each searched model by
     /// scikit-learn's parameter names (`best_params_`).
-    public struct TunedSettings: Sendable, Equatable {
-        public var settings: ModelSettings
-        public var chosen: [ModelKind: [String: String]]
+    package struct TunedSettings: Sendable, Equatable {
+        package var settings: ModelSettings
+        package var chosen: [ModelKind: [String: String]]
     }
 
     /// The final models' parameters: the inner search run over every row (what `GridSearchCV.fit(X, y)`
     /// chooses before refitting on all of `X`). `features` are the unstandardised rows; `plan` says
     /// which protocol family the inner folds follow; `speakers` (one per row, or empty when unknown)
     /// must be given for a speaker protocol. Seeds are derived from `seed` as ``FinalFit`` derives them.
-    public static func tune(
+    package static func tune(
         _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, speakers: [String], plan: FoldPlan,
         settings: ModelSettings, grid: HyperparameterGrid, seed: UInt64, workers: Int
     ) throws -> TunedSettings {

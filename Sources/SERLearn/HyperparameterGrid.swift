@@ -4,17 +4,17 @@
 ///
 /// An empty list means "not searched": the value in ``ModelSettings`` is used. A model with no
 /// non-empty list is not searched at all, so an empty grid gives exactly the results of no grid.
-public struct HyperparameterGrid: Sendable, Equatable, Codable {
+package struct HyperparameterGrid: Sendable, Equatable, Codable {
     /// SVM `C` values.
-    public var svmC: [Double]
+    package var svmC: [Double]
     /// SVM `gamma` values; nil is scikit-learn's `'scale'` (as ``ModelSettings/svmGamma``).
-    public var svmGamma: [Double?]
+    package var svmGamma: [Double?]
     /// Random forest tree counts (`n_estimators`).
-    public var forestTrees: [Int]
+    package var forestTrees: [Int]
     /// The inner folds each training set is split into (`cv=` of the inner search).
-    public var innerFolds: Int
+    package var innerFolds: Int
 
-    public init(svmC: [Double] = [], svmGamma: [Double?] = [], forestTrees: [Int] = [], innerFolds: Int = 3) {
+    package init(svmC: [Double] = [], svmGamma: [Double?] = [], forestTrees: [Int] = [], innerFolds: Int = 3) {
         self.svmC = svmC
         self.svmGamma = svmGamma
         self.forestTrees = forestTrees
@@ -22,7 +22,7 @@ public struct HyperparameterGrid: Sendable, Equatable, Codable {
     }
 
     /// Whether this grid gives `kind` more than its fixed settings to choose from.
-    public func searches(_ kind: ModelKind) -> Bool {
+    package func searches(_ kind: ModelKind) -> Bool {
         switch kind {
         case .svm: !svmC.isEmpty || !svmGamma.isEmpty
         case .rf: !forestTrees.isEmpty

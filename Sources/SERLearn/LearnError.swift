@@ -1,8 +1,8 @@
 /// Why a model could not be fitted: the one error type of SERLearn, thrown for data a model cannot
 /// learn from (never for programmer errors such as mismatched shapes, which are preconditions).
-public struct LearnError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct LearnError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What kind of failure this is; compare with the static members. New codes may be added.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: String, Hashable, Sendable {
             case tooFewRows = "too few rows"
             case invalidComponentCount = "invalid component count"
@@ -20,33 +20,33 @@ public struct LearnError: Error, Sendable, Equatable, CustomStringConvertible {
         }
 
         /// The data has fewer rows (samples) than the model needs.
-        public static let tooFewRows = Code(.tooFewRows)
+        package static let tooFewRows = Code(.tooFewRows)
         /// The requested number of components is below 1 or above `min(rows, columns)`.
-        public static let invalidComponentCount = Code(.invalidComponentCount)
+        package static let invalidComponentCount = Code(.invalidComponentCount)
         /// The data contains NaN or an infinity, or a statistic of it overflowed.
-        public static let nonFiniteValue = Code(.nonFiniteValue)
+        package static let nonFiniteValue = Code(.nonFiniteValue)
         /// A LAPACK routine reported failure (`info != 0`) or the problem exceeds its 32-bit sizes.
-        public static let lapackFailure = Code(.lapackFailure)
+        package static let lapackFailure = Code(.lapackFailure)
         /// The labels cannot train a classifier: fewer than two classes, or a class with no example.
-        public static let unusableLabels = Code(.unusableLabels)
+        package static let unusableLabels = Code(.unusableLabels)
         /// The evaluation protocol cannot split this data (one speaker, fewer clips than folds…).
-        public static let unusableProtocol = Code(.unusableProtocol)
+        package static let unusableProtocol = Code(.unusableProtocol)
         /// XGBoost or libsvm reported an error.
-        public static let libraryFailure = Code(.libraryFailure)
+        package static let libraryFailure = Code(.libraryFailure)
 
-        public var description: String { kind.rawValue }
+        package var description: String { kind.rawValue }
     }
 
     /// What kind of failure this is.
-    public let code: Code
+    package let code: Code
     /// One line saying what failed and why.
-    public let message: String
+    package let message: String
 
     /// Creates an error of kind `code` that reads `message`.
-    public init(_ code: Code, _ message: String) {
+    package init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

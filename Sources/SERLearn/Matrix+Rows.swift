@@ -1,6 +1,6 @@
 extension Matrix {
     /// The rows at `indices`, in that order.
-    public func selecting(rows indices: [Int]) -> Matrix {
+    package func selecting(rows indices: [Int]) -> Matrix {
         var values: [Double] = []
         values.reserveCapacity(indices.count * columns)
         for index in indices { values.append(contentsOf: row(index)) }
@@ -8,7 +8,7 @@ extension Matrix {
     }
 
     /// The column of the largest value in `row` (the first on a tie, as `numpy.argmax`).
-    public func argmax(row: Int) -> Int {
+    package func argmax(row: Int) -> Int {
         var best = 0
         for column in 1..<max(columns, 1) where self[row, column] > self[row, best] { best = column }
         return best

@@ -1,9 +1,9 @@
 /// The model families serreport trains, by the short names files and `metrics.json` use.
-public enum ModelKind: String, Sendable, CaseIterable, Codable {
+package enum ModelKind: String, Sendable, CaseIterable, Codable {
     case rf, xgb, svm, mlp
 
     /// The name people read.
-    public var title: String {
+    package var title: String {
         switch self {
         case .rf: "Random forest"
         case .xgb: "Boosted trees"
@@ -14,26 +14,26 @@ public enum ModelKind: String, Sendable, CaseIterable, Codable {
 }
 
 /// Every model's settings, with scikit-learn's (or XGBoost's) names and defaults.
-public struct ModelSettings: Sendable, Equatable, Codable {
+package struct ModelSettings: Sendable, Equatable, Codable {
     /// Random forest: trees (`n_estimators`).
-    public var forestTrees = 100
+    package var forestTrees = 100
     /// Boosted trees: rounds (`n_estimators`), step (`learning_rate`), depth (`max_depth`).
-    public var boostingRounds = 100
-    public var boostingLearningRate = 0.3
-    public var boostingDepth = 6
+    package var boostingRounds = 100
+    package var boostingLearningRate = 0.3
+    package var boostingDepth = 6
     /// SVM: `C`, and `gamma` as a number or nil for scikit-learn's `'scale'`:
     /// `1 / (n_features · X.var())` on the standardised training fold.
-    public var svmC = 1.0
-    public var svmGamma: Double? = nil
+    package var svmC = 1.0
+    package var svmGamma: Double? = nil
     /// SVM: `class_weight='balanced'` (C scaled by `n / (classes · n_c)` per class).
-    public var svmBalanced = true
-    public var mlp = MLPSettings()
+    package var svmBalanced = true
+    package var mlp = MLPSettings()
 
-    public init() {}
+    package init() {}
 }
 
 /// A fitted model: predicted classes and class probabilities for standardised features.
-public protocol TrainedClassifier: AnyObject {
+package protocol TrainedClassifier: AnyObject {
     var kind: ModelKind { get }
     /// The predicted class of each row and the probability of every class.
     func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix)
@@ -43,7 +43,7 @@ public protocol TrainedClassifier: AnyObject {
 
 extension ModelKind {
     /// Fits this kind of model on standardised `features` with labels in `0..<classCount`.
-    public func fit(
+    package func fit(
         features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings, seed: UInt64
     ) throws -> any TrainedClassifier {
         guard features.rows >= 2 else { throw LearnError(.tooFewRows, "\(title) needs at least 2 training clips") }
@@ -66,26 +66,26 @@ extension ModelKind {
 }
 
 /// Breiman's random forest (``DecisionForest``), as scikit-learn's `RandomForestClassifier()`.
-public final class RandomForest: TrainedClassifier {
-    public let kind = ModelKind.rf
-    public let forest: DecisionForest
+package final class RandomForest: TrainedClassifier {
+    package let kind = ModelKind.rf
+    package let forest: DecisionForest
 
     /// A forest read back from its JSON.
-    public init(forest: DecisionForest) { self.forest = forest }
+    package init(forest: DecisionForest) { self.forest = forest }
 
     init(features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings, seed: UInt64) throws {
         forest = DecisionForest(
             features: features, labels: labels, classCount: classCount, trees: settings.forestTrees, seed: seed)
     }
 
-    public func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) {
+    package func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) {
         let probabilities = forest.probabilities(features)
         return ((0..<features.rows).map { probabilities.argmax(row: $0) }, probabilities)
     }
 
     /// The forest has no library format; the caller writes ``forest`` as JSON (scikit-learn's
     /// `tree_` arrays per tree).
-    public func save(to path: String) throws {}
+    package func save(to path: String) throws {}
 }
 
 /// Gradient-boosted trees through XGBoost (`XGBClassifier` defaults: 100 rounds, η 0.3, depth 6, `hist`).
@@ -148,32 +148,32 @@ final class SupportVectorMachine: TrainedClassifier {
 }
 
 /// The MLP as a ``TrainedClassifier``; its weights are saved as JSON by the caller (see ``MLPWeights``).
-public final class NeuralNetwork: TrainedClassifier {
-    public let kind = ModelKind.mlp
-    public let network: MultilayerPerceptron
+package final class NeuralNetwork: TrainedClassifier {
+    package let kind = ModelKind.mlp
+    package let network: MultilayerPerceptron
 
     /// An MLP read back from its saved weights.
-    public init(weights: MLPWeights) { network = MultilayerPerceptron(weights: weights) }
+    package init(weights: MLPWeights) { network = MultilayerPerceptron(weights: weights) }
 
     init(features: Matrix, labels: [Int], classCount: Int, settings: MLPSettings, seed: UInt64) throws {
         network = try MultilayerPerceptron(
             features: features, labels: labels, classCount: classCount, settings: settings, seed: seed)
     }
 
-    public func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) {
+    package func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) {
         let probabilities = network.probabilities(features)
         return ((0..<features.rows).map { probabilities.argmax(row: $0) }, probabilities)
     }
 
     /// The MLP has no library format; the caller writes ``MultilayerPerceptron/weights`` as JSON.
-    public func save(to path: String) throws {}
+    package func save(to path: String) throws {}
 }
 
 extension ModelKind {
     /// Reads a model saved in its library's format: XGBoost JSON (`xgb`) or libsvm model text (`svm`).
     /// The forest and the MLP are JSON the caller decodes (``RandomForest/init(forest:)``,
     /// ``NeuralNetwork/init(weights:)``).
-    public func load(from path: String, classCount: Int) throws -> any TrainedClassifier {
+    package func load(from path: String, classCount: Int) throws -> any TrainedClassifier {
         switch self {
         case .xgb: return try BoostedTrees(loading: path, classCount: classCount)
         case .svm: return try SupportVectorMachine(loading: path, classCount: classCount)

@@ -6,54 +6,54 @@
 
 /// Settings of the MLP, with scikit-learn's `MLPClassifier` names and defaults except that early
 /// stopping is on (the protocol: a validation split from the training fold).
-public struct MLPSettings: Sendable, Equatable, Codable {
+package struct MLPSettings: Sendable, Equatable, Codable {
     /// Units in the one hidden layer (`hidden_layer_sizes=(100,)`).
-    public var hiddenUnits = 100
+    package var hiddenUnits = 100
     /// L2 penalty (`alpha`).
-    public var alpha = 1e-4
+    package var alpha = 1e-4
     /// Adam's step size (`learning_rate_init`).
-    public var learningRate = 1e-3
+    package var learningRate = 1e-3
     /// Rows per mini-batch (`batch_size=min(200, n)`).
-    public var batchSize = 200
+    package var batchSize = 200
     /// Epochs at most (`max_iter`).
-    public var maxEpochs = 200
+    package var maxEpochs = 200
     /// Share of the training fold held out to decide when to stop (`validation_fraction`).
-    public var validationFraction = 0.1
+    package var validationFraction = 0.1
     /// Epochs without improvement before stopping (`n_iter_no_change`).
-    public var patience = 10
+    package var patience = 10
     /// Smallest improvement that counts (`tol`).
-    public var tolerance = 1e-4
+    package var tolerance = 1e-4
 
-    public init() {}
+    package init() {}
 }
 
 /// The trained weights of a one-hidden-layer MLP, as saved to JSON: `hidden = relu(x · w1 + b1)`,
 /// `p = softmax(hidden · w2 + b2)`, with `x` standardised by the scaler saved beside it.
-public struct MLPWeights: Sendable, Codable, Equatable {
+package struct MLPWeights: Sendable, Codable, Equatable {
     /// `inputs × hidden`, row-major.
-    public var w1: [[Double]]
-    public var b1: [Double]
+    package var w1: [[Double]]
+    package var b1: [Double]
     /// `hidden × classes`, row-major.
-    public var w2: [[Double]]
-    public var b2: [Double]
+    package var w2: [[Double]]
+    package var b2: [Double]
 }
 
 /// A multilayer perceptron as scikit-learn's `MLPClassifier(early_stopping=True)`: one ReLU hidden
 /// layer, softmax output, cross-entropy with L2 penalty, Adam on shuffled mini-batches, Glorot-uniform
 /// initial weights, and the weights of the best validation epoch kept. Matrix products go through
 /// OpenBLAS (`dgemm`), single-threaded, so training is bit-identical on every machine.
-public final class MultilayerPerceptron {
-    public let inputs: Int
-    public let hidden: Int
-    public let classCount: Int
+package final class MultilayerPerceptron {
+    package let inputs: Int
+    package let hidden: Int
+    package let classCount: Int
     /// w1 (`inputs × hidden`, row-major), b1, w2 (`hidden × classes`), b2.
     private var layers: [[Double]]
     /// The training loss after each epoch.
-    public private(set) var lossCurve: [Double] = []
+    package private(set) var lossCurve: [Double] = []
     /// The validation accuracy after each epoch.
-    public private(set) var validationScores: [Double] = []
+    package private(set) var validationScores: [Double] = []
 
-    public init(
+    package init(
         features: Matrix, labels: [Int], classCount: Int, settings: MLPSettings = MLPSettings(), seed: UInt64
     ) throws {
         precondition(features.rows == labels.count, "\(features.rows) rows, \(labels.count) labels")
@@ -79,7 +79,7 @@ public final class MultilayerPerceptron {
     }
 
     /// A network with saved weights (no training).
-    public init(weights: MLPWeights) {
+    package init(weights: MLPWeights) {
         inputs = weights.w1.count
         hidden = weights.b1.count
         classCount = weights.b2.count
@@ -87,7 +87,7 @@ public final class MultilayerPerceptron {
     }
 
     /// Class probabilities for each row of `features`.
-    public func probabilities(_ features: Matrix) -> Matrix {
+    package func probabilities(_ features: Matrix) -> Matrix {
         precondition(features.columns == inputs, "\(features.columns) features, the MLP takes \(inputs)")
         var output = [Double](repeating: 0, count: features.rows * classCount)
         var hiddenValues = [Double](repeating: 0, count: features.rows * hidden)
@@ -96,7 +96,7 @@ public final class MultilayerPerceptron {
     }
 
     /// The weights, for saving.
-    public var weights: MLPWeights {
+    package var weights: MLPWeights {
         MLPWeights(
             w1: (0..<inputs).map { Array(layers[0][($0 * hidden)..<(($0 + 1) * hidden)]) }, b1: layers[1],
             w2: (0..<hidden).map { Array(layers[2][($0 * classCount)..<(($0 + 1) * classCount)]) }, b2: layers[3])

@@ -5,23 +5,23 @@
 /// its `k` largest eigenpairs with LAPACK `dsyevr`. Each component's sign follows scikit-learn
 /// 1.9's `svd_flip(u_based_decision=False)`: its loading of largest magnitude (the first one on a
 /// tie) is positive. Fitting is deterministic and safe to run on several threads at once.
-public struct PrincipalComponents: Sendable, Equatable {
+package struct PrincipalComponents: Sendable, Equatable {
     /// The principal axes, one per row (`k` x columns), by decreasing explained variance
     /// (`components_`).
-    public let components: Matrix
+    package let components: Matrix
     /// The variance along each component: the covariance eigenvalues (`explained_variance_`).
-    public let explainedVariance: [Double]
+    package let explainedVariance: [Double]
     /// Each component's share of the total variance, the covariance matrix's trace
     /// (`explained_variance_ratio_`).
-    public let explainedVarianceRatio: [Double]
+    package let explainedVarianceRatio: [Double]
     /// The column means of the fitted data, subtracted before projecting (`mean_`).
-    public let mean: [Double]
+    package let mean: [Double]
 
     /// Fits the `componentCount` leading principal components of `data`.
     ///
     /// - Throws: ``LearnError`` when `data` has fewer than 2 rows, `componentCount` is not in
     ///   `1...min(rows, columns)`, `data` holds NaN or an infinity, or LAPACK fails.
-    public init(fitting data: Matrix, componentCount: Int) throws {
+    package init(fitting data: Matrix, componentCount: Int) throws {
         guard data.rows >= 2 else {
             throw LearnError(.tooFewRows, "PCA needs at least 2 rows, got \(data.rows)")
         }
@@ -50,7 +50,7 @@ public struct PrincipalComponents: Sendable, Equatable {
 
     /// Projects `data` onto the components: `(x - mean) · componentᵀ`, one column per component.
     /// `data` must have the fitted column count.
-    public func transform(_ data: Matrix) -> Matrix {
+    package func transform(_ data: Matrix) -> Matrix {
         precondition(data.columns == mean.count, "PCA fitted on \(mean.count) columns, got \(data.columns)")
         var result = Matrix(
             rows: data.rows, columns: components.rows, values: Array(repeating: 0, count: data.rows * components.rows))

@@ -3,10 +3,10 @@
 /// each speaker's rows are z-scored with that speaker's own mean and standard deviation (ddof 0), so
 /// a model sees how a clip differs from how its speaker usually sounds. It uses no labels, and each
 /// speaker only their own clips, so a test speaker's statistics never come from training speakers.
-public enum SpeakerNormalization {
+package enum SpeakerNormalization {
     /// `features` with every row z-scored within its speaker's rows; a feature constant for a speaker
     /// is only centred. Rows with an empty speaker name are left as they are.
-    public static func normalized(_ features: Matrix, speakers: [String]) -> Matrix {
+    package static func normalized(_ features: Matrix, speakers: [String]) -> Matrix {
         precondition(features.rows == speakers.count, "\(features.rows) rows, \(speakers.count) speakers")
         var result = features
         for speaker in Set(speakers).sorted() where !speaker.isEmpty {
@@ -23,7 +23,7 @@ public enum SpeakerNormalization {
     /// The mean over speakers of each speaker's feature means and deviations (deviations of 0 become
     /// 1): how a typical speaker of the corpus sounds, for normalising a clip whose speaker is unknown.
     /// Nil when no row has a speaker.
-    public static func typicalSpeaker(_ features: Matrix, speakers: [String]) -> (mean: [Double], scale: [Double])? {
+    package static func typicalSpeaker(_ features: Matrix, speakers: [String]) -> (mean: [Double], scale: [Double])? {
         let names = Set(speakers).sorted().filter { !$0.isEmpty }
         guard !names.isEmpty else { return nil }
         var mean = [Double](repeating: 0, count: features.columns)
@@ -40,7 +40,7 @@ public enum SpeakerNormalization {
     }
 
     /// `features` z-scored with a given mean and deviation per column.
-    public static func normalized(_ features: Matrix, mean: [Double], scale: [Double]) -> Matrix {
+    package static func normalized(_ features: Matrix, mean: [Double], scale: [Double]) -> Matrix {
         var result = features
         for row in 0..<features.rows {
             for column in 0..<features.columns {

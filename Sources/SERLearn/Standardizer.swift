@@ -5,14 +5,14 @@
 /// (variance within the rounding bound of its two-pass algorithm) or whose standard deviation is
 /// not finite gets scale 1, so it is only centred. Unlike scikit-learn, NaN is not treated as
 /// missing: it propagates into `mean` and the transformed values.
-public struct Standardizer: Sendable, Equatable {
+package struct Standardizer: Sendable, Equatable {
     /// The mean of each column of the fitted data.
-    public let mean: [Double]
+    package let mean: [Double]
     /// The divisor of each column: its standard deviation, or 1 for a constant column.
-    public let scale: [Double]
+    package let scale: [Double]
 
     /// Learns each column's mean and scale from `data`.
-    public init(fitting data: Matrix) {
+    package init(fitting data: Matrix) {
         let mean = data.columnMeans()
         let count = Double(data.rows)
         var deviationSums = [Double](repeating: 0, count: data.columns)
@@ -39,7 +39,7 @@ public struct Standardizer: Sendable, Equatable {
     }
 
     /// Returns `data` centred and scaled column by column; `data` must have the fitted column count.
-    public func transform(_ data: Matrix) -> Matrix {
+    package func transform(_ data: Matrix) -> Matrix {
         precondition(data.columns == mean.count, "Standardizer fitted on \(mean.count) columns, got \(data.columns)")
         var result = data
         for row in 0..<data.rows {

@@ -1,21 +1,21 @@
-public import Foundation
+package import Foundation
 
 /// What one cell made, as named files: `files` are published into the report folder under their
 /// names (`figures/load-durations.png`, `metrics.json`); `data` are for later cells and the report
 /// only (a feature matrix, a section's text) and are never published.
 ///
 /// Stored as one cache entry: a header line of JSON giving each name and length, then the bytes.
-public struct ArtifactBundle: Sendable, Equatable {
-    public var files: [String: Data]
-    public var data: [String: Data]
+package struct ArtifactBundle: Sendable, Equatable {
+    package var files: [String: Data]
+    package var data: [String: Data]
 
-    public init(files: [String: Data] = [:], data: [String: Data] = [:]) {
+    package init(files: [String: Data] = [:], data: [String: Data] = [:]) {
         self.files = files
         self.data = data
     }
 
     /// A value stored with `JSONEncoder` under `name` in ``data``.
-    public func decode<T: Decodable>(_ type: T.Type, _ name: String) throws(NotebookError) -> T {
+    package func decode<T: Decodable>(_ type: T.Type, _ name: String) throws(NotebookError) -> T {
         guard let bytes = data[name] else { throw NotebookError("cached result has no \(name)") }
         do {
             return try JSONDecoder.stable.decode(type, from: bytes)
@@ -25,7 +25,7 @@ public struct ArtifactBundle: Sendable, Equatable {
     }
 
     /// Stores a value as JSON (sorted keys, so the same value gives the same bytes).
-    public mutating func encode(_ value: some Encodable, as name: String) throws(NotebookError) {
+    package mutating func encode(_ value: some Encodable, as name: String) throws(NotebookError) {
         do {
             data[name] = try JSONEncoder.stable.encode(value)
         } catch {
@@ -39,7 +39,7 @@ public struct ArtifactBundle: Sendable, Equatable {
     }
 
     /// The bundle as one byte string: entries in name order, so equal bundles give equal bytes.
-    public func encoded() -> Data {
+    package func encoded() -> Data {
         let fileNames = files.keys.sorted()
         let dataNames = data.keys.sorted()
         let header = Header(
@@ -52,7 +52,7 @@ public struct ArtifactBundle: Sendable, Equatable {
     }
 
     /// Reads back what ``encoded()`` wrote; `nil` when the bytes do not hold a bundle.
-    public init?(encoded bytes: Data) {
+    package init?(encoded bytes: Data) {
         guard let newline = bytes.firstIndex(of: 0x0A),
             let header = try? JSONDecoder().decode(Header.self, from: bytes[bytes.startIndex..<newline])
         else { return nil }
@@ -78,7 +78,7 @@ public struct ArtifactBundle: Sendable, Equatable {
 extension JSONEncoder {
     /// Sorted keys and no escaped slashes: the same value always gives the same bytes. NaN and
     /// infinities are written as the strings "nan", "inf" and "-inf" (``JSONDecoder/stable`` reads them).
-    public static var stable: JSONEncoder {
+    package static var stable: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
@@ -89,7 +89,7 @@ extension JSONEncoder {
 
 extension JSONEncoder {
     /// ``stable``, indented: for the JSON files people open (metrics.json, run.json, models/).
-    public static var readable: JSONEncoder {
+    package static var readable: JSONEncoder {
         let encoder = stable
         encoder.outputFormatting.insert(.prettyPrinted)
         return encoder
@@ -98,7 +98,7 @@ extension JSONEncoder {
 
 extension JSONDecoder {
     /// Reads what ``JSONEncoder/stable`` writes.
-    public static var stable: JSONDecoder {
+    package static var stable: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")

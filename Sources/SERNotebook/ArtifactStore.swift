@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+package import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -12,11 +12,11 @@ public import Foundation
 /// collide (both write the same bytes; the last rename wins). Each entry starts with the SHA-256 of
 /// its payload, checked on every read: a damaged or truncated entry (a crash, a full disk, a stray
 /// edit) reads as missing, is removed, and the work is done again — never trusted.
-public final class ArtifactStore: Sendable {
-    public let folder: URL
+package final class ArtifactStore: Sendable {
+    package let folder: URL
     private static let magic = Data("serreport-entry-1\n".utf8)
 
-    public init(folder: URL) {
+    package init(folder: URL) {
         self.folder = folder
     }
 
@@ -26,12 +26,12 @@ public final class ArtifactStore: Sendable {
     }
 
     /// Whether an entry exists (without reading or checking it).
-    public func contains(_ key: Digest) -> Bool {
+    package func contains(_ key: Digest) -> Bool {
         FileManager.default.fileExists(atPath: location(of: key).path)
     }
 
     /// The entry's payload, or `nil` when it is missing or damaged (a damaged entry is removed).
-    public func read(_ key: Digest) -> Data? {
+    package func read(_ key: Digest) -> Data? {
         let url = location(of: key)
         guard let entry = try? Data(contentsOf: url) else { return nil }
         let headerLength = Self.magic.count + 32
@@ -49,7 +49,7 @@ public final class ArtifactStore: Sendable {
     }
 
     /// Stores a payload under a key, atomically.
-    public func write(_ payload: Data, for key: Digest) throws(NotebookError) {
+    package func write(_ payload: Data, for key: Digest) throws(NotebookError) {
         let url = location(of: key)
         var entry = Self.magic
         entry.append(contentsOf: SHA256.hash(data: payload))
@@ -58,7 +58,7 @@ public final class ArtifactStore: Sendable {
     }
 
     /// Removes an entry (a missing one is not an error).
-    public func remove(_ key: Digest) {
+    package func remove(_ key: Digest) {
         try? FileManager.default.removeItem(at: location(of: key))
     }
 
@@ -66,13 +66,13 @@ public final class ArtifactStore: Sendable {
     /// called at the end of each cell, so a power cut loses at most the cell in progress, and the
     /// digests catch any entry it left half written. (A killed process loses nothing either way: its
     /// renamed entries are already in the kernel's hands.)
-    public func flush() {
+    package func flush() {
         sync()
     }
 
     /// Writes `data` to a uniquely named temporary file in the target's folder, then renames it over
     /// the target: readers never see a partial file, and concurrent writers never share a temporary.
-    public static func writeAtomically(_ data: Data, to url: URL) throws(NotebookError) {
+    package static func writeAtomically(_ data: Data, to url: URL) throws(NotebookError) {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
             ".\(url.lastPathComponent).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp")

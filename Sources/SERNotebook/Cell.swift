@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// One step of the notebook: what it is called, what it reads, which settings it depends on, and
 /// how it runs. The runner knows cells only through this protocol (it knows nothing of audio).
@@ -6,7 +6,7 @@ public import Foundation
 /// A cell's cache key is the SHA-256 of its id, its version, its parameters (encoded with sorted
 /// keys), its sources and the keys of its inputs: change any of them and the cell, and every cell
 /// downstream of it, runs again; change none and its stored result is used.
-public protocol Cell: Sendable {
+package protocol Cell: Sendable {
     associatedtype Parameters: Encodable & Sendable
 
     /// Short name, used on the command line (`serreport run extract`) and as the report's anchor.
@@ -28,22 +28,22 @@ public protocol Cell: Sendable {
 }
 
 extension Cell {
-    public var sources: SourceSet { SourceSet() }
+    package var sources: SourceSet { SourceSet() }
 }
 
 /// Named inputs from outside the notebook and the digests of their content, e.g. every clip of a
 /// corpus by its path. `noun` names them in status messages ("3 clips added").
-public struct SourceSet: Sendable, Equatable, Codable {
-    public var noun: String
-    public var digests: [String: Digest]
+package struct SourceSet: Sendable, Equatable, Codable {
+    package var noun: String
+    package var digests: [String: Digest]
 
-    public init(noun: String = "files", digests: [String: Digest] = [:]) {
+    package init(noun: String = "files", digests: [String: Digest] = [:]) {
         self.noun = noun
         self.digests = digests
     }
 
     /// One digest for the whole set (names in order).
-    public var digest: Digest {
+    package var digest: Digest {
         var builder = KeyBuilder("sources")
         for name in digests.keys.sorted() { builder.add(name, digests[name]!) }
         return builder.finish()
@@ -52,19 +52,19 @@ public struct SourceSet: Sendable, Equatable, Codable {
 
 /// What a cell's run function gets: the results of its inputs, the cache for per-item work, the
 /// number of workers and a progress counter.
-public struct CellContext: Sendable {
-    public let cellID: String
+package struct CellContext: Sendable {
+    package let cellID: String
     /// This run's cache key.
-    public let key: Digest
-    public let store: ArtifactStore
-    public let jobs: Int
+    package let key: Digest
+    package let store: ArtifactStore
+    package let jobs: Int
     /// `serreport run CELL` forces this cell: per-item results stored earlier are not reused.
-    public let forced: Bool
-    public let progress: CellProgress
+    package let forced: Bool
+    package let progress: CellProgress
     let inputBundles: [String: ArtifactBundle]
 
     /// The result of an input cell named in ``Cell/inputs``.
-    public func input(_ id: String) throws(NotebookError) -> ArtifactBundle {
+    package func input(_ id: String) throws(NotebookError) -> ArtifactBundle {
         guard let bundle = inputBundles[id] else {
             throw NotebookError("\(cellID): reads \(id), which it does not declare as an input")
         }
@@ -72,12 +72,12 @@ public struct CellContext: Sendable {
     }
 
     /// A stored per-item result, unless this run is forced.
-    public func cachedItem(_ key: Digest) -> Data? {
+    package func cachedItem(_ key: Digest) -> Data? {
         forced ? nil : store.read(key)
     }
 
     /// Stores a per-item result as soon as it is computed, so an interrupted build keeps it.
-    public func storeItem(_ payload: Data, for key: Digest) throws(NotebookError) {
+    package func storeItem(_ payload: Data, for key: Digest) throws(NotebookError) {
         try store.write(payload, for: key)
     }
 }

@@ -1,15 +1,15 @@
-public import Foundation
+package import Foundation
 
 /// What a build last made of a cell: its key and what went into it. Kept per report folder in
 /// `.serreport/state/`, so `serreport status` can say why a cell is stale.
-public struct CellRecord: Codable, Sendable, Equatable {
-    public var key: Digest
-    public var version: Int
-    public var parameters: ParameterList
-    public var sources: SourceSet
-    public var inputs: [String: Digest]
+package struct CellRecord: Codable, Sendable, Equatable {
+    package var key: Digest
+    package var version: Int
+    package var parameters: ParameterList
+    package var sources: SourceSet
+    package var inputs: [String: Digest]
 
-    public init(cell: any Cell, key: Digest, inputKeys: [String: Digest]) {
+    package init(cell: any Cell, key: Digest, inputKeys: [String: Digest]) {
         self.key = key
         version = cell.version
         parameters = ParameterList(cell.parameters)
@@ -48,17 +48,17 @@ public struct CellRecord: Codable, Sendable, Equatable {
 }
 
 /// The records of one report folder's last build, one JSON file per cell.
-public struct RecordBook: Sendable {
-    public let folder: URL
+package struct RecordBook: Sendable {
+    package let folder: URL
 
-    public init(folder: URL) { self.folder = folder }
+    package init(folder: URL) { self.folder = folder }
 
-    public func record(of cell: String) -> CellRecord? {
+    package func record(of cell: String) -> CellRecord? {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("\(cell).json")) else { return nil }
         return try? JSONDecoder().decode(CellRecord.self, from: data)
     }
 
-    public func save(_ record: CellRecord, for cell: String) throws(NotebookError) {
+    package func save(_ record: CellRecord, for cell: String) throws(NotebookError) {
         let data: Data
         do {
             data = try JSONEncoder.stable.encode(record)

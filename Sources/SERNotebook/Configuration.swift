@@ -1,4 +1,4 @@
-public import Yams
+package import Yams
 
 /// A configuration tree resolved from built-in defaults, an optional YAML file and `--set` overrides,
 /// in that order of precedence (later wins), like a Quarto or DVC params file.
@@ -7,19 +7,19 @@ public import Yams
 /// names the key and its source, never silently ignored. Decoding into a typed value reports a wrong
 /// type the same way. The one exception is a mapping that is empty in the defaults (`map: {}`): it is
 /// open, its keys are the user's own (emotion names in `labels.map`, say).
-public struct Configuration {
+package struct Configuration {
     /// The merged tree.
-    public private(set) var root: Node
+    package private(set) var root: Node
     /// Which source last set each dotted key path (`"built-in defaults"`, a file path, or `--set`).
-    public private(set) var origins: [String: String]
+    package private(set) var origins: [String: String]
     /// The dotted key paths of the defaults' empty mappings, which take any keys.
     private let openMappings: Set<String>
 
-    public static let defaultsSource = "built-in defaults"
-    public static let overrideSource = "--set"
+    package static let defaultsSource = "built-in defaults"
+    package static let overrideSource = "--set"
 
     /// Starts from the built-in defaults, written as YAML.
-    public init(defaultsYAML: String) throws(ConfigurationError) {
+    package init(defaultsYAML: String) throws(ConfigurationError) {
         root = try Self.parse(defaultsYAML, source: Self.defaultsSource)
         origins = [:]
         openMappings = Self.emptyMappings(in: root, at: [])
@@ -27,7 +27,7 @@ public struct Configuration {
     }
 
     /// Merges a YAML file's mappings over the current tree.
-    public mutating func merge(yaml: String, source: String) throws(ConfigurationError) {
+    package mutating func merge(yaml: String, source: String) throws(ConfigurationError) {
         let node = try Self.parse(yaml, source: source)
         if case .scalar(let scalar) = node, scalar.string.isEmpty || scalar.string == "~" { return }
         root = try merged(node, over: root, path: [], source: source)
@@ -36,7 +36,7 @@ public struct Configuration {
 
     /// Applies one `key.path=value` override. The value is read as YAML (`40`, `true`, `[a, b]`);
     /// where the default is a list, a bare `a,b` is read as the list `[a, b]`.
-    public mutating func set(_ assignment: String) throws(ConfigurationError) {
+    package mutating func set(_ assignment: String) throws(ConfigurationError) {
         guard let equals = assignment.firstIndex(of: "=") else {
             throw ConfigurationError(source: Self.overrideSource, key: assignment, reason: "expected key.path=value")
         }
@@ -52,7 +52,7 @@ public struct Configuration {
     }
 
     /// Sets a key to a plain text value (a path, say), with no YAML interpretation.
-    public mutating func set(_ key: String, text: String) throws(ConfigurationError) {
+    package mutating func set(_ key: String, text: String) throws(ConfigurationError) {
         try apply(.scalar(.init(text, Tag(.str), .singleQuoted)), at: existingPath(key))
     }
 
@@ -80,13 +80,13 @@ public struct Configuration {
     }
 
     /// The node at a dotted key path.
-    public func value(at key: String) -> Node? {
+    package func value(at key: String) -> Node? {
         Self.lookup(key.split(separator: ".").map(String.init), in: root)
     }
 
     /// Decodes the whole tree (or the subtree at `key`) into a typed value; a wrong type names the key
     /// and the source that set it.
-    public func decode<T: Decodable>(_ type: T.Type, at key: String? = nil) throws(ConfigurationError) -> T {
+    package func decode<T: Decodable>(_ type: T.Type, at key: String? = nil) throws(ConfigurationError) -> T {
         let node = key.flatMap { value(at: $0) } ?? root
         do {
             return try YAMLDecoder().decode(type, from: node)
@@ -98,7 +98,7 @@ public struct Configuration {
     }
 
     /// The tree as YAML text, keys in their defaults' order (for run.json and `--show-config`).
-    public func yaml() -> String {
+    package func yaml() -> String {
         (try? Yams.serialize(node: root)) ?? ""
     }
 

@@ -1,27 +1,27 @@
 import Crypto
-public import Foundation
+package import Foundation
 
 /// A SHA-256 digest in lower-case hex: the identity of a cache entry or of a file's content.
-public struct Digest: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
-    public let hex: String
+package struct Digest: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    package let hex: String
 
-    public init(hex: String) { self.hex = hex }
+    package init(hex: String) { self.hex = hex }
 
     init(_ digest: SHA256.Digest) {
         hex = digest.map { String(format: "%02x", $0) }.joined()
     }
 
-    public var description: String { hex }
+    package var description: String { hex }
     /// The first 12 hex digits, enough to tell entries apart in messages.
-    public var short: String { String(hex.prefix(12)) }
+    package var short: String { String(hex.prefix(12)) }
 
-    public static func < (a: Digest, b: Digest) -> Bool { a.hex < b.hex }
+    package static func < (a: Digest, b: Digest) -> Bool { a.hex < b.hex }
 
     /// The digest of some bytes.
-    public static func of(_ data: Data) -> Digest { Digest(SHA256.hash(data: data)) }
+    package static func of(_ data: Data) -> Digest { Digest(SHA256.hash(data: data)) }
 
     /// The digest of a file's bytes, read in 1 MiB blocks.
-    public static func of(file url: URL) throws -> Digest {
+    package static func of(file url: URL) throws -> Digest {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -34,17 +34,17 @@ public struct Digest: Hashable, Sendable, Codable, Comparable, CustomStringConve
 
 /// Builds a cache key from named parts: a key's encoding is its identity, so every part is written
 /// with its name and length, and two different lists of parts can never give the same bytes.
-public struct KeyBuilder {
+package struct KeyBuilder {
     private var hasher = SHA256()
 
-    public init(_ kind: String) { add("kind", kind) }
+    package init(_ kind: String) { add("kind", kind) }
 
-    public mutating func add(_ name: String, _ value: String) {
+    package mutating func add(_ name: String, _ value: String) {
         let bytes = Array(name.utf8) + [0x3D] + Array(value.utf8)
         hasher.update(data: Array("\(bytes.count):".utf8) + bytes + [0x0A])
     }
 
-    public mutating func add(_ name: String, _ digest: Digest) { add(name, digest.hex) }
+    package mutating func add(_ name: String, _ digest: Digest) { add(name, digest.hex) }
 
-    public func finish() -> Digest { Digest(hasher.finalize()) }
+    package func finish() -> Digest { Digest(hasher.finalize()) }
 }

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -8,7 +8,7 @@ import Synchronization
 /// The SHA-256 of input files, remembered by path, size, modification time and inode (as DVC's state
 /// database does), so a build with nothing changed hashes nothing. A file whose size, time or inode
 /// changed is hashed again.
-public final class FileDigests: Sendable {
+package final class FileDigests: Sendable {
     private struct Stamp: Codable, Equatable {
         var size: Int64
         var modified: Int64
@@ -25,14 +25,14 @@ public final class FileDigests: Sendable {
     private let changed = Atomic<Bool>(false)
 
     /// Reads the remembered digests from `file` (a missing or damaged file starts empty).
-    public init(file: URL) {
+    package init(file: URL) {
         self.file = file
         let stored = (try? Data(contentsOf: file)).flatMap { try? JSONDecoder().decode([String: Entry].self, from: $0) }
         known = Mutex(stored ?? [:])
     }
 
     /// The digest of the file at `path` (absolute), from memory when its stamp is unchanged.
-    public func digest(ofFileAt path: String) throws -> Digest {
+    package func digest(ofFileAt path: String) throws -> Digest {
         var status = stat()
         guard stat(path, &status) == 0 else { throw NotebookError(Self.reason(errno)) }
         guard (status.st_mode & S_IFMT) == S_IFREG else {
@@ -64,7 +64,7 @@ public final class FileDigests: Sendable {
     }
 
     /// Writes the remembered digests back when any was added.
-    public func save() {
+    package func save() {
         guard changed.load(ordering: .relaxed) else { return }
         let entries = known.withLock { $0 }
         if let data = try? JSONEncoder.stable.encode(entries) {

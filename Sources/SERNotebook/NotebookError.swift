@@ -1,9 +1,9 @@
 /// The one error type of SERNotebook: a plan that cannot run, a cache that cannot be written, a
 /// state file that cannot be read. One line that says what and where.
-public struct NotebookError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let message: String
+package struct NotebookError: Error, CustomStringConvertible, Sendable, Equatable {
+    package let message: String
 
-    public init(_ message: String) { self.message = message }
+    package init(_ message: String) { self.message = message }
 
-    public var description: String { message }
+    package var description: String { message }
 }

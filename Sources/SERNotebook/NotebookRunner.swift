@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a cell fared in one build.
-public enum CellState: String, Codable, Sendable {
+package enum CellState: String, Codable, Sendable {
     /// Executed in this build.
     case ran
     /// Its stored result for the same key was used.
@@ -13,43 +13,43 @@ public enum CellState: String, Codable, Sendable {
 }
 
 /// One cell's part in a build: its state, result, error and time.
-public struct CellOutcome: Sendable {
-    public let id: String
-    public let state: CellState
-    public let key: Digest
+package struct CellOutcome: Sendable {
+    package let id: String
+    package let state: CellState
+    package let key: Digest
     /// The cell's result, for ``CellState/ran`` and ``CellState/cached``.
-    public let bundle: ArtifactBundle?
-    public let error: String?
-    public let duration: Duration
+    package let bundle: ArtifactBundle?
+    package let error: String?
+    package let duration: Duration
     /// Per-item work (clips), when the cell counted any: how many were computed and how many cached.
-    public let items: ItemCount?
+    package let items: ItemCount?
 
-    public struct ItemCount: Sendable, Codable {
-        public var total: Int
-        public var cached: Int
-        public var unit: String
+    package struct ItemCount: Sendable, Codable {
+        package var total: Int
+        package var cached: Int
+        package var unit: String
     }
 }
 
 /// `serreport status` for one cell: fresh (its result for the current key is stored) or stale, and why.
-public struct CellStatus: Sendable {
-    public let id: String
-    public let fresh: Bool
-    public let reasons: [String]
+package struct CellStatus: Sendable {
+    package let id: String
+    package let fresh: Bool
+    package let reasons: [String]
 }
 
 /// Runs a plan: each cell in order, from the cache when its key is stored, else executed and stored.
 ///
 /// Failure is contained: a cell that throws is recorded as failed, the cells that read it are
 /// "not run", and the build still returns every outcome so a report can be written.
-public struct NotebookRunner: Sendable {
-    public let plan: Plan
-    public let store: ArtifactStore
-    public let records: RecordBook
-    public let jobs: Int
-    public let display: ProgressDisplay
+package struct NotebookRunner: Sendable {
+    package let plan: Plan
+    package let store: ArtifactStore
+    package let records: RecordBook
+    package let jobs: Int
+    package let display: ProgressDisplay
 
-    public init(plan: Plan, store: ArtifactStore, records: RecordBook, jobs: Int, display: ProgressDisplay) {
+    package init(plan: Plan, store: ArtifactStore, records: RecordBook, jobs: Int, display: ProgressDisplay) {
         self.plan = plan
         self.store = store
         self.records = records
@@ -58,7 +58,7 @@ public struct NotebookRunner: Sendable {
     }
 
     /// Runs every cell; the cells in `forced` execute even when their result is stored.
-    public func run(forcing forced: Set<String> = []) -> [CellOutcome] {
+    package func run(forcing forced: Set<String> = []) -> [CellOutcome] {
         let keys = plan.keys()
         let clock = ContinuousClock()
         var outcomes: [String: CellOutcome] = [:]
@@ -112,7 +112,7 @@ public struct NotebookRunner: Sendable {
     }
 
     /// Each cell fresh or stale, with the reasons, without running anything.
-    public func status() -> [CellStatus] {
+    package func status() -> [CellStatus] {
         let keys = plan.keys()
         var stale: [String] = []
         return plan.cells.map { cell in

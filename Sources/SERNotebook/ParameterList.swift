@@ -3,12 +3,12 @@ import Foundation
 /// A cell's parameters flattened to dotted keys with their values as JSON text, e.g.
 /// `features.mfcc.n_mfcc` → `20`: the canonical form hashed into cache keys, and what `status`
 /// compares to say which setting changed.
-public struct ParameterList: Sendable, Equatable, Codable {
-    public var values: [String: String]
+package struct ParameterList: Sendable, Equatable, Codable {
+    package var values: [String: String]
 
-    public init(values: [String: String]) { self.values = values }
+    package init(values: [String: String]) { self.values = values }
 
-    public init(_ parameters: some Encodable) {
+    package init(_ parameters: some Encodable) {
         var values: [String: String] = [:]
         if let data = try? JSONEncoder.stable.encode(parameters),
             let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -19,13 +19,13 @@ public struct ParameterList: Sendable, Equatable, Codable {
     }
 
     /// One line per key, in key order.
-    public var canonical: String {
+    package var canonical: String {
         values.keys.sorted().map { "\($0)=\(values[$0]!)" }.joined(separator: "\n")
     }
 
     /// "features.mfcc.n_mfcc 20 → 40" for each key whose value differs from `earlier` (added keys
     /// read "(new)", removed keys "(removed)"), in key order.
-    public func changes(since earlier: ParameterList) -> [String] {
+    package func changes(since earlier: ParameterList) -> [String] {
         let keys = Set(values.keys).union(earlier.values.keys).sorted()
         func shown(_ value: String?) -> String? {
             guard let value, value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") else { return value }

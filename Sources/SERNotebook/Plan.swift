@@ -1,14 +1,14 @@
 /// The cells in an order where every cell comes after the cells it reads, checked before anything
 /// runs: a duplicate id, an input no cell makes, or a cycle is an error here, not a wrong result later.
-public struct Plan: Sendable {
-    public let cells: [any Cell]
+package struct Plan: Sendable {
+    package let cells: [any Cell]
     /// Mixed into every key: the program's version, so a new release never reads results stored in
     /// an older one's format.
-    public let salt: String
+    package let salt: String
 
     /// Orders `cells` by their inputs, keeping the given order among cells that do not depend on
     /// each other.
-    public init(_ cells: [any Cell], salt: String = "") throws(NotebookError) {
+    package init(_ cells: [any Cell], salt: String = "") throws(NotebookError) {
         self.salt = salt
         var seen = Set<String>()
         for cell in cells {
@@ -33,19 +33,19 @@ public struct Plan: Sendable {
         self.cells = ordered
     }
 
-    public var ids: [String] { cells.map(\.id) }
+    package var ids: [String] { cells.map(\.id) }
 
-    public func cell(_ id: String) -> (any Cell)? { cells.first { $0.id == id } }
+    package func cell(_ id: String) -> (any Cell)? { cells.first { $0.id == id } }
 
     /// The cell and every cell that reads it, directly or not, in plan order.
-    public func downstream(of id: String) -> Set<String> {
+    package func downstream(of id: String) -> Set<String> {
         var reached: Set<String> = [id]
         for cell in cells where cell.inputs.contains(where: reached.contains) { reached.insert(cell.id) }
         return reached
     }
 
     /// Each cell's cache key, in plan order (an input's key feeds its readers' keys).
-    public func keys() -> [String: Digest] {
+    package func keys() -> [String: Digest] {
         var keys: [String: Digest] = [:]
         for cell in cells {
             var builder = KeyBuilder("cell")

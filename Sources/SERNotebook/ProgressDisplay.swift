@@ -1,30 +1,30 @@
-public import Foundation
+package import Foundation
 import Synchronization
 
 /// Shows a build's progress: on a terminal, one live line per cell with counts, rate and ETA,
 /// redrawn ten times a second; in CI (not a terminal), a plain line every `interval`; nothing when
 /// quiet. Ends with a per-cell timing summary.
-public final class ProgressDisplay: Sendable {
-    public enum Mode: Sendable, Equatable {
+package final class ProgressDisplay: Sendable {
+    package enum Mode: Sendable, Equatable {
         case terminal
         case lines(interval: Duration)
         case quiet
     }
 
-    public let mode: Mode
+    package let mode: Mode
     /// Writes text as given (lines carry their own newline; a terminal's live line has none).
     private let write: @Sendable (String) -> Void
     private let current = Mutex<(id: String, progress: CellProgress, started: ContinuousClock.Instant)?>(nil)
     /// Bumped by every `begin` and `end`: a ticker thread runs while the generation it started with is current.
     private let generation = Atomic<Int>(0)
 
-    public init(mode: Mode, write: @escaping @Sendable (String) -> Void) {
+    package init(mode: Mode, write: @escaping @Sendable (String) -> Void) {
         self.mode = mode
         self.write = write
     }
 
     /// Terminal mode when standard error is a terminal and `CI` is not set, else lines every 10 s.
-    public static func automatic(quiet: Bool, write: @escaping @Sendable (String) -> Void) -> ProgressDisplay {
+    package static func automatic(quiet: Bool, write: @escaping @Sendable (String) -> Void) -> ProgressDisplay {
         if quiet { return ProgressDisplay(mode: .quiet, write: write) }
         let terminal = isatty(2) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
         return ProgressDisplay(mode: terminal ? .terminal : .lines(interval: .seconds(10)), write: write)
@@ -71,7 +71,7 @@ public final class ProgressDisplay: Sendable {
     }
 
     /// The per-cell timing summary at the end of a build.
-    public func summary(_ outcomes: [CellOutcome], total: Duration) {
+    package func summary(_ outcomes: [CellOutcome], total: Duration) {
         guard mode != .quiet else { return }
         let cached = outcomes.filter { $0.state == .cached }.count
         let ran = outcomes.filter { $0.state == .ran }.map { "\($0.id) \(Self.formatted($0.duration))" }
@@ -102,7 +102,7 @@ public final class ProgressDisplay: Sendable {
     }
 
     /// "0.84 s", "12.3 s".
-    public static func formatted(_ duration: Duration) -> String {
+    package static func formatted(_ duration: Duration) -> String {
         let seconds = seconds(duration)
         return String(format: seconds < 10 ? "%.2f s" : "%.1f s", seconds)
     }

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -7,11 +7,11 @@ public import Foundation
 /// An exclusive lock on a project's `.serreport/` folder for the length of a build, so two builds
 /// started at once take turns (the second then finds the first one's results in the cache). The
 /// kernel releases it when the process ends, however it ends.
-public final class ProjectLock {
+package final class ProjectLock {
     private let descriptor: Int32
 
     /// Takes the lock, waiting for another build to finish first; `waiting` is called once if so.
-    public init(folder: URL, waiting: () -> Void) throws(NotebookError) {
+    package init(folder: URL, waiting: () -> Void) throws(NotebookError) {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("lock").path
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)

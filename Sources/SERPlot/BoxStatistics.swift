@@ -2,21 +2,21 @@
 /// quartiles by linear interpolation (`numpy.percentile`'s default), whiskers at the most extreme
 /// data within 1.5 IQR of the box, and everything beyond them as outliers. Non-finite values are
 /// left out.
-public struct BoxStatistics: Sendable, Equatable {
-    public let lowerQuartile: Double
-    public let median: Double
-    public let upperQuartile: Double
+package struct BoxStatistics: Sendable, Equatable {
+    package let lowerQuartile: Double
+    package let median: Double
+    package let upperQuartile: Double
     /// The smallest value at or above `lowerQuartile − 1.5 IQR`.
-    public let lowerWhisker: Double
+    package let lowerWhisker: Double
     /// The largest value at or below `upperQuartile + 1.5 IQR`.
-    public let upperWhisker: Double
+    package let upperWhisker: Double
     /// The values beyond the whiskers, in ascending order.
-    public let outliers: [Double]
+    package let outliers: [Double]
     /// How many finite values the statistics describe.
-    public let count: Int
+    package let count: Int
 
     /// The statistics of `values`, or nil when none is finite.
-    public init?(_ values: [Double]) {
+    package init?(_ values: [Double]) {
         let sorted = values.filter(\.isFinite).sorted()
         guard !sorted.isEmpty else { return nil }
         count = sorted.count

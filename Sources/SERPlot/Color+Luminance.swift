@@ -6,7 +6,7 @@
 
 extension Color {
     /// The relative luminance of the colour (WCAG 2), 0 for black and 1 for white.
-    public var luminance: Double {
+    package var luminance: Double {
         func linear(_ component: Double) -> Double {
             component <= 0.040_45 ? component / 12.92 : pow((component + 0.055) / 1.055, 2.4)
         }
@@ -14,13 +14,13 @@ extension Color {
     }
 
     /// Black or white, whichever reads better on this colour: for numbers written in heatmap cells.
-    public var contrastingInk: Color {
+    package var contrastingInk: Color {
         // The luminance where black and white text have the same WCAG contrast ratio.
         luminance > 0.179 ? Color(hex: 0x1A1A1A) : Color(hex: 0xFFFFFF)
     }
 
     /// The same colour at `alpha` opacity.
-    public func withAlpha(_ alpha: Double) -> Color {
+    package func withAlpha(_ alpha: Double) -> Color {
         Color(red: red, green: green, blue: blue, alpha: alpha)
     }
 }

@@ -1,13 +1,13 @@
 /// A vertical colour scale beside a panel: which colour stands for which value, for a heatmap or an
 /// image drawn with the same ``Colormap`` and range.
-public struct ColorBar: Sendable, Equatable {
-    public var colormap: Colormap
+package struct ColorBar: Sendable, Equatable {
+    package var colormap: Colormap
     /// The values of the colour map's two ends.
-    public var range: ClosedRange<Double>
+    package var range: ClosedRange<Double>
     /// Drawn, rotated, beside the bar's tick labels; empty for none.
-    public var label: String
+    package var label: String
 
-    public init(colormap: Colormap, range: ClosedRange<Double>, label: String = "") {
+    package init(colormap: Colormap, range: ClosedRange<Double>, label: String = "") {
         self.colormap = colormap
         self.range = range
         self.label = label

@@ -1,31 +1,31 @@
 /// A continuous colour scale from a 256-colour table, lowest value first: matplotlib's perceptually
 /// uniform sequential maps, which read correctly in grey and with colour-vision deficiencies, and a
 /// diverging map for signed values.
-public struct Colormap: Sendable, Equatable {
+package struct Colormap: Sendable, Equatable {
     /// The table, as 0xRRGGBB.
     let table: [UInt32]
     /// The map's name, as matplotlib calls it.
-    public let name: String
+    package let name: String
 
     /// matplotlib's default map: dark blue → green → yellow. For heatmaps and confusion matrices.
-    public static let viridis = Colormap(table: ColormapTables.viridis, name: "viridis")
+    package static let viridis = Colormap(table: ColormapTables.viridis, name: "viridis")
     /// Black → purple → orange → pale yellow: for spectrograms, as `librosa.display.specshow` draws them.
-    public static let magma = Colormap(table: ColormapTables.magma, name: "magma")
+    package static let magma = Colormap(table: ColormapTables.magma, name: "magma")
     /// Dark blue → white → dark red (matplotlib's `RdBu_r`, from ColorBrewer): for signed values such
     /// as z-scores, with a range symmetric about 0 so that 0 is white.
-    public static let redBlue = Colormap(table: ColormapTables.redBlue, name: "RdBu_r")
+    package static let redBlue = Colormap(table: ColormapTables.redBlue, name: "RdBu_r")
 
     /// The table entry for `fraction` of the way along the map (clamped to 0...1; NaN gives the lowest).
-    public func rgb(at fraction: Double) -> UInt32 {
+    package func rgb(at fraction: Double) -> UInt32 {
         let clamped = fraction.isNaN ? 0 : min(max(fraction, 0), 1)
         return table[min(table.count - 1, Int(clamped * Double(table.count)))]
     }
 
     /// The colour for `fraction` of the way along the map.
-    public func color(at fraction: Double) -> Color { Color(hex: rgb(at: fraction)) }
+    package func color(at fraction: Double) -> Color { Color(hex: rgb(at: fraction)) }
 
     /// The colour for `value` when `range` spans the whole map.
-    public func color(for value: Double, in range: ClosedRange<Double>) -> Color {
+    package func color(for value: Double, in range: ClosedRange<Double>) -> Color {
         color(at: Self.fraction(of: value, in: range))
     }
 

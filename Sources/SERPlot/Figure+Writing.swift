@@ -4,13 +4,13 @@ extension Figure {
     ///
     /// The same figure always gives byte-identical files: nothing in them depends on the time, the
     /// process or the output path.
-    public func write(to path: String, format: FigureFormat, pixelDensity: Double = 2) throws(PlotError) {
+    package func write(to path: String, format: FigureFormat, pixelDensity: Double = 2) throws(PlotError) {
         try OutputFile.save(encoded(as: format, pixelDensity: pixelDensity, destination: path), to: path)
     }
 
     /// The figure encoded as `format`, as the bytes ``write(to:format:pixelDensity:)`` would write;
     /// `destination` only names the file in errors.
-    public func encoded(as format: FigureFormat, pixelDensity: Double = 2, destination: String) throws(PlotError)
+    package func encoded(as format: FigureFormat, pixelDensity: Double = 2, destination: String) throws(PlotError)
         -> [UInt8]
     {
         precondition(pixelDensity > 0 && pixelDensity.isFinite, "pixel density must be positive, got \(pixelDensity)")

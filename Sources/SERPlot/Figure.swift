@@ -4,34 +4,34 @@
 ///
 /// Rows take only the room their own panels need: a row without panel titles or x labels (as below
 /// the first row of a grid whose columns are titled once) sits closer to its neighbours.
-public struct Figure: Sendable {
+package struct Figure: Sendable {
     /// Drawn bold and centred across the top; empty for none.
-    public var title: String
+    package var title: String
     /// Panels per row.
-    public let columns: Int
+    package let columns: Int
     /// The panels in reading order: left to right, then top to bottom. A last row may be partly empty.
-    public var panels: [Axes]
+    package var panels: [Axes]
     /// Keys shared by every panel, drawn in centred rows under the title; empty for none.
-    public var legend: [LegendEntry]
+    package var legend: [LegendEntry]
     /// A colour scale shared by every panel (images drawn with the same map and range), drawn once
     /// right of the grid, as tall as the plot areas from the first row to the last; nil for none.
-    public var colorBar: ColorBar?
+    package var colorBar: ColorBar?
     /// A note in small grey type at the bottom left (a data source, a warning), wrapped at spaces onto
     /// as many lines as it needs (join words with a no-break space to keep them on one line); empty
     /// for none.
-    public var caption: String
+    package var caption: String
     /// Width in points (1/72 inch).
-    public var width: Double
+    package var width: Double
     /// Height in points.
-    public var height: Double
+    package var height: Double
 
     /// Rows in the grid: as many as the panels need.
-    public var rows: Int { Self.rows(panels: panels.count, columns: columns) }
+    package var rows: Int { Self.rows(panels: panels.count, columns: columns) }
 
     /// A figure with `panels` laid out `columns` to a row. Without an explicit size each panel gets
     /// about 300 × 210 points (plus room for a legend or colour bar beside it, and for a shared colour
     /// bar beside the grid) and the caption one line.
-    public init(
+    package init(
         title: String = "", columns: Int = 1, panels: [Axes], legend: [LegendEntry] = [], colorBar: ColorBar? = nil,
         caption: String = "", width: Double? = nil, height: Double? = nil
     ) {

@@ -9,13 +9,13 @@
 /// kept at least half the square-root rule's width so outliers cannot make hundreds of bins. Each bin holds values from its
 /// lower edge up to, not including, its upper edge; the last bin includes its upper edge too.
 /// Non-finite values are left out.
-public struct Histogram: Sendable, Equatable {
+package struct Histogram: Sendable, Equatable {
     /// `counts.count + 1` ascending edges.
-    public let edges: [Double]
-    public let counts: [Int]
+    package let edges: [Double]
+    package let counts: [Int]
 
     /// The histogram of `values` over `edges` (ascending, at least two).
-    public init(_ values: [Double], edges: [Double]) {
+    package init(_ values: [Double], edges: [Double]) {
         precondition(edges.count >= 2, "a histogram needs at least two edges, got \(edges.count)")
         self.edges = edges
         var counts = Array(repeating: 0, count: edges.count - 1)
@@ -33,12 +33,12 @@ public struct Histogram: Sendable, Equatable {
     }
 
     /// The histogram of `values` with numpy's automatic bins.
-    public init(_ values: [Double]) {
+    package init(_ values: [Double]) {
         self.init(values, edges: Self.automaticEdges(values))
     }
 
     /// `numpy.histogram_bin_edges(values, bins="auto")` for the finite values.
-    public static func automaticEdges(_ values: [Double]) -> [Double] {
+    package static func automaticEdges(_ values: [Double]) -> [Double] {
         let sorted = values.filter(\.isFinite).sorted()
         guard let first = sorted.first, let last = sorted.last else { return [0, 1] }
         guard last > first else { return [first - 0.5, first + 0.5] }
@@ -54,7 +54,7 @@ public struct Histogram: Sendable, Equatable {
     }
 
     /// `bins + 1` equally spaced edges from `low` to `high`, as `numpy.linspace`.
-    public static func equalEdges(from low: Double, to high: Double, bins: Int) -> [Double] {
+    package static func equalEdges(from low: Double, to high: Double, bins: Int) -> [Double] {
         precondition(bins > 0, "a histogram needs at least one bin, got \(bins)")
         let step = (high - low) / Double(bins)
         return (0...bins).map { $0 == bins ? high : low + Double($0) * step }

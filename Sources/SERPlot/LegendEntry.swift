@@ -1,7 +1,7 @@
 /// One key of a legend: a small symbol in a colour and the name it stands for.
-public struct LegendEntry: Sendable, Equatable {
+package struct LegendEntry: Sendable, Equatable {
     /// How the key's symbol is drawn, matching the mark it explains.
-    public enum Symbol: Sendable, Equatable {
+    package enum Symbol: Sendable, Equatable {
         /// A filled square, for bars, areas and boxes.
         case box
         /// A short line, for lines.
@@ -10,11 +10,11 @@ public struct LegendEntry: Sendable, Equatable {
         case dot
     }
 
-    public var label: String
-    public var color: Color
-    public var symbol: Symbol
+    package var label: String
+    package var color: Color
+    package var symbol: Symbol
 
-    public init(_ label: String, color: Color, symbol: Symbol = .box) {
+    package init(_ label: String, color: Color, symbol: Symbol = .box) {
         self.label = label
         self.color = color
         self.symbol = symbol

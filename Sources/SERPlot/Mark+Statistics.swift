@@ -3,7 +3,7 @@ extension Mark {
     /// `color`, the median as a dark line, whiskers with caps, and outliers as small dots. The box's
     /// outline, the whiskers and the outliers are drawn in `stroke` (`color` when nil): a darker shade
     /// keeps a light colour such as yellow readable on white.
-    public static func boxPlot(
+    package static func boxPlot(
         _ stats: BoxStatistics, at position: Double, width: Double = 0.6, color: Color, stroke: Color? = nil
     ) -> [Mark] {
         let stroke = stroke ?? color
@@ -33,7 +33,7 @@ extension Mark {
     /// The values as dots spread sideways around `position` (a strip plot), so that equal values do not
     /// hide each other. The spread is a fixed low-discrepancy sequence, so the same data always draws the
     /// same dots.
-    public static func strip(
+    package static func strip(
         _ values: [Double], at position: Double, spread: Double = 0.5, color: Color, radius: Double = 1.6
     )
         -> Mark
@@ -47,7 +47,7 @@ extension Mark {
     }
 
     /// A histogram's bins as bars in `color`, separated by thin white lines; the y range starts at 0.
-    public static func histogram(_ histogram: Histogram, color: Color) -> Mark {
+    package static func histogram(_ histogram: Histogram, color: Color) -> Mark {
         let cells = histogram.counts.indices.map { index in
             Cell(
                 x: histogram.edges[index]...histogram.edges[index + 1], y: 0...Double(histogram.counts[index]),
@@ -61,7 +61,7 @@ extension Mark {
     /// Bars for several groups side by side at each category `0, 1, 2, …` (grouped bars, as seaborn's
     /// `barplot(hue=…)`): group `g`'s bars are shifted so that all groups together span `width`. With
     /// `errors`, each bar gets an error bar from `errors[g][i].lowerBound` to `.upperBound`.
-    public static func groupedBars(
+    package static func groupedBars(
         _ groups: [(values: [Double], color: Color)], width: Double = 0.8, errors: [[ClosedRange<Double>]]? = nil
     ) -> [Mark] {
         let barWidth = width / Double(max(groups.count, 1))
@@ -82,7 +82,7 @@ extension Mark {
     }
 
     /// Bars stacked on each other at each category `0, 1, 2, …`, the first layer at the bottom.
-    public static func stackedBars(_ layers: [(values: [Double], color: Color)], width: Double = 0.8) -> [Mark] {
+    package static func stackedBars(_ layers: [(values: [Double], color: Color)], width: Double = 0.8) -> [Mark] {
         var base = Array(repeating: 0.0, count: layers.map(\.values.count).max() ?? 0)
         var marks: [Mark] = []
         for layer in layers {

@@ -1,14 +1,14 @@
 /// Something drawn inside an ``Axes`` in data coordinates: lines, filled bands, rectangles (bars,
 /// histogram bins, heatmap cells), segments, points, text and images. Build marks with the static
 /// functions; `Mark+Statistics` adds box plots, histograms, strips and grouped bars on top of them.
-public struct Mark: Sendable {
+package struct Mark: Sendable {
     /// A rectangle in data coordinates with its fill colour.
-    public struct Cell: Sendable, Equatable {
-        public var x: ClosedRange<Double>
-        public var y: ClosedRange<Double>
-        public var color: Color
+    package struct Cell: Sendable, Equatable {
+        package var x: ClosedRange<Double>
+        package var y: ClosedRange<Double>
+        package var color: Color
 
-        public init(x: ClosedRange<Double>, y: ClosedRange<Double>, color: Color) {
+        package init(x: ClosedRange<Double>, y: ClosedRange<Double>, color: Color) {
             self.x = x
             self.y = y
             self.color = color
@@ -16,13 +16,13 @@ public struct Mark: Sendable {
     }
 
     /// A string placed at a data point, centred there.
-    public struct Label: Sendable, Equatable {
-        public var x: Double
-        public var y: Double
-        public var text: String
-        public var color: Color
+    package struct Label: Sendable, Equatable {
+        package var x: Double
+        package var y: Double
+        package var text: String
+        package var color: Color
 
-        public init(x: Double, y: Double, text: String, color: Color) {
+        package init(x: Double, y: Double, text: String, color: Color) {
             self.x = x
             self.y = y
             self.text = text
@@ -68,7 +68,7 @@ public struct Mark: Sendable {
 
     /// A line through the points `(xs[i], ys[i])`, `width` points wide, dashed by `dash` (on, off, …
     /// lengths in points; empty for solid); non-finite values leave a gap.
-    public static func line(
+    package static func line(
         xs: [Double], ys: [Double], color: Color, width: Double = 1.5, dash: [Double] = []
     ) -> Mark {
         precondition(xs.count == ys.count, "line: \(xs.count) x values but \(ys.count) y values")
@@ -77,7 +77,7 @@ public struct Mark: Sendable {
 
     /// A band filled between `lower[i]` and `upper[i]` at each `xs[i]`, as matplotlib's `fill_between`;
     /// this is how a waveform is drawn (see ``Waveform``).
-    public static func envelope(xs: [Double], lower: [Double], upper: [Double], color: Color) -> Mark {
+    package static func envelope(xs: [Double], lower: [Double], upper: [Double], color: Color) -> Mark {
         precondition(
             xs.count == lower.count && xs.count == upper.count,
             "envelope: \(xs.count) x values, \(lower.count) lower and \(upper.count) upper values"
@@ -86,13 +86,13 @@ public struct Mark: Sendable {
     }
 
     /// Filled rectangles (heatmap cells, histogram bins), outlined in `outline` if given.
-    public static func cells(_ cells: [Cell], outline: Color? = nil) -> Mark {
+    package static func cells(_ cells: [Cell], outline: Color? = nil) -> Mark {
         Mark(kind: .cells(cells, outline: outline))
     }
 
     /// Vertical bars centred at `positions`, `width` data units wide, from `base` (0 when nil) up to
     /// `base + values`; the fitted y range starts at the base, as matplotlib's `bar`.
-    public static func bars(
+    package static func bars(
         positions: [Double], values: [Double], width: Double = 0.8, base: [Double]? = nil, color: Color
     ) -> Mark {
         precondition(positions.count == values.count, "bars: \(positions.count) positions, \(values.count) values")
@@ -111,14 +111,14 @@ public struct Mark: Sendable {
     }
 
     /// Straight segments, `width` points wide.
-    public static func segments(
+    package static func segments(
         _ segments: [(x0: Double, y0: Double, x1: Double, y1: Double)], color: Color, width: Double = 1
     ) -> Mark {
         Mark(kind: .segments(segments, color: color, width: width))
     }
 
     /// Vertical error bars at `positions` from `lower[i]` to `upper[i]`, with caps `capWidth` data units wide.
-    public static func errorBars(
+    package static func errorBars(
         positions: [Double], lower: [Double], upper: [Double], capWidth: Double = 0.15,
         color: Color = Color(hex: 0x262626), width: Double = 1
     ) -> Mark {
@@ -136,7 +136,7 @@ public struct Mark: Sendable {
 
     /// A scatter plot: a dot `radius` points wide at each `(xs[i], ys[i])`, with a thin white outline
     /// so overlapping dots stay distinguishable.
-    public static func scatter(
+    package static func scatter(
         xs: [Double], ys: [Double], color: Color, radius: Double = 2.5, outline: Color? = Color(hex: 0xFFFFFF)
     ) -> Mark {
         precondition(xs.count == ys.count, "scatter: \(xs.count) x values but \(ys.count) y values")
@@ -144,14 +144,14 @@ public struct Mark: Sendable {
     }
 
     /// Text centred at data points, such as the numbers in heatmap cells.
-    public static func labels(_ labels: [Label], size: Double = 8.5, bold: Bool = false) -> Mark {
+    package static func labels(_ labels: [Label], size: Double = 8.5, bold: Bool = false) -> Mark {
         Mark(kind: .labels(labels, size: size, bold: bold))
     }
 
     /// `values` (row-major, `rows` × `columns`, row 0 lowest) coloured by `colormap` over `range` and
     /// stretched over `x` × `y`: a spectrogram, as `librosa.display.specshow`. The fitted ranges are
     /// exactly the image's.
-    public static func image(
+    package static func image(
         values: [Double], rows: Int, columns: Int, x: ClosedRange<Double>, y: ClosedRange<Double>,
         colormap: Colormap, range: ClosedRange<Double>
     ) -> Mark {

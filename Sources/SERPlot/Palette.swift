@@ -1,8 +1,8 @@
 /// An ordered list of categorical colours; index `i` always gives the same colour, so a class
 /// (an emotion, a model) keeps its colour in every figure of a report.
-public struct Palette: Sendable {
+package struct Palette: Sendable {
     /// The colours in order.
-    public let colors: [Color]
+    package let colors: [Color]
 
     init(_ colors: [Color]) {
         precondition(!colors.isEmpty, "a palette needs at least one colour")
@@ -10,7 +10,7 @@ public struct Palette: Sendable {
     }
 
     /// The colour for category `index`; indices past the end wrap around.
-    public subscript(index: Int) -> Color {
+    package subscript(index: Int) -> Color {
         let count = colors.count
         return colors[((index % count) + count) % count]
     }
@@ -18,7 +18,7 @@ public struct Palette: Sendable {
     /// Okabe & Ito's eight colours, distinguishable with the common colour-vision deficiencies
     /// (Okabe & Ito, "Color Universal Design", 2008), ordered so the first ones read best on white:
     /// blue, orange, bluish green, vermillion, reddish purple, sky blue, yellow, black.
-    public static let okabeIto = Palette([
+    package static let okabeIto = Palette([
         Color(hex: 0x0072B2),
         Color(hex: 0xE69F00),
         Color(hex: 0x009E73),

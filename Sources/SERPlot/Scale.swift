@@ -1,6 +1,6 @@
 /// How data values along one axis become positions, like matplotlib's `set_xscale` plus seaborn's
 /// categorical axes.
-public enum Scale: Sendable, Equatable {
+package enum Scale: Sendable, Equatable {
     /// Equal data steps are equal distances; ticks at 1, 2 or 5 × 10ⁿ steps.
     case linear
     /// Base-10 logarithmic: equal ratios are equal distances; ticks at powers of ten. Values ≤ 0 are

@@ -1,22 +1,22 @@
 /// A long run of audio samples reduced to at most a few hundred columns, each holding the smallest and
 /// largest sample it covers, with time in seconds: what `librosa.display.waveshow` draws, and cheap
 /// to draw and to store in SVG or PDF (a 3 s clip at 22 050 Hz becomes ``defaultMaxColumns`` points).
-public struct Waveform: Sendable {
+package struct Waveform: Sendable {
     /// The time of each column in seconds: the mean time of the samples it covers.
-    public let times: [Double]
+    package let times: [Double]
     /// The smallest sample in each column.
-    public let lower: [Double]
+    package let lower: [Double]
     /// The largest sample in each column.
-    public let upper: [Double]
+    package let upper: [Double]
     /// The length of the whole signal in seconds, the natural x range `0...duration`.
-    public let duration: Double
+    package let duration: Double
 
     /// Enough columns for a sharp envelope in a panel a few hundred points wide.
-    public static let defaultMaxColumns = 400
+    package static let defaultMaxColumns = 400
 
     /// Splits `samples` (mono, at `sampleRate` Hz) into `min(maxColumns, samples.count)` runs of equal
     /// length (±1 sample) and keeps each run's minimum and maximum.
-    public init(samples: [Float], sampleRate: Int, maxColumns: Int = Waveform.defaultMaxColumns) {
+    package init(samples: [Float], sampleRate: Int, maxColumns: Int = Waveform.defaultMaxColumns) {
         precondition(sampleRate > 0, "sample rate must be positive, got \(sampleRate)")
         precondition(maxColumns > 0, "maxColumns must be positive, got \(maxColumns)")
         let count = samples.count
@@ -50,7 +50,7 @@ public struct Waveform: Sendable {
     }
 
     /// The envelope as a filled ``Mark``.
-    public func mark(color: Color) -> Mark {
+    package func mark(color: Color) -> Mark {
         .envelope(xs: times, lower: lower, upper: upper, color: color)
     }
 }

@@ -3,21 +3,21 @@ import Foundation
 
 /// A CSV file: a header and rows of text cells, quoted where needed (yaslab/CSV.swift), that pandas
 /// reads as is. Written atomically.
-public struct CSVTable: Sendable {
-    public var header: [String]
-    public private(set) var rows: [[String]] = []
+package struct CSVTable: Sendable {
+    package var header: [String]
+    package private(set) var rows: [[String]] = []
 
-    public init(header: [String]) {
+    package init(header: [String]) {
         self.header = header
     }
 
-    public mutating func append(_ row: [String]) {
+    package mutating func append(_ row: [String]) {
         precondition(row.count == header.count, "\(row.count) cells for \(header.count) columns")
         rows.append(row)
     }
 
     /// The file's text; `name` only names it in errors.
-    public func text(name: String) throws(ReportError) -> String {
+    package func text(name: String) throws(ReportError) -> String {
         do {
             let stream = OutputStream(toMemory: ())
             let writer = try CSVWriter(stream: stream)
@@ -35,14 +35,14 @@ public struct CSVTable: Sendable {
         }
     }
 
-    public func write(to path: String) throws(ReportError) {
+    package func write(to path: String) throws(ReportError) {
         try OutputText.write(try text(name: path), to: path)
     }
 }
 
 /// Writes text files atomically, with one-line errors naming the file.
-public enum OutputText {
-    public static func write(_ text: String, to path: String) throws(ReportError) {
+package enum OutputText {
+    package static func write(_ text: String, to path: String) throws(ReportError) {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import Mustache
 
 /// The prose of each report section: a Mustache template per cell (`Templates/cells/<cell>.mustache`)
@@ -6,17 +6,17 @@ import Mustache
 /// of them with its own `<folder>/cells/<cell>.mustache` (`report.templates`, default `templates/`),
 /// the way Quarto or Jekyll let a site override a built-in layout; editing one re-renders the report
 /// without running any cell.
-public struct CellNarratives: Sendable {
+package struct CellNarratives: Sendable {
     private let overrides: URL?
 
     /// - Parameter overrides: the project's template folder; `nil` or a missing folder uses the built-ins.
-    public init(overrides: URL?) {
+    package init(overrides: URL?) {
         self.overrides = overrides
     }
 
     /// The cell's narrative with `values` filled in; empty when neither the project nor serreport has
     /// a template for the cell. An empty value counts as false in `{{#name}}…{{/name}}`.
-    public func text(for cell: String, values: [String: String]) throws(ReportError) -> String {
+    package func text(for cell: String, values: [String: String]) throws(ReportError) -> String {
         let own = overrides?.appendingPathComponent("cells/\(cell).mustache")
         let url: URL
         if let own, FileManager.default.fileExists(atPath: own.path) {

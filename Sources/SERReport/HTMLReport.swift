@@ -1,14 +1,14 @@
-public import Foundation
+package import Foundation
 import Mustache
 
 /// Renders a ``ReportDocument`` to `index.html` from the Mustache templates in `Templates/`.
 ///
 /// All text goes through Mustache's `{{ }}` escaping; the page loads nothing from the network
 /// (a Content-Security-Policy meta tag forbids it) and its CSS is inlined.
-public struct HTMLReport: Sendable {
+package struct HTMLReport: Sendable {
     private let library: MustacheLibrary
 
-    public init() throws(ReportError) {
+    package init() throws(ReportError) {
         var library = MustacheLibrary()
         for name in ["report", "section", "style"] {
             let file = name == "style" ? "style.css" : "\(name).html"
@@ -24,14 +24,14 @@ public struct HTMLReport: Sendable {
         self.library = library
     }
 
-    public func render(_ document: ReportDocument) -> String {
+    package func render(_ document: ReportDocument) -> String {
         library.render(document, withTemplate: "report") ?? ""
     }
 
     /// The page with every figure inlined from `files` (report-relative path → bytes) when given: one
     /// file to mail or attach to a CI run. Each figure is inlined as SVG when its SVG is smaller than
     /// its PNG, else as PNG.
-    public func render(_ document: ReportDocument, inlining files: [String: Data]?) -> String {
+    package func render(_ document: ReportDocument, inlining files: [String: Data]?) -> String {
         guard let files else { return render(document) }
         var document = document
         for section in document.sections.indices {
@@ -52,7 +52,7 @@ public struct HTMLReport: Sendable {
     }
 
     /// Renders and writes atomically to `path`.
-    public func write(_ document: ReportDocument, to path: String) throws(ReportError) {
+    package func write(_ document: ReportDocument, to path: String) throws(ReportError) {
         do {
             try Data(render(document).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

@@ -8,12 +8,12 @@ import SERPlot
 /// number and the title. Figures are embedded from their PDF files as vectors (their text stays
 /// text) and fall back to their PNG images; a figure whose files cannot be read becomes a box that
 /// says so. The same document and figure files always give byte-identical output.
-public struct PDFReport: Sendable {
-    public init() {}
+package struct PDFReport: Sendable {
+    package init() {}
 
     /// Renders `document` and writes it atomically to `path`; figure paths in the document are
     /// relative to `folder`.
-    public func write(_ document: ReportDocument, to path: String, folder: String) throws(ReportError) {
+    package func write(_ document: ReportDocument, to path: String, folder: String) throws(ReportError) {
         let bytes = try render(document, folder: folder, destination: path)
         do {
             try OutputFile.save(bytes, to: path)

@@ -3,23 +3,23 @@ import Foundation
 /// What a report says, independent of how it is rendered (HTML page or PDF).
 ///
 /// Every string is plain text; renderers escape it. Paths are relative to the report folder.
-public struct ReportDocument: Sendable, Codable, Equatable {
-    public var title: String
-    public var subtitle: String
+package struct ReportDocument: Sendable, Codable, Equatable {
+    package var title: String
+    package var subtitle: String
     /// Headline figures shown under the title, e.g. ("clips", "180"), ("best UAR", "0.52 (svm)").
-    public var highlights: [ReportPair]
+    package var highlights: [ReportPair]
     /// Where the report came from: corpus, protocol, serreport version, git commit, config digest.
-    public var provenance: [ReportPair]
+    package var provenance: [ReportPair]
     /// Warnings a reader must see before the results (e.g. a random split that over-states accuracy).
-    public var notices: [String]
-    public var sections: [ReportSection]
+    package var notices: [String]
+    package var sections: [ReportSection]
     /// Files the build could not use, with the reason.
-    public var skipped: [ReportPair]
+    package var skipped: [ReportPair]
     /// Machine-readable files written beside the report.
-    public var downloads: [ReportLink]
-    public var generator: String
+    package var downloads: [ReportLink]
+    package var generator: String
 
-    public init(
+    package init(
         title: String, subtitle: String, highlights: [ReportPair], provenance: [ReportPair] = [],
         notices: [String] = [], sections: [ReportSection], skipped: [ReportPair], downloads: [ReportLink],
         generator: String
@@ -37,49 +37,49 @@ public struct ReportDocument: Sendable, Codable, Equatable {
 }
 
 /// A key and its value, for highlights, parameters and skip lists.
-public struct ReportPair: Sendable, Codable, Equatable {
-    public var key: String
-    public var value: String
+package struct ReportPair: Sendable, Codable, Equatable {
+    package var key: String
+    package var value: String
 
-    public init(_ key: String, _ value: String) {
+    package init(_ key: String, _ value: String) {
         self.key = key
         self.value = value
     }
 }
 
 /// A link to a file beside the report.
-public struct ReportLink: Sendable, Codable, Equatable {
-    public var label: String
-    public var href: String
+package struct ReportLink: Sendable, Codable, Equatable {
+    package var label: String
+    package var href: String
 
-    public init(label: String, href: String) {
+    package init(label: String, href: String) {
         self.label = label
         self.href = href
     }
 }
 
 /// One cell of the notebook as the report shows it.
-public struct ReportSection: Sendable, Codable, Equatable {
+package struct ReportSection: Sendable, Codable, Equatable {
     /// Anchor id, e.g. `load`.
-    public var id: String
-    public var title: String
+    package var id: String
+    package var title: String
     /// What the cell does, in prose: paragraphs separated by blank lines.
-    public var narrative: String {
+    package var narrative: String {
         didSet { paragraphs = Self.paragraphs(of: narrative) }
     }
     /// The narrative's paragraphs (split at blank lines), for renderers; kept in step with `narrative`.
-    public private(set) var paragraphs: [String]
-    public var parameters: [ReportPair]
+    package private(set) var paragraphs: [String]
+    package var parameters: [ReportPair]
     /// e.g. "0.84 s".
-    public var timing: String
+    package var timing: String
     /// The cell's cache state in this build: "ran", "cached", "failed" or "not run".
-    public var state: String
+    package var state: String
     /// Why the cell failed, when it did: shown as an error block in place of its results.
-    public var error: String?
-    public var figures: [ReportFigure]
-    public var tables: [ReportTable]
+    package var error: String?
+    package var figures: [ReportFigure]
+    package var tables: [ReportTable]
 
-    public init(
+    package init(
         id: String, title: String, narrative: String, parameters: [ReportPair], timing: String,
         state: String = "ran", error: String? = nil, figures: [ReportFigure], tables: [ReportTable]
     ) {
@@ -99,7 +99,7 @@ public struct ReportSection: Sendable, Codable, Equatable {
         case id, title, narrative, parameters, timing, state, error, figures, tables
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try container.decode(String.self, forKey: .id),
@@ -120,19 +120,19 @@ public struct ReportSection: Sendable, Codable, Equatable {
 }
 
 /// A figure: the image shown, its caption, and links to every format it was written in.
-public struct ReportFigure: Sendable, Codable, Equatable {
-    public var title: String
-    public var caption: String
+package struct ReportFigure: Sendable, Codable, Equatable {
+    package var title: String
+    package var caption: String
     /// The PNG shown on the page.
-    public var image: String
+    package var image: String
     /// The figure as PDF, when it was written in that format: the PDF report embeds it as vectors.
-    public var vector: String?
+    package var vector: String?
     /// Size in points (CSS pixels); the PNG has twice as many pixels.
-    public var width: Int
-    public var height: Int
-    public var formats: [ReportLink]
+    package var width: Int
+    package var height: Int
+    package var formats: [ReportLink]
 
-    public init(
+    package init(
         title: String, caption: String, image: String, vector: String? = nil, width: Int, height: Int,
         formats: [ReportLink]
     ) {
@@ -147,12 +147,12 @@ public struct ReportFigure: Sendable, Codable, Equatable {
 }
 
 /// A small table: header and rows of text cells.
-public struct ReportTable: Sendable, Codable, Equatable {
-    public var caption: String
-    public var columns: [String]
-    public var rows: [ReportRow]
+package struct ReportTable: Sendable, Codable, Equatable {
+    package var caption: String
+    package var columns: [String]
+    package var rows: [ReportRow]
 
-    public init(caption: String, columns: [String], rows: [[String]]) {
+    package init(caption: String, columns: [String], rows: [[String]]) {
         self.caption = caption
         self.columns = columns
         self.rows = rows.map(ReportRow.init)
@@ -160,6 +160,6 @@ public struct ReportTable: Sendable, Codable, Equatable {
 }
 
 /// One table row (a named wrapper so templates can iterate rows, then cells).
-public struct ReportRow: Sendable, Codable, Equatable {
-    public var cells: [String]
+package struct ReportRow: Sendable, Codable, Equatable {
+    package var cells: [String]
 }

@@ -1,12 +1,12 @@
 /// The one error type of SERReport: which output failed and why.
-public struct ReportError: Error, CustomStringConvertible, Sendable {
-    public let path: String
-    public let reason: String
+package struct ReportError: Error, CustomStringConvertible, Sendable {
+    package let path: String
+    package let reason: String
 
-    public init(path: String, reason: String) {
+    package init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
 
-    public var description: String { "\(path): \(reason)" }
+    package var description: String { "\(path): \(reason)" }
 }

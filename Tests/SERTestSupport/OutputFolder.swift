@@ -2,11 +2,11 @@ import Foundation
 
 /// A fresh folder for one test's files, removed when the value goes away; set `SERPLOT_PREVIEW_DIR`
 /// to keep the files in that folder instead, to look at them.
-public final class OutputFolder {
-    public let path: String
+package final class OutputFolder {
+    package let path: String
     private let temporary: Bool
 
-    public init() throws {
+    package init() throws {
         if let preview = ProcessInfo.processInfo.environment["SERPLOT_PREVIEW_DIR"], !preview.isEmpty {
             path = preview
             temporary = false
@@ -17,9 +17,9 @@ public final class OutputFolder {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
-    public func file(_ name: String) -> String { "\(path)/\(name)" }
+    package func file(_ name: String) -> String { "\(path)/\(name)" }
 
-    public func bytes(_ name: String) throws -> [UInt8] {
+    package func bytes(_ name: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: URL(fileURLWithPath: file(name))))
     }
 

@@ -1,19 +1,19 @@
 import CCairo
 import Foundation
-public import SERPlot
+package import SERPlot
 
 /// A figure written in all three formats, with what tests check of each: the PNG's pixel size and
 /// how much of it is not background, the SVG's text, and the PDF's bytes.
-public struct RenderedFigure {
-    public let pngWidth: Int
-    public let pngHeight: Int
+package struct RenderedFigure {
+    package let pngWidth: Int
+    package let pngHeight: Int
     /// The share of PNG pixels that are not pure white.
-    public let inkFraction: Double
-    public let svg: String
-    public let pdf: [UInt8]
+    package let inkFraction: Double
+    package let svg: String
+    package let pdf: [UInt8]
 
     /// Writes `figure` as `name.png`, `name.svg` and `name.pdf` into `folder` and reads them back.
-    public init(_ figure: Figure, name: String, in folder: OutputFolder) throws {
+    package init(_ figure: Figure, name: String, in folder: OutputFolder) throws {
         for format in FigureFormat.allCases {
             try figure.write(to: folder.file("\(name).\(format.rawValue)"), format: format)
         }
@@ -39,7 +39,7 @@ public struct RenderedFigure {
     }
 
     /// Whether the SVG's text layer holds exactly `text` as one string.
-    public func svgHasText(_ text: String) -> Bool {
+    package func svgHasText(_ text: String) -> Bool {
         let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
             .replacingOccurrences(of: "'", with: "&apos;")
@@ -47,7 +47,7 @@ public struct RenderedFigure {
     }
 
     /// Every string in the SVG's text layer, in drawing order.
-    public var svgTexts: [String] {
+    package var svgTexts: [String] {
         svg.components(separatedBy: "</text>").dropLast().compactMap { chunk in
             chunk.range(of: ">", options: .backwards).map { String(chunk[$0.upperBound...]) }
         }

@@ -1,4 +1,4 @@
-public import SERLearn
+package import SERLearn
 
 /// The tests' seeded generator is the one the models use.
-public typealias SplitMix64 = SeededGenerator
+package typealias SplitMix64 = SeededGenerator
