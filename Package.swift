@@ -39,20 +39,32 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
 
         // Domain modules, lowest first; a module never imports one above it.
-        .target(name: "SERDSP", dependencies: ["CFFTW"], swiftSettings: swiftSettings),
-        .target(name: "SERAudio", dependencies: ["SERDSP", "CSndFile", "CSoxr"], swiftSettings: swiftSettings),
-        .target(name: "SERLearn", dependencies: ["COpenBLAS", "CXGBoost", "CLibSVM"], swiftSettings: swiftSettings),
-        .target(name: "SERPlot", dependencies: ["CCairo", "CPangoCairo"], swiftSettings: swiftSettings),
+        // The settings schema every module declares its own settings with (no dependencies).
+        .target(name: "SERSettings", swiftSettings: swiftSettings),
+        .target(name: "SERDSP", dependencies: ["CFFTW", "SERSettings"], swiftSettings: swiftSettings),
+        .target(
+            name: "SERAudio", dependencies: ["SERDSP", "SERSettings", "CSndFile", "CSoxr"], swiftSettings: swiftSettings),
+        .target(
+            name: "SERLearn", dependencies: ["SERSettings", "COpenBLAS", "CXGBoost", "CLibSVM"],
+            swiftSettings: swiftSettings),
+        .target(name: "SERPlot", dependencies: ["SERSettings", "CCairo", "CPangoCairo"], swiftSettings: swiftSettings),
         .target(name: "SERFigures", dependencies: ["SERPlot"], swiftSettings: swiftSettings),
+        // Corpus layouts and naming (RAVDESS, TESS, SAVEE, EmoDB, CREMA-D, folders, CSV), label mapping.
+        .target(
+            name: "SERCorpus",
+            dependencies: ["SERSettings", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: swiftSettings),
         .target(
             name: "SERNotebook",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "SERSettings", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "SERReport",
             dependencies: [
-                "SERPlot", "CCairo", "CPoppler",
+                "SERPlot", "SERSettings", "CCairo", "CPoppler",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
@@ -62,8 +74,8 @@ let package = Package(
         .target(
             name: "SERCells",
             dependencies: [
-                "SERAudio", "SERDSP", "SERLearn", "SERPlot", "SERFigures", "SERNotebook", "SERReport",
-                .product(name: "CSV", package: "CSV.swift"),
+                "SERAudio", "SERDSP", "SERLearn", "SERPlot", "SERFigures", "SERNotebook", "SERReport", "SERCorpus",
+                "SERSettings", .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -24,7 +24,7 @@ package final class AudioLoader {
     package let normalizer: PeakNormalizer?
     private let resampler = Resampler()
 
-    package init(sampleRate: Int? = 22050, normalizer: PeakNormalizer? = nil) {
+    package init(sampleRate: Int?, normalizer: PeakNormalizer? = nil) {
         self.sampleRate = sampleRate
         self.normalizer = normalizer
     }

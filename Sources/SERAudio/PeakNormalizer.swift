@@ -13,7 +13,7 @@
 package struct PeakNormalizer: Sendable {
     package var headroomDB: Double
 
-    package init(headroomDB: Double = 0.1) {
+    package init(headroomDB: Double) {
         self.headroomDB = headroomDB
     }
 

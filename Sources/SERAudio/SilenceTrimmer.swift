@@ -15,7 +15,7 @@ package struct SilenceTrimmer: Sendable {
     package var topDB: Float
     package var geometry: FrameGeometry
 
-    package init(topDB: Float = 60, geometry: FrameGeometry = FrameGeometry()) {
+    package init(topDB: Float, geometry: FrameGeometry) {
         self.topDB = topDB
         self.geometry = geometry
     }

@@ -1,4 +1,6 @@
 import Foundation
+import SERCorpus
+import SERFigures
 import SERNotebook
 import SERReport
 
@@ -55,7 +57,7 @@ extension Notebook {
         }
         var bundle = ArtifactBundle()
         let drawn = try FigureRendering.render(
-            figures, formatNames: settings.report.figureFormats, jobs: jobs, into: &bundle)
+            figures, formats: settings.report.figureFormats, jobs: jobs, into: &bundle)
         let drawTime = clock.now - start
         do {
             for (name, data) in bundle.files {

@@ -1,6 +1,7 @@
 package import Foundation
 package import SERNotebook
 import SERReport
+package import SERCorpus
 
 /// What `serreport build` (or `run`) produced.
 package struct BuildOutcome: Sendable {
@@ -40,10 +41,9 @@ package struct Notebook: Sendable {
 
     /// The cells in plan order, with a sentence each, for `serreport list`.
     package static var cellList: [(id: String, summary: String, inputs: [String])] {
-        let settings = (try? Settings.resolve(configFile: nil, configText: nil, overrides: [], dataOverride: nil).0)!
-        let corpus = Corpus(name: "", root: URL(fileURLWithPath: "/"), clips: [], rejected: [], adapter: "", notes: [])
-        return cells(settings: settings, corpus: corpus, contents: [:], rejected: []).map {
-            ($0.id, $0.summary, $0.inputs)
+        let corpus = Corpus(name: "", root: URL(fileURLWithPath: "/"))
+        return cells(settings: Settings(), corpus: corpus, contents: [:], rejected: []).map {
+            ($0.id, $0.summary, $0.inputCells)
         }
     }
 
@@ -53,7 +53,11 @@ package struct Notebook: Sendable {
 
     /// The corpus as the settings describe it (layout detected when `corpus: auto`, labels mapped).
     func openCorpus() throws(CellError) -> Corpus {
-        try Corpus.open(settings.data, layout: settings.corpus, labels: settings.labels)
+        do {
+            return try Corpus.open(settings.data, layout: settings.corpus, labels: settings.labels)
+        } catch {
+            throw CellError(cell: LoadCell.name, message: error.message)
+        }
     }
 
     /// Opens the corpus for a build and says how it was read (`load: ravdess: 720 of 720 …`).

@@ -6,8 +6,8 @@ import Synchronization
 /// number of workers or on scheduling.
 ///
 /// Each worker builds its own state once (an FFT plan, buffers) and reuses it for every clip it takes.
-enum ParallelClips {
-    static func map<State, Result: Sendable>(
+package enum ParallelClips {
+    package static func map<State, Result: Sendable>(
         count: Int,
         workers requested: Int,
         makeState: @Sendable () -> State,
@@ -30,5 +30,5 @@ enum ParallelClips {
     }
 
     /// The machine's core count, the default for `--jobs`.
-    static var coreCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    package static var coreCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }

@@ -1,6 +1,9 @@
 import Foundation
+import SERLearn
 import SERNotebook
 import SERReport
+import SERCorpus
+import SERFigures
 
 /// Writes a build into its report folder: every file the cells made (figures, features.csv,
 /// metrics.json, predictions.csv, models/), then index.html, report.pdf and run.json, rendered from
@@ -33,7 +36,7 @@ struct ReportPublisher {
         var files: [String: Data] = [:]
         for outcome in outcomes { files.merge(outcome.bundle?.files ?? [:]) { _, new in new } }
         let document = try document(outcomes)
-        if settings.report.formats.contains("html") {
+        if settings.report.formats.contains(.html) {
             do {
                 let html = try HTMLReport().render(document, inlining: settings.report.selfContained ? files : nil)
                 files["index.html"] = Data(html.utf8)
@@ -45,16 +48,15 @@ struct ReportPublisher {
             settings: settings, outcomes: outcomes, elapsed: elapsed, project: project, corpus: corpus, folder: folder
         ).encoded()
         try write(files, into: root)
-        if settings.report.formats.contains("pdf") { try writePDF(document, files: files, into: root) }
+        if settings.report.formats.contains(.pdf) { try writePDF(document, files: files, into: root) }
         // The extract cell's narrative values count its clips: no need to decode the whole feature table.
         let clips =
-            (try? outcomes.first { $0.id == "extract" }?.bundle?.decode(
-                [String: String].self, ArtifactBundle.narrativeName))?
+            (try? outcomes.first { $0.id == ExtractCell.name }?.bundle?.get(ReportArtifacts.narrative))?
             .flatMap { $0["clips"] }.flatMap { Int($0) }
         let headline =
-            (try? outcomes.first { $0.id == "evaluate" }?.bundle?.decode(Headline.self, Headline.name)) ?? nil
+            (try? outcomes.first { $0.id == "evaluate" }?.bundle?.get(Artifacts.headline.artifact)) ?? nil
         return Published(
-            mainFile: folder + (settings.report.formats.contains("html") ? "/index.html" : "/report.pdf"),
+            mainFile: folder + (settings.report.formats.contains(.html) ? "/index.html" : "/report.pdf"),
             clipCount: clips ?? 0, skipped: skipped(outcomes),
             headline: headline.map { ["uar": $0.uar, "accuracy": $0.accuracy, "macro_f1": $0.macroF1] } ?? [:])
     }
@@ -79,7 +81,7 @@ struct ReportPublisher {
                 continue
             }
             guard let bundle = outcome.bundle, var section = try? bundle.section() else {
-                let failedInput = plan.cell(outcome.id)?.inputs.first { input in
+                let failedInput = plan.cell(outcome.id)?.inputCells.first { input in
                     outcomes.first { $0.id == input }?.bundle == nil
                 }
                 sections.append(
@@ -91,7 +93,7 @@ struct ReportPublisher {
                         error: outcome.state == .failed ? outcome.error ?? "failed" : nil, figures: [], tables: []))
                 continue
             }
-            let values = (try? bundle.decode([String: String].self, ArtifactBundle.narrativeName)) ?? [:]
+            let values = (try? bundle.get(ReportArtifacts.narrative)) ?? [:]
             do {
                 section.narrative = try narratives.text(for: outcome.id, values: values)
             } catch {
@@ -101,9 +103,9 @@ struct ReportPublisher {
             section.timing = outcome.state == .ran ? "in \(ProgressDisplay.formatted(outcome.duration))" : ""
             sections.append(section)
         }
-        let loaded = (try? outcomes.first { $0.id == "load" }?.bundle?.decode([LoadedClip].self, "clips.json")) ?? nil
+        let loaded = (try? outcomes.first { $0.id == LoadCell.name }?.bundle?.get(Artifacts.clips.artifact)) ?? nil
         let headline =
-            (try? outcomes.first { $0.id == "evaluate" }?.bundle?.decode(Headline.self, Headline.name)) ?? nil
+            (try? outcomes.first { $0.id == "evaluate" }?.bundle?.get(Artifacts.headline.artifact)) ?? nil
         let clips = loaded ?? []
         let emotions = EmotionOrder.sorted(clips.map(\.emotion))
         let speakers = Set(clips.map(\.speaker).filter { !$0.isEmpty }).count
@@ -128,7 +130,7 @@ struct ReportPublisher {
         where outcomes.contains(where: { $0.bundle?.files[name] != nil }) {
             downloads.append(ReportLink(label: name, href: name))
         }
-        if settings.report.formats.contains("pdf") {
+        if settings.report.formats.contains(.pdf) {
             downloads.append(ReportLink(label: "report.pdf", href: "report.pdf"))
         }
         downloads.append(ReportLink(label: "run.json", href: "run.json"))
@@ -139,7 +141,7 @@ struct ReportPublisher {
             provenance: [
                 ReportPair("corpus", settings.data),
                 ReportPair(
-                    "protocol", headline.map { "\($0.protocolUsed), \($0.folds) folds" } ?? settings.train.protocolName),
+                    "protocol", headline.map { "\($0.protocolUsed), \($0.folds) folds" } ?? settings.train.evaluation.rawValue),
                 ReportPair("seed", "\(settings.train.seed)"),
                 ReportPair("serreport", SerreportVersion.current),
             ],
@@ -198,7 +200,7 @@ struct ReportPublisher {
                 }
             }
             for name in Self.ownedFiles
-            where files[name] == nil && !(name == "report.pdf" && settings.report.formats.contains("pdf")) {
+            where files[name] == nil && !(name == "report.pdf" && settings.report.formats.contains(.pdf)) {
                 try? manager.removeItem(at: root.appendingPathComponent(name))
             }
         } catch let error as NotebookError {

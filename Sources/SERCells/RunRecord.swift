@@ -1,5 +1,6 @@
 import Foundation
 import SERNotebook
+import SERCorpus
 
 /// `run.json`: the build's provenance — serreport's version, the project's git commit, the full
 /// settings, every cell's state, time and cache key, and the models' fit times. The one output that
@@ -43,7 +44,7 @@ struct RunRecord: Encodable {
                 id: $0.id, state: $0.state.rawValue, seconds: seconds($0.duration), key: $0.key.hex, items: $0.items,
                 error: $0.error)
         }
-        fit = try? outcomes.first { $0.id == "train" }?.bundle?.decode(RunTimes.self, "times.json")
+        fit = try? outcomes.first { $0.id == TrainCell.name }?.bundle?.get(Artifacts.times.artifact)
     }
 
     func encoded() -> Data {

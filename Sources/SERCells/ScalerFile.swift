@@ -5,13 +5,13 @@ import SERLearn
 /// With speaker normalisation, a clip's features are first z-scored by its speaker's own statistics
 /// (or, for a speaker with one clip, by `typical_speaker_mean` / `typical_speaker_scale`), then by
 /// `mean` / `scale`.
-struct ScalerFile: Codable {
-    var featureNames: [String]
-    var mean: [Double]
-    var scale: [Double]
-    var speakerNormalization: Bool
-    var typicalSpeakerMean: [Double]?
-    var typicalSpeakerScale: [Double]?
+package struct ScalerFile: Codable {
+    package var featureNames: [String]
+    package var mean: [Double]
+    package var scale: [Double]
+    package var speakerNormalization: Bool
+    package var typicalSpeakerMean: [Double]?
+    package var typicalSpeakerScale: [Double]?
 
     enum CodingKeys: String, CodingKey {
         case mean, scale

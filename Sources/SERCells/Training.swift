@@ -1,5 +1,7 @@
 import Foundation
 import SERLearn
+import SERCorpus
+import SERFigures
 
 /// A clip as training sees it: its label, its speaker and its summary features.
 struct TrainingClip: Sendable {
@@ -36,9 +38,8 @@ struct Training {
     var finalFitTime: Duration
 
     static func run(
-        settings: Settings, clips all: [TrainingClip], featureNames: [String], jobs: Int
+        train: TrainingSettings, clips all: [TrainingClip], featureNames: [String], jobs: Int
     ) throws(CellError) -> Training {
-        let train = settings.train
         var clips: [TrainingClip] = []
         var excluded: [SkippedFile] = []
         for clip in all {
@@ -61,24 +62,23 @@ struct Training {
             train.speakerNormalization ? SpeakerNormalization.typicalSpeaker(features, speakers: speakers) : nil
         if train.speakerNormalization { features = SpeakerNormalization.normalized(features, speakers: speakers) }
 
-        let kinds = train.models.compactMap(ModelKind.init(rawValue:))
-        let modelSettings = settings.modelSettings
+        let kinds = train.models
         let seed = UInt64(train.seed)
         let clock = ContinuousClock()
         do {
             let plan = try FoldPlan(
-                EvaluationProtocol(rawValue: train.protocolName) ?? .speakerIndependent, labels: labels,
+                train.evaluation, labels: labels,
                 speakers: speakers, folds: train.folds, seed: seed)
             let start = clock.now
-            let grid = settings.hyperparameterGrid
+            let grid = train.search
             let evaluations = try CrossValidation.evaluate(
                 kinds, features: features, labels: labels, classCount: emotions.count, plan: plan,
-                settings: modelSettings, seed: seed, workers: jobs, grid: grid, speakers: speakers)
+                settings: train.parameters, seed: seed, workers: jobs, grid: grid, speakers: speakers)
             let evaluated = clock.now
             // The final models' parameters come from the same inner search over every clip.
             let tuned = try GridSearch.tune(
                 kinds, features: features, labels: labels, classCount: emotions.count, speakers: speakers, plan: plan,
-                settings: modelSettings, grid: grid, seed: seed, workers: jobs)
+                settings: train.parameters, grid: grid, seed: seed, workers: jobs)
             let scaler = Standardizer(fitting: features)
             let finalModels = try FinalFit.fit(
                 kinds, features: scaler.transform(features), labels: labels, classCount: emotions.count,
@@ -93,35 +93,5 @@ struct Training {
         } catch {
             throw CellError(cell: "train", message: "\(error)")
         }
-    }
-}
-
-extension Settings {
-    /// `train.search` as SERLearn's grid (`scale` is `nil` gamma).
-    var hyperparameterGrid: HyperparameterGrid {
-        let search = train.search
-        return HyperparameterGrid(
-            svmC: search.svm.c, svmGamma: search.svm.gamma.map { $0 == "scale" ? nil : Double($0) },
-            forestTrees: search.rf.nEstimators, innerFolds: search.innerFolds)
-    }
-
-    /// The train settings as SERLearn's model settings.
-    var modelSettings: ModelSettings {
-        var settings = ModelSettings()
-        settings.forestTrees = train.rf.nEstimators
-        settings.boostingRounds = train.xgb.nEstimators
-        settings.boostingLearningRate = train.xgb.learningRate
-        settings.boostingDepth = train.xgb.maxDepth
-        settings.svmC = train.svm.c
-        settings.svmGamma = train.svm.gamma == "scale" ? nil : Double(train.svm.gamma)
-        settings.svmBalanced = train.svm.classWeight == "balanced"
-        settings.mlp.hiddenUnits = train.mlp.hiddenLayerSize
-        settings.mlp.alpha = train.mlp.alpha
-        settings.mlp.learningRate = train.mlp.learningRateInit
-        settings.mlp.batchSize = train.mlp.batchSize
-        settings.mlp.maxEpochs = train.mlp.maxIter
-        settings.mlp.validationFraction = train.mlp.validationFraction
-        settings.mlp.patience = train.mlp.nIterNoChange
-        return settings
     }
 }

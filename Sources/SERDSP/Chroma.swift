@@ -18,7 +18,7 @@ package struct Chroma: Sendable, Hashable {
     private let tuningEstimator: TuningEstimator
 
     /// Throws ``DSPError`` for a non-positive rate, an odd or non-positive `nFFT`, or no chroma.
-    package init(sampleRate: Double, nFFT: Int = 2048, chromaCount: Int = 12) throws(DSPError) {
+    package init(sampleRate: Double, nFFT: Int, chromaCount: Int) throws(DSPError) {
         _ = try ChromaFilterbank(sampleRate: sampleRate, nFFT: nFFT, chromaCount: chromaCount)
         self.sampleRate = sampleRate
         self.nFFT = nFFT

@@ -27,7 +27,7 @@ package struct ChromaFilterbank: Sendable, Hashable {
     private let weights: [Float]
 
     /// Throws ``DSPError`` for a non-positive rate, an odd or non-positive `nFFT`, or no chroma.
-    package init(sampleRate: Double, nFFT: Int = 2048, chromaCount: Int = 12, tuning: Double = 0) throws(DSPError) {
+    package init(sampleRate: Double, nFFT: Int, chromaCount: Int, tuning: Double = 0) throws(DSPError) {
         guard sampleRate > 0, sampleRate.isFinite else {
             throw DSPError(.invalidParameter, reason: "sample rate must be positive, got \(sampleRate)")
         }

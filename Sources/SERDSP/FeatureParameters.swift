@@ -1,76 +1,73 @@
-/// The parameters of per-frame feature extraction. Defaults are librosa's (`sr=22050`,
-/// `n_fft=2048`, `hop_length=512`, `n_mfcc=20`, `n_mels=128`, `chroma_stft`'s `n_chroma=12`,
-/// `spectral_contrast`'s `n_bands=6` and `fmin=200`), and they encode under librosa's names, so an
-/// encoded value is also a readable cache key.
+package import SERSettings
+
+/// The parameters of per-frame feature extraction, `features:` in `serreport.yml`. Defaults are
+/// librosa's (`n_fft=2048`, `hop_length=512`, `n_mfcc=20`, `n_mels=128`, `chroma_stft`'s
+/// `n_chroma=12`, `spectral_contrast`'s `n_bands=6` and `fmin=200`), under librosa's names.
 ///
 /// `nFFT` is both the STFT size and the frame length of rms and zcr (librosa's `frame_length`
-/// default equals its `n_fft` default).
-package struct FeatureParameters: Sendable, Hashable, Codable {
-    /// Sampling rate of the signal in Hz (`sr`).
-    package var sampleRate: Int
-    /// FFT size and frame length (`n_fft`, `frame_length`).
-    package var nFFT: Int
-    /// Hop between frames (`hop_length`).
-    package var hopLength: Int
-    /// MFCCs kept (`n_mfcc`).
-    package var nMFCC: Int
-    /// Mel bands (`n_mels`).
-    package var nMels: Int
-    /// Chroma bins per octave (`chroma_stft`'s `n_chroma`; also the tuning estimate's
-    /// `bins_per_octave`).
-    package var nChroma: Int
-    /// Octave bands of spectral contrast above the lowest one (`spectral_contrast`'s `n_bands`;
-    /// the feature has `n_bands + 1` rows).
-    package var nBands: Int
-    /// Upper edge of spectral contrast's lowest band in Hz (`spectral_contrast`'s `fmin`).
-    package var fmin: Double
+/// default equals its `n_fft` default). The sample rate is each clip's own: see ``validate(sampleRate:)``.
+package struct FeatureParameters: SettingGroup, Hashable {
+    package var nFFT = 2048
+    package var hopLength = 512
+    package var nMFCC = 20
+    package var nMels = 128
+    package var nChroma = 12
+    package var nBands = 6
+    package var fmin = 200.0
 
-    package init(
-        sampleRate: Int = 22050, nFFT: Int = 2048, hopLength: Int = 512, nMFCC: Int = 20, nMels: Int = 128,
-        nChroma: Int = 12, nBands: Int = 6, fmin: Double = 200
-    ) {
-        self.sampleRate = sampleRate
-        self.nFFT = nFFT
-        self.hopLength = hopLength
-        self.nMFCC = nMFCC
-        self.nMels = nMels
-        self.nChroma = nChroma
-        self.nBands = nBands
-        self.fmin = fmin
-    }
+    package init() {}
+
+    package static let schema = SettingSchema<FeatureParameters>([
+        Setting(
+            "n_fft", \.nFFT, "FFT size, and the frame length of RMS and ZCR (librosa n_fft, frame_length)",
+            allowed: .even(16...65536)),
+        Setting(
+            "hop_length", \.hopLength, "samples between frames (librosa hop_length)",
+            allowed: .from(1, upTo: \.nFFT, named: "n_fft")),
+        Section(
+            "mfcc",
+            [
+                Setting(
+                    "n_mfcc", \.nMFCC, "MFCCs kept (librosa.feature.mfcc n_mfcc)",
+                    allowed: .from(1, upTo: \.nMels, named: "n_mels")),
+                Setting("n_mels", \.nMels, "mel bands the MFCCs are taken from (n_mels)", allowed: .range(1...512)),
+            ]),
+        Section(
+            "chroma",
+            [
+                Setting(
+                    "n_chroma", \.nChroma, "chroma bins per octave (librosa.feature.chroma_stft n_chroma)",
+                    allowed: .range(1...120))
+            ]),
+        Section(
+            "contrast",
+            [
+                Setting(
+                    "n_bands", \.nBands, "octave bands above the lowest (librosa.feature.spectral_contrast n_bands)",
+                    allowed: .range(1...12)),
+                Setting(
+                    "fmin", \.fmin, "upper edge of the lowest band in Hz (spectral_contrast fmin)",
+                    allowed: .range(0, 96_000, includingLower: false)),
+            ]),
+    ])
 
     /// The frame geometry shared by every feature.
     package var geometry: FrameGeometry { FrameGeometry(frameLength: nFFT, hopLength: hopLength) }
 
-    /// Throws ``DSPError`` naming the first parameter librosa would reject (or that changes
-    /// librosa's frame count, like an odd `n_fft`), including spectral contrast bands that reach
-    /// the Nyquist frequency (librosa: "Frequency band exceeds Nyquist").
-    package func validate() throws(DSPError) {
-        guard sampleRate > 0 else { throw invalid("sample_rate must be positive, got \(sampleRate)") }
-        guard nFFT >= 2, nFFT % 2 == 0, nFFT <= 1 << 24 else {
-            throw invalid("n_fft must be an even number in 2...\(1 << 24), got \(nFFT)")
+    /// Throws ``DSPError`` naming the first setting outside its range (the schema's rules, as
+    /// resolving settings checks them) or, at `sampleRate`, a spectral contrast band reaching the
+    /// Nyquist frequency (librosa: "Frequency band exceeds Nyquist").
+    package func validate(sampleRate: Int) throws(DSPError) {
+        do {
+            try validated()
+        } catch {
+            throw DSPError(.invalidParameter, reason: "\(error.key): \(error.reason)")
         }
-        guard hopLength > 0 else { throw invalid("hop_length must be positive, got \(hopLength)") }
-        guard nMels > 0 else { throw invalid("n_mels must be positive, got \(nMels)") }
-        guard (1...nMels).contains(nMFCC) else {
-            throw invalid("n_mfcc must be in 1...n_mels (\(nMels)), got \(nMFCC)")
+        guard sampleRate > 0 else {
+            throw DSPError(.invalidParameter, reason: "sample_rate must be positive, got \(sampleRate)")
         }
-        guard nChroma > 0 else { throw invalid("n_chroma must be positive, got \(nChroma)") }
         _ = try SpectralContrast.bands(
             sampleRate: Double(sampleRate), nFFT: nFFT, bandCount: nBands, minimumHz: fmin,
             quantile: SpectralContrast.defaultQuantile)
-    }
-
-    private func invalid(_ reason: String) -> DSPError { DSPError(.invalidParameter, reason: reason) }
-
-    private enum CodingKeys: String, CodingKey {
-        case sampleRate = "sample_rate"
-        case nFFT = "n_fft"
-        case hopLength = "hop_length"
-        case nMFCC = "n_mfcc"
-        case nMels = "n_mels"
-        case nChroma = "n_chroma"
-        case nBands = "n_bands"
-        case fmin
     }
 }

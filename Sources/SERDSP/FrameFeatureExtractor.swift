@@ -10,6 +10,8 @@
 /// thread its own.
 package final class FrameFeatureExtractor {
     package let parameters: FeatureParameters
+    /// The rate of the samples it takes, in Hz.
+    package let sampleRate: Int
 
     private let stft: STFT
     private let rms: RMS
@@ -26,10 +28,11 @@ package final class FrameFeatureExtractor {
 
     /// Throws ``DSPError`` if the parameters are invalid (including spectral contrast bands that
     /// reach the Nyquist frequency, e.g. the defaults at 8 kHz) or FFTW cannot plan the transform.
-    package init(parameters: FeatureParameters = FeatureParameters()) throws(DSPError) {
-        try parameters.validate()
+    package init(parameters: FeatureParameters = FeatureParameters(), sampleRate rate: Int) throws(DSPError) {
+        try parameters.validate(sampleRate: rate)
         self.parameters = parameters
-        let sampleRate = Double(parameters.sampleRate)
+        self.sampleRate = rate
+        let sampleRate = Double(rate)
         self.stft = try STFT(nFFT: parameters.nFFT, hopLength: parameters.hopLength)
         self.rms = RMS(geometry: parameters.geometry)
         self.zcr = ZeroCrossingRate(geometry: parameters.geometry)
@@ -41,7 +44,7 @@ package final class FrameFeatureExtractor {
             sampleRate: sampleRate, nFFT: parameters.nFFT, bandCount: parameters.nBands, minimumHz: parameters.fmin)
     }
 
-    /// The features of `samples` (mono, float32, at ``FeatureParameters/sampleRate``), each with
+    /// The features of `samples` (mono, float32, at ``sampleRate``), each with
     /// `1 + n // hop_length` frames, and chroma's tuning estimate. Any length works, including 0
     /// (one frame).
     package func extract(_ samples: [Float]) -> FrameFeatures {

@@ -4,8 +4,8 @@ package struct FrameGeometry: Sendable, Hashable {
     package var frameLength: Int
     package var hopLength: Int
 
-    /// librosa's defaults: `frame_length=2048`, `hop_length=512`.
-    package init(frameLength: Int = 2048, hopLength: Int = 512) {
+    /// librosa's `frame_length` and `hop_length`.
+    package init(frameLength: Int, hopLength: Int) {
         precondition(frameLength > 0 && hopLength > 0, "frame and hop lengths must be positive")
         self.frameLength = frameLength
         self.hopLength = hopLength

@@ -17,7 +17,7 @@ package struct MFCC: Sendable, Hashable {
     /// Throws ``DSPError`` for parameters librosa rejects, or `coefficientCount` outside
     /// `1...melCount`.
     package init(
-        sampleRate: Double, nFFT: Int = 2048, melCount: Int = 128, coefficientCount: Int = 20
+        sampleRate: Double, nFFT: Int, melCount: Int, coefficientCount: Int
     ) throws(DSPError) {
         guard (1...max(melCount, 1)).contains(coefficientCount) else {
             throw DSPError(

@@ -29,7 +29,7 @@ package struct MelFilterbank: Sendable, Hashable {
     /// Throws ``DSPError`` for a non-positive rate, an odd or non-positive `nFFT`, no bands, or a
     /// frequency range that is empty or negative.
     package init(
-        sampleRate: Double, nFFT: Int = 2048, melCount: Int = 128, minimumHz: Double = 0, maximumHz: Double? = nil
+        sampleRate: Double, nFFT: Int, melCount: Int, minimumHz: Double = 0, maximumHz: Double? = nil
     ) throws(DSPError) {
         let maximumHz = maximumHz ?? sampleRate / 2
         guard sampleRate > 0, sampleRate.isFinite else {

@@ -9,7 +9,7 @@ package struct MelSpectrogram: Sendable {
     /// Power per band and frame, frame-major (`frameCount × melCount`).
     package let power: [Float]
 
-    package init(samples: [Float], sampleRate: Double, nFFT: Int = 2048, hopLength: Int = 512, melCount: Int = 128)
+    package init(samples: [Float], sampleRate: Double, nFFT: Int, hopLength: Int, melCount: Int)
         throws(DSPError)
     {
         let filterbank = try MelFilterbank(sampleRate: sampleRate, nFFT: nFFT, melCount: melCount)

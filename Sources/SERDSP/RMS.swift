@@ -6,7 +6,7 @@
 package struct RMS: Sendable {
     package var geometry: FrameGeometry
 
-    package init(geometry: FrameGeometry = FrameGeometry()) {
+    package init(geometry: FrameGeometry) {
         self.geometry = geometry
     }
 

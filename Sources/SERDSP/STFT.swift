@@ -25,7 +25,7 @@ package final class STFT {
 
     /// Plans the transform. Throws ``DSPError`` for an odd or non-positive size, a non-positive hop,
     /// or if FFTW fails. (An odd `n_fft` would change librosa's frame count, so it is refused.)
-    package init(nFFT: Int = 2048, hopLength: Int = 512) throws(DSPError) {
+    package init(nFFT: Int, hopLength: Int) throws(DSPError) {
         guard nFFT >= 2, nFFT % 2 == 0 else {
             throw DSPError(.invalidParameter, reason: "n_fft must be a positive even number, got \(nFFT)")
         }

@@ -38,7 +38,7 @@ package struct SpectralContrast: Sendable, Hashable {
     /// Throws ``DSPError`` for what librosa rejects (`n_bands < 1`, `fmin <= 0`, a band edge below
     /// the top one at or above the Nyquist frequency) and for bands with no bins to rank (librosa
     /// raises an `IndexError` or returns NaN there).
-    package init(sampleRate: Double, nFFT: Int = 2048, bandCount: Int = 6, minimumHz: Double = 200) throws(DSPError) {
+    package init(sampleRate: Double, nFFT: Int, bandCount: Int, minimumHz: Double) throws(DSPError) {
         self.bands = try Self.bands(
             sampleRate: sampleRate, nFFT: nFFT, bandCount: bandCount, minimumHz: minimumHz,
             quantile: Self.defaultQuantile)

@@ -15,7 +15,7 @@ package struct ZeroCrossingRate: Sendable {
     /// float32 kernel does).
     package var threshold: Float
 
-    package init(geometry: FrameGeometry = FrameGeometry(), threshold: Float = 1e-10) {
+    package init(geometry: FrameGeometry, threshold: Float = 1e-10) {
         self.geometry = geometry
         self.threshold = threshold
     }

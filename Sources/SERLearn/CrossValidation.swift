@@ -33,7 +33,7 @@ package enum CrossValidation {
     /// `speakers`, one per row, are needed when it searches inside a speaker protocol's folds.
     package static func evaluate(
         _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, plan: FoldPlan,
-        settings: ModelSettings, seed: UInt64, workers: Int, grid: HyperparameterGrid = HyperparameterGrid(),
+        settings: ModelParameters, seed: UInt64, workers: Int, grid: HyperparameterGrid = HyperparameterGrid(),
         speakers: [String] = []
     ) throws -> [ModelEvaluationResult] {
         try validate(features: features, labels: labels, speakers: speakers)
@@ -88,7 +88,7 @@ package enum CrossValidation {
     /// of a fold are the same for every kind.
     private static func search(
         _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, plan: FoldPlan,
-        settings: ModelSettings, seed: UInt64, workers: Int, grid: HyperparameterGrid, speakers: [String]
+        settings: ModelParameters, seed: UInt64, workers: Int, grid: HyperparameterGrid, speakers: [String]
     ) throws(LearnError) -> [ModelKind: [GridSearch.Choice]] {
         let searched = ModelKind.allCases.filter { kinds.contains($0) && grid.searches($0) }
         guard !searched.isEmpty else { return [:] }
@@ -126,7 +126,7 @@ package enum CrossValidation {
 
     /// Standardises on `fold`'s training rows, fits `kind` on them and predicts its test rows.
     static func runFold(
-        _ kind: ModelKind, fold: Fold, features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings,
+        _ kind: ModelKind, fold: Fold, features: Matrix, labels: [Int], classCount: Int, settings: ModelParameters,
         seed: UInt64
     ) throws(LearnError) -> FoldOutcome {
         let training = features.selecting(rows: fold.train)

@@ -5,7 +5,7 @@ import Synchronization
 /// ``CrossValidation`` does, so the result does not depend on `workers`.
 package enum FinalFit {
     package static func fit(
-        _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings,
+        _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, settings: ModelParameters,
         seed: UInt64, workers: Int
     ) throws -> [any TrainedClassifier] {
         let fitted = Mutex<[Int: Result<Box, any Error>]>([:])

@@ -1,7 +1,9 @@
+package import SERSettings
+
 /// How clips are split into training and test sets: the field's speaker-independent protocols, or
 /// the random splits most published notebooks use (which over-state accuracy when a speaker's clips
 /// land on both sides).
-package enum EvaluationProtocol: String, Sendable, CaseIterable, Codable {
+package enum EvaluationProtocol: String, Sendable, CaseIterable, Codable, SettingEnum {
     /// Stratified group k-fold with speakers as groups (scikit-learn's `StratifiedGroupKFold`).
     case speakerIndependent = "speaker-independent"
     /// One fold per speaker (`LeaveOneGroupOut`).

@@ -17,7 +17,7 @@ package enum GridSearch {
     /// The settings to fit the final models with, and what was chosen for each searched model by
     /// scikit-learn's parameter names (`best_params_`).
     package struct TunedSettings: Sendable, Equatable {
-        package var settings: ModelSettings
+        package var settings: ModelParameters
         package var chosen: [ModelKind: [String: String]]
     }
 
@@ -27,7 +27,7 @@ package enum GridSearch {
     /// must be given for a speaker protocol. Seeds are derived from `seed` as ``FinalFit`` derives them.
     package static func tune(
         _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, speakers: [String], plan: FoldPlan,
-        settings: ModelSettings, grid: HyperparameterGrid, seed: UInt64, workers: Int
+        settings: ModelParameters, grid: HyperparameterGrid, seed: UInt64, workers: Int
     ) throws -> TunedSettings {
         try CrossValidation.validate(features: features, labels: labels, speakers: speakers)
         let searched = ModelKind.allCases.filter { kinds.contains($0) && grid.searches($0) }

@@ -1,5 +1,7 @@
-/// The model families serreport trains, by the short names files and `metrics.json` use.
-package enum ModelKind: String, Sendable, CaseIterable, Codable {
+package import SERSettings
+
+/// The model families serreport trains, by the short names files, `metrics.json` and `train.models` use.
+package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {
     case rf, xgb, svm, mlp
 
     /// The name people read.
@@ -11,25 +13,6 @@ package enum ModelKind: String, Sendable, CaseIterable, Codable {
         case .mlp: "MLP"
         }
     }
-}
-
-/// Every model's settings, with scikit-learn's (or XGBoost's) names and defaults.
-package struct ModelSettings: Sendable, Equatable, Codable {
-    /// Random forest: trees (`n_estimators`).
-    package var forestTrees = 100
-    /// Boosted trees: rounds (`n_estimators`), step (`learning_rate`), depth (`max_depth`).
-    package var boostingRounds = 100
-    package var boostingLearningRate = 0.3
-    package var boostingDepth = 6
-    /// SVM: `C`, and `gamma` as a number or nil for scikit-learn's `'scale'`:
-    /// `1 / (n_features · X.var())` on the standardised training fold.
-    package var svmC = 1.0
-    package var svmGamma: Double? = nil
-    /// SVM: `class_weight='balanced'` (C scaled by `n / (classes · n_c)` per class).
-    package var svmBalanced = true
-    package var mlp = MLPSettings()
-
-    package init() {}
 }
 
 /// A fitted model: predicted classes and class probabilities for standardised features.
@@ -44,7 +27,7 @@ package protocol TrainedClassifier: AnyObject {
 extension ModelKind {
     /// Fits this kind of model on standardised `features` with labels in `0..<classCount`.
     package func fit(
-        features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings, seed: UInt64
+        features: Matrix, labels: [Int], classCount: Int, settings: ModelParameters, seed: UInt64
     ) throws -> any TrainedClassifier {
         guard features.rows >= 2 else { throw LearnError(.tooFewRows, "\(title) needs at least 2 training clips") }
         guard features.isFinite else { throw LearnError(.nonFiniteValue, "the features hold NaN or infinite values") }
@@ -73,9 +56,9 @@ package final class RandomForest: TrainedClassifier {
     /// A forest read back from its JSON.
     package init(forest: DecisionForest) { self.forest = forest }
 
-    init(features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings, seed: UInt64) throws {
+    init(features: Matrix, labels: [Int], classCount: Int, settings: ModelParameters, seed: UInt64) throws {
         forest = DecisionForest(
-            features: features, labels: labels, classCount: classCount, trees: settings.forestTrees, seed: seed)
+            features: features, labels: labels, classCount: classCount, trees: settings.rf.nEstimators, seed: seed)
     }
 
     package func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) {
@@ -93,13 +76,13 @@ final class BoostedTrees: TrainedClassifier {
     let kind = ModelKind.xgb
     private let booster: XGBoostBooster
 
-    init(features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings, seed: UInt64) throws {
+    init(features: Matrix, labels: [Int], classCount: Int, settings: ModelParameters, seed: UInt64) throws {
         booster = try XGBoostBooster(
             features: features, labels: labels, weights: nil, classCount: classCount,
-            rounds: settings.boostingRounds,
+            rounds: settings.xgb.nEstimators,
             parameters: [
-                ("booster", "gbtree"), ("eta", "\(settings.boostingLearningRate)"),
-                ("max_depth", "\(settings.boostingDepth)"), ("max_bin", "64"),
+                ("booster", "gbtree"), ("eta", "\(settings.xgb.learningRate)"),
+                ("max_depth", "\(settings.xgb.maxDepth)"), ("max_bin", "64"),
             ], seed: seed)
     }
 
@@ -122,18 +105,15 @@ final class SupportVectorMachine: TrainedClassifier {
     let kind = ModelKind.svm
     private let model: LibSVMModel
 
-    init(features: Matrix, labels: [Int], classCount: Int, settings: ModelSettings, seed: UInt64) throws {
-        let values = features.values
-        let mean = values.reduce(0, +) / Double(max(values.count, 1))
-        let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count, 1))
-        let gamma = settings.svmGamma ?? (variance > 0 ? 1 / (Double(features.columns) * variance) : 1)
+    init(features: Matrix, labels: [Int], classCount: Int, settings: ModelParameters, seed: UInt64) throws {
+        let gamma = settings.svm.gamma.width(for: features)
         var weights: [Double]?
-        if settings.svmBalanced {
+        if settings.svm.classWeight == .balanced {
             let counts = (0..<classCount).map { label in labels.filter { $0 == label }.count }
             weights = counts.map { $0 > 0 ? Double(labels.count) / (Double(classCount) * Double($0)) : 1 }
         }
         model = try LibSVMModel(
-            features: features, labels: labels, classCount: classCount, c: settings.svmC, gamma: gamma,
+            features: features, labels: labels, classCount: classCount, c: settings.svm.c, gamma: gamma,
             classWeights: weights, seed: seed)
     }
 

@@ -1,30 +1,46 @@
+package import SERSettings
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// Settings of the MLP, with scikit-learn's `MLPClassifier` names and defaults except that early
-/// stopping is on (the protocol: a validation split from the training fold).
-package struct MLPSettings: Sendable, Equatable, Codable {
+/// `MLPClassifier`'s settings, under its names and with its defaults except that early stopping is
+/// on (the protocol: a validation split from the training fold).
+package struct MLPSettings: SettingGroup, Equatable {
     /// Units in the one hidden layer (`hidden_layer_sizes=(100,)`).
-    package var hiddenUnits = 100
-    /// L2 penalty (`alpha`).
+    package var hiddenLayerSize = 100
     package var alpha = 1e-4
-    /// Adam's step size (`learning_rate_init`).
-    package var learningRate = 1e-3
+    package var learningRateInit = 1e-3
     /// Rows per mini-batch (`batch_size=min(200, n)`).
     package var batchSize = 200
-    /// Epochs at most (`max_iter`).
-    package var maxEpochs = 200
-    /// Share of the training fold held out to decide when to stop (`validation_fraction`).
+    package var maxIter = 200
     package var validationFraction = 0.1
-    /// Epochs without improvement before stopping (`n_iter_no_change`).
-    package var patience = 10
-    /// Smallest improvement that counts (`tol`).
-    package var tolerance = 1e-4
+    package var nIterNoChange = 10
+    /// Smallest improvement that counts (`tol`; not a setting).
+    package var tol = 1e-4
 
     package init() {}
+
+    package static let schema = SettingSchema<MLPSettings>([
+        Setting(
+            "hidden_layer_size", \.hiddenLayerSize, "units in the one ReLU hidden layer (hidden_layer_sizes)",
+            allowed: .range(1...4096)),
+        Setting("alpha", \.alpha, "L2 penalty (alpha)", allowed: .range(0, 100)),
+        Setting(
+            "learning_rate_init", \.learningRateInit, "Adam's step size (learning_rate_init)",
+            allowed: .range(0, 1, includingLower: false)),
+        Setting("batch_size", \.batchSize, "clips per mini-batch (batch_size)", allowed: .range(1...100_000)),
+        Setting("max_iter", \.maxIter, "epochs at most (max_iter)", allowed: .range(1...100_000)),
+        Setting(
+            "validation_fraction", \.validationFraction,
+            "share of each training fold held out for early stopping (validation_fraction)",
+            allowed: .range(0, 1, includingLower: false, includingUpper: false)),
+        Setting(
+            "n_iter_no_change", \.nIterNoChange, "epochs without improvement before stopping (n_iter_no_change)",
+            allowed: .range(1...10_000)),
+    ])
 }
 
 /// The trained weights of a one-hidden-layer MLP, as saved to JSON: `hidden = relu(x · w1 + b1)`,
@@ -54,12 +70,12 @@ package final class MultilayerPerceptron {
     package private(set) var validationScores: [Double] = []
 
     package init(
-        features: Matrix, labels: [Int], classCount: Int, settings: MLPSettings = MLPSettings(), seed: UInt64
+        features: Matrix, labels: [Int], classCount: Int, settings: MLPSettings, seed: UInt64
     ) throws {
         precondition(features.rows == labels.count, "\(features.rows) rows, \(labels.count) labels")
         guard features.rows >= 2 else { throw LearnError(.tooFewRows, "the MLP needs at least 2 training rows") }
         inputs = features.columns
-        hidden = settings.hiddenUnits
+        hidden = settings.hiddenLayerSize
         self.classCount = classCount
         var random = SeededGenerator(seed: seed)
         func glorot(_ fanIn: Int, _ fanOut: Int, _ count: Int) -> [Double] {
@@ -109,7 +125,7 @@ package final class MultilayerPerceptron {
         random: inout SeededGenerator
     ) throws {
         let parameters = layers.map(\.count)
-        var adam = Adam(sizes: parameters, learningRate: settings.learningRate)
+        var adam = Adam(sizes: parameters, learningRate: settings.learningRateInit)
         var best = (score: -Double.infinity, weights: layers)
         var epochsWithoutImprovement = 0
         let batchSize = max(1, min(settings.batchSize, training.count))
@@ -123,7 +139,7 @@ package final class MultilayerPerceptron {
         var gradients = parameters.map { [Double](repeating: 0, count: $0) }
         var hiddenGradient = [Double](repeating: 0, count: batchSize * hidden)
 
-        for _ in 0..<settings.maxEpochs {
+        for _ in 0..<settings.maxIter {
             order.shuffle(using: &random)
             var epochLoss = 0.0
             var start = 0
@@ -148,13 +164,13 @@ package final class MultilayerPerceptron {
 
             let score = validation.isEmpty ? -loss : accuracy(validationFeatures, validationLabels)
             validationScores.append(validation.isEmpty ? .nan : score)
-            if score > best.score + settings.tolerance {
+            if score > best.score + settings.tol {
                 epochsWithoutImprovement = 0
             } else {
                 epochsWithoutImprovement += 1
             }
             if score > best.score { best = (score, layers) }
-            if epochsWithoutImprovement > settings.patience { break }
+            if epochsWithoutImprovement > settings.nIterNoChange { break }
         }
         layers = best.weights
     }

@@ -1,14 +1,12 @@
 package import Foundation
 
-/// One step of the notebook: what it is called, what it reads, which settings it depends on, and
-/// how it runs. The runner knows cells only through this protocol (it knows nothing of audio).
+/// One step of the notebook: what it is called, what it reads and makes, which settings it depends
+/// on, and how it runs. The runner knows cells only through this protocol (it knows nothing of audio).
 ///
-/// A cell's cache key is the SHA-256 of its id, its version, its parameters (encoded with sorted
-/// keys), its sources and the keys of its inputs: change any of them and the cell, and every cell
-/// downstream of it, runs again; change none and its stored result is used.
+/// A cell's cache key is the SHA-256 of its id, its version, its parameters, its sources and the
+/// keys of the cells it reads: change any of them and the cell, and every cell downstream of it,
+/// runs again; change none and its stored result is used.
 package protocol Cell: Sendable {
-    associatedtype Parameters: Encodable & Sendable
-
     /// Short name, used on the command line (`serreport run extract`) and as the report's anchor.
     var id: String { get }
     /// A sentence for `serreport list`.
@@ -16,11 +14,13 @@ package protocol Cell: Sendable {
     /// Bumped when the cell's code changes what it computes: every stored result of the older
     /// version is then stale.
     var version: Int { get }
-    /// The cells whose results this one reads, by id.
-    var inputs: [String] { get }
-    /// The cell's slice of the configuration, encoded with the configuration's own key names, so a
-    /// change reads as `features.mfcc.n_mfcc 20 → 40`.
-    var parameters: Parameters { get }
+    /// The values of other cells this one reads (``ArtifactKey/declaration``).
+    var inputs: [ArtifactDeclaration] { get }
+    /// The values this cell makes for others; its result must hold each.
+    var outputs: [ArtifactDeclaration] { get }
+    /// The cell's slice of the settings under their own key names, so a change reads as
+    /// `features.mfcc.n_mfcc 20 → 40`.
+    var parameters: ParameterList { get }
     /// Content the cell reads from outside the notebook (the corpus's files), by name and digest.
     var sources: SourceSet { get }
 
@@ -29,6 +29,12 @@ package protocol Cell: Sendable {
 
 extension Cell {
     package var sources: SourceSet { SourceSet() }
+
+    /// The cells this one reads, by id, in the order its inputs name them.
+    package var inputCells: [String] {
+        var seen = Set<String>()
+        return inputs.map(\.producer).filter { seen.insert($0).inserted }
+    }
 }
 
 /// Named inputs from outside the notebook and the digests of their content, e.g. every clip of a
@@ -62,13 +68,15 @@ package struct CellContext: Sendable {
     package let forced: Bool
     package let progress: CellProgress
     let inputBundles: [String: ArtifactBundle]
+    /// What the cell declared it reads.
+    let declaredInputs: Set<ArtifactDeclaration>
 
-    /// The result of an input cell named in ``Cell/inputs``.
-    package func input(_ id: String) throws(NotebookError) -> ArtifactBundle {
-        guard let bundle = inputBundles[id] else {
-            throw NotebookError("\(cellID): reads \(id), which it does not declare as an input")
+    /// A value of an input cell, declared in ``Cell/inputs``.
+    package func read<Value>(_ key: ArtifactKey<Value>) throws(NotebookError) -> Value {
+        guard declaredInputs.contains(key.declaration), let bundle = inputBundles[key.producer] else {
+            throw NotebookError("\(cellID): reads \(key.declaration), which it does not declare as an input")
         }
-        return bundle
+        return try bundle.get(key.artifact)
     }
 
     /// A stored per-item result, unless this run is forced.

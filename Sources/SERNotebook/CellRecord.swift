@@ -12,7 +12,7 @@ package struct CellRecord: Codable, Sendable, Equatable {
     package init(cell: any Cell, key: Digest, inputKeys: [String: Digest]) {
         self.key = key
         version = cell.version
-        parameters = ParameterList(cell.parameters)
+        parameters = cell.parameters
         sources = cell.sources
         inputs = inputKeys
     }

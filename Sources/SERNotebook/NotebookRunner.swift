@@ -66,7 +66,7 @@ package struct NotebookRunner: Sendable {
         for cell in plan.cells {
             let key = keys[cell.id]!
             let start = clock.now
-            let inputOutcomes = cell.inputs.map { outcomes[$0]! }
+            let inputOutcomes = cell.inputCells.map { outcomes[$0]! }
             let outcome: CellOutcome
             if inputOutcomes.contains(where: { $0.bundle == nil }) {
                 outcome = CellOutcome(
@@ -83,9 +83,13 @@ package struct NotebookRunner: Sendable {
                 let context = CellContext(
                     cellID: cell.id, key: key, store: store, jobs: jobs, forced: forced.contains(cell.id),
                     progress: progress,
-                    inputBundles: Dictionary(uniqueKeysWithValues: inputOutcomes.map { ($0.id, $0.bundle!) }))
+                    inputBundles: Dictionary(uniqueKeysWithValues: inputOutcomes.map { ($0.id, $0.bundle!) }),
+                    declaredInputs: Set(cell.inputs))
                 do {
                     let bundle = try cell.run(context)
+                    if let missing = cell.outputs.first(where: { bundle.data[$0.name] == nil }) {
+                        throw NotebookError("\(cell.id) did not make \(missing), which it declares")
+                    }
                     try store.write(bundle.encoded(), for: key)
                     store.flush()
                     outcome = CellOutcome(
@@ -101,7 +105,7 @@ package struct NotebookRunner: Sendable {
             if outcome.bundle != nil {
                 let record = CellRecord(
                     cell: cell, key: key,
-                    inputKeys: Dictionary(uniqueKeysWithValues: cell.inputs.map { ($0, keys[$0]!) }))
+                    inputKeys: Dictionary(uniqueKeysWithValues: cell.inputCells.map { ($0, keys[$0]!) }))
                 try? records.save(record, for: cell.id)
             }
             display.end(outcome)
@@ -120,7 +124,8 @@ package struct NotebookRunner: Sendable {
             if store.contains(key) { return CellStatus(id: cell.id, fresh: true, reasons: []) }
             defer { stale.append(cell.id) }
             let now = CellRecord(
-                cell: cell, key: key, inputKeys: Dictionary(uniqueKeysWithValues: cell.inputs.map { ($0, keys[$0]!) }))
+                cell: cell, key: key,
+                inputKeys: Dictionary(uniqueKeysWithValues: cell.inputCells.map { ($0, keys[$0]!) }))
             guard let last = records.record(of: cell.id) else {
                 return CellStatus(id: cell.id, fresh: false, reasons: ["never built"])
             }

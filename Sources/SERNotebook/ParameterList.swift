@@ -18,6 +18,12 @@ package struct ParameterList: Sendable, Equatable, Codable {
         self.values = values
     }
 
+    /// The keys equal to one of `prefixes` or under it (`process` selects `process.trim.top_db`).
+    package func selecting(_ prefixes: [String]) -> ParameterList {
+        ParameterList(
+            values: values.filter { key, _ in prefixes.contains { key == $0 || key.hasPrefix($0 + ".") } })
+    }
+
     /// One line per key, in key order.
     package var canonical: String {
         values.keys.sorted().map { "\($0)=\(values[$0]!)" }.joined(separator: "\n")

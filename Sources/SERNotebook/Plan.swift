@@ -14,15 +14,11 @@ package struct Plan: Sendable {
         for cell in cells {
             guard seen.insert(cell.id).inserted else { throw NotebookError("two cells are called \(cell.id)") }
         }
-        for cell in cells {
-            for input in cell.inputs where !seen.contains(input) {
-                throw NotebookError("cell \(cell.id) reads \(input), which no cell makes")
-            }
-        }
+        for cell in cells { try Self.checkInputs(of: cell, among: cells) }
         var ordered: [any Cell] = []
         var placed = Set<String>()
         while ordered.count < cells.count {
-            guard let next = cells.first(where: { !placed.contains($0.id) && $0.inputs.allSatisfy(placed.contains) })
+            guard let next = cells.first(where: { !placed.contains($0.id) && $0.inputCells.allSatisfy(placed.contains) })
             else {
                 let waiting = cells.filter { !placed.contains($0.id) }.map(\.id)
                 throw NotebookError("cells \(waiting.joined(separator: ", ")) read each other in a cycle")
@@ -40,7 +36,7 @@ package struct Plan: Sendable {
     /// The cell and every cell that reads it, directly or not, in plan order.
     package func downstream(of id: String) -> Set<String> {
         var reached: Set<String> = [id]
-        for cell in cells where cell.inputs.contains(where: reached.contains) { reached.insert(cell.id) }
+        for cell in cells where cell.inputCells.contains(where: reached.contains) { reached.insert(cell.id) }
         return reached
     }
 
@@ -52,11 +48,28 @@ package struct Plan: Sendable {
             builder.add("salt", salt)
             builder.add("id", cell.id)
             builder.add("version", "\(cell.version)")
-            builder.add("parameters", ParameterList(cell.parameters).canonical)
+            builder.add("parameters", cell.parameters.canonical)
             builder.add("sources", cell.sources.digest)
-            for input in cell.inputs { builder.add("input \(input)", keys[input]!) }
+            for input in cell.inputCells { builder.add("input \(input)", keys[input]!) }
             keys[cell.id] = builder.finish()
         }
         return keys
+    }
+
+    /// Every input of `cell` is an output some cell declares, under the same name and type.
+    private static func checkInputs(of cell: any Cell, among cells: [any Cell]) throws(NotebookError) {
+        for input in cell.inputs {
+            guard let producer = cells.first(where: { $0.id == input.producer }) else {
+                throw NotebookError("cell \(cell.id) reads \(input), but no cell is called \(input.producer)")
+            }
+            guard let made = producer.outputs.first(where: { $0.name == input.name }) else {
+                throw NotebookError("cell \(cell.id) reads \(input), which \(producer.id) does not make")
+            }
+            guard made.type == input.type else {
+                throw NotebookError(
+                    "cell \(cell.id) reads \(input.producer)'s \(input.name) as \(input.type), "
+                        + "but \(producer.id) makes it as \(made.type)")
+            }
+        }
     }
 }

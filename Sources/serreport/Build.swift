@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import SERCells
+import SERCorpus
 import SERNotebook
+import SERReport
 
 /// What `build` and `run` share: workers, quiet, and the exit-code checks CI uses.
 struct BuildOptions: ParsableArguments {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SERCells
 import SERNotebook
+import SERSettings
 
 /// The options every command takes, the same way: where the data is, where outputs go, which
 /// config file, and key overrides.
@@ -26,30 +27,37 @@ struct CommonOptions: ParsableArguments {
         help: ArgumentHelp("Override a setting, e.g. features.mfcc.n_mfcc=40.", valueName: "key.path=value"))
     var overrides: [String] = []
 
-    /// Defaults ← config file ← --data ← --set, or a one-line error naming the key and file.
-    func resolveSettings() throws -> Settings {
+    /// Defaults ← config file ← --data ← --set, every value checked, or a one-line error naming the
+    /// key, the value, what is allowed and where the value came from.
+    func resolveSettings() throws -> Settings { try resolved().value }
+
+    /// The settings with where each value came from (for `serreport config`).
+    func resolved() throws -> ResolvedSettings<Settings> {
         let explicit = config != nil
         let file = config ?? Settings.fileName
-        var text: String?
-        if FileManager.default.fileExists(atPath: file) {
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw CommandError("\(file): cannot read (\(error.localizedDescription))")
-            }
-        } else if explicit {
-            throw CommandError("\(file): no such config file")
-        }
+        var configuration = Configuration()
         do {
-            var (settings, _) = try Settings.resolve(
-                configFile: text == nil ? nil : file, configText: text, overrides: overrides, dataOverride: data)
-            // A data path written in a config file is relative to that file's folder.
-            if data == nil, text != nil, !settings.data.hasPrefix("/") {
-                let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
-                settings.data = folder.appendingPathComponent(settings.data).path
+            if FileManager.default.fileExists(atPath: file) {
+                let text: String
+                do {
+                    text = try String(contentsOfFile: file, encoding: .utf8)
+                } catch {
+                    throw CommandError("\(file): cannot read (\(error.localizedDescription))")
+                }
+                try configuration.merge(yaml: text, file: file)
+            } else if explicit {
+                throw CommandError("\(file): no such config file")
             }
-            return settings
-        } catch {
+            if let data { try configuration.set("data", text: data, option: "--data") }
+            for assignment in overrides { try configuration.set(assignment) }
+            var resolved = try configuration.resolve(Settings.self)
+            // A data path written in a config file is relative to that file's folder.
+            if case .file = resolved.source(of: "data"), !resolved.value.data.hasPrefix("/") {
+                let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+                resolved.value.data = folder.appendingPathComponent(resolved.value.data).path
+            }
+            return resolved
+        } catch let error as SettingsError {
             throw CommandError(error.description)
         }
     }

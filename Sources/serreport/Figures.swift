@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SERCells
+import SERReport
 
 /// `serreport figures --gallery DIR`: every figure type, in every format, on one page.
 struct Figures: ParsableCommand {
@@ -29,7 +30,7 @@ struct Figures: ParsableCommand {
             let seconds =
                 Double(outcome.drawTime.components.attoseconds) * 1e-18
                 + Double(outcome.drawTime.components.seconds)
-            let formats = settings.report.figureFormats.joined(separator: ", ")
+            let formats = settings.report.figureFormats.map(\.rawValue).joined(separator: ", ")
             Standard.error("\(outcome.figures) figures (\(formats)) drawn in \(String(format: "%.2f", seconds)) s")
             print(outcome.page)
         } catch {

@@ -13,8 +13,8 @@ struct SerReport: ParsableCommand {
             """,
         version: SerreportVersion.current,
         subcommands: [
-            Build.self, Run.self, Status.self, List.self, Clean.self, Diff.self, Features.self, Figures.self,
-            Predict.self,
+            Build.self, Run.self, Status.self, List.self, Clean.self, Config.self, Diff.self, Features.self,
+            Figures.self, Predict.self,
         ],
         defaultSubcommand: Build.self
     )

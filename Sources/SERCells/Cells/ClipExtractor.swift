@@ -22,7 +22,7 @@ struct ClipExtractor {
             samples = stored
         } else {
             do {
-                if processor == nil { processor = try ClipProcessor(settings: settings) }
+                if processor == nil { processor = try settings.clipProcessor() }
                 samples = try processor!.process(path: location).samples
             } catch {
                 return .failure(ClipError(path: record.path, reason: error.reason))
@@ -31,7 +31,7 @@ struct ClipExtractor {
         let rate = record.facts.sampleRate
         if computers[rate] == nil {
             do {
-                computers[rate] = try FeatureComputer(settings: settings, sampleRate: rate)
+                computers[rate] = try FeatureComputer(settings.features, sampleRate: rate)
             } catch {
                 return .failure(ClipError(path: record.path, reason: "features at \(rate) Hz: \(error.reason)"))
             }
@@ -42,22 +42,5 @@ struct ClipExtractor {
             ClipSummary(
                 path: record.path, values: features.summary, frames: features.frameCount,
                 tuning: features.chromaTuning))
-    }
-}
-
-/// The summary's column names for a feature setting, in the order ``SERDSP/Functionals`` writes them:
-/// per feature, the mean of each coefficient, then its standard deviation.
-enum FeatureNames {
-    static func groups(_ features: Settings.Features) -> [(name: String, rows: Int)] {
-        [
-            ("rms", 1), ("zcr", 1), ("mfcc", features.mfcc.nMFCC), ("chroma", features.chroma.nChroma),
-            ("contrast", features.contrast.nBands + 1),
-        ]
-    }
-
-    static func summary(_ features: Settings.Features) -> [String] {
-        groups(features).flatMap { group in
-            (0..<group.rows).map { "\(group.name)_mean_\($0)" } + (0..<group.rows).map { "\(group.name)_std_\($0)" }
-        }
     }
 }

@@ -7,20 +7,19 @@ import SERReport
 /// confusion matrices, per-speaker accuracy and the spread over folds, from the train cell's
 /// cross-validated predictions — `metrics.json`, `predictions.csv` and the evaluate figures.
 struct EvaluateCell: Cell {
-    struct Parameters: Encodable, Sendable {
-        var report: FigureParameters
-    }
+    static let name = "evaluate"
 
     let settings: Settings
 
-    var id: String { "evaluate" }
+    var id: String { Self.name }
     var summary: String { "score every model on its held-out folds: UAR, accuracy, macro-F1, confusion" }
     var version: Int { 1 }
-    var inputs: [String] { ["train"] }
-    var parameters: Parameters { Parameters(report: FigureParameters(settings)) }
+    var inputs: [ArtifactDeclaration] { [Artifacts.training.declaration] }
+    var outputs: [ArtifactDeclaration] { [Artifacts.headline.declaration] }
+    var parameters: ParameterList { settings.parameters(["report.figure_formats"]) }
 
     func run(_ context: CellContext) throws -> ArtifactBundle {
-        let record = try context.input("train").decode(TrainingRecord.self, "training.json")
+        let record = try context.read(Artifacts.training)
         let evaluation = Evaluation(record)
         var bundle = ArtifactBundle()
         let metrics = evaluation.metrics(settings: settings)
@@ -30,16 +29,16 @@ struct EvaluateCell: Cell {
         } catch {
             throw CellError(cell: id, message: error.description)
         }
-        try bundle.encode(Headline(evaluation), as: Headline.name)
+        try bundle.put(Headline(evaluation), as: Artifacts.headline.artifact)
         let figures = try FigureRendering.render(
             EvaluationFigures.evaluate(models: evaluation.figureEvaluations),
-            formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
-        try bundle.encode(section(evaluation, figures: figures), as: ArtifactBundle.sectionName)
+            formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
+        try bundle.encode(section(evaluation, figures: figures), as: ReportArtifacts.section.name)
         try bundle.encode(
             [
                 "chance": Self.fixed(1 / Double(max(record.classNames.count, 1))),
                 "best": evaluation.best?.kind.title ?? "",
-            ], as: ArtifactBundle.narrativeName)
+            ], as: ReportArtifacts.narrative.name)
         return bundle
     }
 
@@ -85,8 +84,6 @@ struct EvaluateCell: Cell {
 
 /// The numbers the report's header shows: the best model and its scores, and the protocol used.
 struct Headline: Codable, Sendable {
-    static let name = "headline.json"
-
     var best: String
     var bestTitle: String
     var uar: Double

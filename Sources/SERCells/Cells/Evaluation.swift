@@ -1,3 +1,4 @@
+import SERCorpus
 import SERFigures
 import SERLearn
 import SERReport

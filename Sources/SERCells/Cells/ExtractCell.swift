@@ -2,6 +2,8 @@ import Foundation
 import SERFigures
 import SERNotebook
 import SERReport
+import SERCorpus
+import SERDSP
 
 /// The extract cell: librosa's RMS, ZCR, MFCC, chroma (with tuning estimate) and spectral contrast
 /// on every processed clip, summarised by the mean and standard deviation of each coefficient over
@@ -9,29 +11,27 @@ import SERReport
 ///
 /// Per clip, the result is keyed by the processed samples' key and the feature settings.
 struct ExtractCell: Cell {
-    struct Parameters: Encodable, Sendable {
-        var features: Settings.Features
-        var report: FigureParameters
-    }
+    static let name = "extract"
 
     let settings: Settings
     let locations: [String: String]
 
-    var id: String { "extract" }
+    var id: String { Self.name }
     var summary: String { "RMS, ZCR, MFCC, chroma and spectral contrast per clip, summarised over frames" }
     /// 2: a clip whose content is shared with another path takes its own path, not the other's.
     var version: Int { 2 }
-    var inputs: [String] { ["load", "process"] }
-    var parameters: Parameters { Parameters(features: settings.features, report: FigureParameters(settings)) }
+    var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.processed.declaration] }
+    var outputs: [ArtifactDeclaration] { [Artifacts.features.declaration] }
+    var parameters: ParameterList { settings.parameters(["features", "report.figure_formats"]) }
 
     func run(_ context: CellContext) throws -> ArtifactBundle {
-        let clips = try context.input("load").decode([LoadedClip].self, "clips.json")
-        let processed = try context.input("process").decode([ProcessedRecord].self, "processed.json")
+        let clips = try context.read(Artifacts.clips)
+        let processed = try context.read(Artifacts.processed)
         let settings = self.settings
         let locations = self.locations
         var featureSettings = KeyBuilder("extract-settings")
         featureSettings.add("version", "\(version)")
-        featureSettings.add("features", ParameterList(settings.features).canonical)
+        featureSettings.add("features", settings.parameters(["features"]).canonical)
         let settingsKey = featureSettings.finish()
         context.progress.expect(processed.count, "clips")
         let outcomes = ParallelClips.map(
@@ -73,8 +73,8 @@ struct ExtractCell: Cell {
         let names = FeatureNames.summary(settings.features)
         let table = FeatureTableRecord(names: names, clips: summaries)
         var bundle = ArtifactBundle()
-        try bundle.encode(table, as: "features.json")
-        try bundle.encode(skipped, as: ArtifactBundle.skippedName)
+        try bundle.put(table, as: Artifacts.features.artifact)
+        try bundle.encode(skipped, as: ReportArtifacts.skipped.name)
         let labels = Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0) })
         bundle.files["features.csv"] = try featuresCSV(table, labels: labels)
         let figures = try FigureRendering.render(
@@ -83,10 +83,10 @@ struct ExtractCell: Cell {
                 emotions: summaries.map { labels[$0.path]?.emotion ?? "" }
             )
             .figures(),
-            formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
-        try bundle.encode(section(table, figures: figures), as: ArtifactBundle.sectionName)
+            formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
+        try bundle.encode(section(table, figures: figures), as: ReportArtifacts.section.name)
         try bundle.encode(
-            ["clips": "\(summaries.count)", "features": "\(names.count)"], as: ArtifactBundle.narrativeName)
+            ["clips": "\(summaries.count)", "features": "\(names.count)"], as: ReportArtifacts.narrative.name)
         return bundle
     }
 
@@ -116,11 +116,11 @@ struct ExtractCell: Cell {
             parameters: [
                 ReportPair("n_fft", "\(features.nFFT)"),
                 ReportPair("hop_length", "\(features.hopLength)"),
-                ReportPair("mfcc.n_mfcc", "\(features.mfcc.nMFCC)"),
-                ReportPair("mfcc.n_mels", "\(features.mfcc.nMels)"),
-                ReportPair("chroma.n_chroma", "\(features.chroma.nChroma)"),
-                ReportPair("contrast.n_bands", "\(features.contrast.nBands)"),
-                ReportPair("contrast.fmin", "\(features.contrast.fmin)"),
+                ReportPair("mfcc.n_mfcc", "\(features.nMFCC)"),
+                ReportPair("mfcc.n_mels", "\(features.nMels)"),
+                ReportPair("chroma.n_chroma", "\(features.nChroma)"),
+                ReportPair("contrast.n_bands", "\(features.nBands)"),
+                ReportPair("contrast.fmin", "\(features.fmin)"),
             ],
             timing: "", figures: figures,
             tables: [

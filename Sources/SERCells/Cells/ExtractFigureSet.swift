@@ -1,10 +1,11 @@
 import SERFigures
 import SERLearn
+import SERDSP
 
 /// The extract cell's figures: per-emotion distributions of each feature group's means, the mean
 /// MFCC per emotion, and every clip on two principal components.
 struct ExtractFigureSet {
-    let features: Settings.Features
+    let features: FeatureParameters
     let names: [String]
     let clips: [ClipSummary]
     /// Each clip's emotion, in clip order.
@@ -82,10 +83,10 @@ struct ExtractFigureSet {
     /// Spectral contrast band `index`'s title with its frequency range: librosa's octave edges 0, fmin,
     /// 2 fmin, …, the last band running to the Nyquist frequency.
     private func contrastBandTitle(_ index: Int) -> String {
-        let fmin = features.contrast.fmin
+        let fmin = features.fmin
         let kilohertz = { (hertz: Double) in "\((hertz / 100).rounded() / 10)" }
         let low = index == 0 ? 0 : fmin * Double(1 << (index - 1))
-        guard index < features.contrast.nBands else { return "contrast ≥ \(kilohertz(low)) kHz" }
+        guard index < features.nBands else { return "contrast ≥ \(kilohertz(low)) kHz" }
         let high = fmin * Double(1 << index)
         return high < 1000
             ? "contrast \(Int(low))–\(Int(high)) Hz" : "contrast \(kilohertz(low))–\(kilohertz(high)) kHz"

@@ -2,21 +2,20 @@ import Foundation
 import SERNotebook
 import SERPlot
 import SERReport
+import SERCorpus
 
 /// Draws a cell's figures into its result: every figure in every format the settings ask for, plus
 /// PNG (which the HTML page shows), on all cores, as `figures/<name>.<format>` files to publish.
 enum FigureRendering {
-    static func formats(_ names: [String]) -> [FigureFormat] {
-        var formats = names.compactMap(FigureFormat.init(rawValue:))
-        if !formats.contains(.png) { formats.append(.png) }
-        return formats
+    static func formats(_ asked: [FigureFormat]) -> [FigureFormat] {
+        asked.contains(.png) ? asked : asked + [.png]
     }
 
     /// Renders `figures` into `bundle.files` and returns how the report shows them.
     static func render(
-        _ figures: [NotebookFigure], formatNames: [String], jobs: Int, into bundle: inout ArtifactBundle
+        _ figures: [NotebookFigure], formats asked: [FigureFormat], jobs: Int, into bundle: inout ArtifactBundle
     ) throws(CellError) -> [ReportFigure] {
-        let formats = formats(formatNames)
+        let formats = formats(asked)
         let outcomes = ParallelClips.map(
             count: figures.count * formats.count, workers: jobs, makeState: {},
             body: { _, index -> Result<Data, PlotError> in
@@ -46,18 +45,21 @@ enum FigureRendering {
     }
 }
 
-/// The parts of every notebook cell's result the report reads: its section and the files it skipped.
-extension ArtifactBundle {
-    static let sectionName = "section.json"
-    static let skippedName = "skipped.json"
+/// The parts of every notebook cell's result the report reads: its section, the files it skipped,
+/// its narrative's values and its warnings.
+enum ReportArtifacts {
+    static let section = ArtifactName<ReportSection>("section.json")
+    static let skipped = ArtifactName<[SkippedFile]>("skipped.json")
     /// The values a cell's narrative template fills in (`{{clips}}`), rendered with the report.
-    static let narrativeName = "narrative.json"
+    static let narrative = ArtifactName<[String: String]>("narrative.json")
     /// Warnings the report shows at the top (e.g. duplicate audio that leaks between folds).
-    static let noticesName = "notices.json"
+    static let notices = ArtifactName<[String]>("notices.json")
+}
 
-    func section() throws(NotebookError) -> ReportSection { try decode(ReportSection.self, Self.sectionName) }
+extension ArtifactBundle {
+    func section() throws(NotebookError) -> ReportSection { try get(ReportArtifacts.section) }
 
-    func skipped() -> [SkippedFile] { (try? decode([SkippedFile].self, Self.skippedName)) ?? [] }
+    func skipped() -> [SkippedFile] { (try? get(ReportArtifacts.skipped)) ?? [] }
 
-    func notices() -> [String] { (try? decode([String].self, Self.noticesName)) ?? [] }
+    func notices() -> [String] { (try? get(ReportArtifacts.notices)) ?? [] }
 }

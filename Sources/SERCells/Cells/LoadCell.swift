@@ -3,6 +3,7 @@ import SERAudio
 import SERFigures
 import SERNotebook
 import SERReport
+import SERCorpus
 
 /// The load cell: every clip of the corpus decoded with libsndfile to learn its rate, channels and
 /// length (or why it cannot be used), then the corpus's make-up in figures.
@@ -10,11 +11,7 @@ import SERReport
 /// Per clip, the result is keyed by the file's content only, so adding a clip decodes that clip and
 /// no other; the cell's sources are the clips' paths with their content and labels.
 struct LoadCell: Cell {
-    struct Parameters: Encodable, Sendable {
-        var corpus: CorpusLayout
-        var labels: LabelMapping
-        var report: FigureParameters
-    }
+    static let name = "load"
 
     let corpus: Corpus
     /// Each clip's content digest by path; clips missing here could not be read.
@@ -23,17 +20,16 @@ struct LoadCell: Cell {
     let rejected: [SkippedFile]
     let settings: Settings
 
-    var id: String { "load" }
+    var id: String { Self.name }
     var summary: String { "decode every clip (libsndfile), check it, and chart the corpus" }
     var version: Int { 2 }
 
     /// Clips shorter than this hold no speech to speak of (a click, one sample): skipped, as DESIGN.md
     /// says of "too short" files. 0.1 s is a syllable at most; RAVDESS's shortest clip is 2.9 s.
     static let shortestSeconds = 0.1
-    var inputs: [String] { [] }
-    var parameters: Parameters {
-        Parameters(corpus: settings.corpus, labels: settings.labels, report: FigureParameters(settings))
-    }
+    var inputs: [ArtifactDeclaration] { [] }
+    var outputs: [ArtifactDeclaration] { [Artifacts.clips.declaration] }
+    var parameters: ParameterList { settings.parameters(["corpus", "labels", "report.figure_formats"]) }
 
     var sources: SourceSet {
         var digests: [String: Digest] = [:]
@@ -95,24 +91,24 @@ struct LoadCell: Cell {
             throw CellError(cell: id, message: "none of the \(clips.count) clips could be used")
         }
         var bundle = ArtifactBundle()
-        try bundle.encode(loaded, as: "clips.json")
-        try bundle.encode(skipped, as: ArtifactBundle.skippedName)
+        try bundle.put(loaded, as: Artifacts.clips.artifact)
+        try bundle.encode(skipped, as: ReportArtifacts.skipped.name)
         let duplicates = DuplicateAudio(loaded)
-        try bundle.encode(duplicates.notices, as: ArtifactBundle.noticesName)
+        try bundle.encode(duplicates.notices, as: ReportArtifacts.notices.name)
         let figures = try FigureRendering.render(
             LoadFigureSet(
                 clips: loaded, locations: Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0.location) })
             )
             .figures(),
-            formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
-        try bundle.encode(section(loaded, figures: figures, duplicates: duplicates), as: ArtifactBundle.sectionName)
+            formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
+        try bundle.encode(section(loaded, figures: figures, duplicates: duplicates), as: ReportArtifacts.section.name)
         let seconds = loaded.map(\.facts.seconds).reduce(0, +)
         try bundle.encode(
             [
                 "clips": "\(loaded.count)", "emotions": "\(EmotionOrder.sorted(loaded.map(\.emotion)).count)",
                 "minutes": String(format: "%.1f", seconds / 60), "corpus": corpus.name,
                 "notes": corpus.notes.joined(separator: " "),
-            ], as: ArtifactBundle.narrativeName)
+            ], as: ReportArtifacts.narrative.name)
         return bundle
     }
 
@@ -162,17 +158,4 @@ struct LoadCell: Cell {
                     rows: rates.keys.sorted().map { ["\($0) Hz", "\(rates[$0]!)"] }),
             ] + duplicates.tables)
     }
-}
-
-/// The settings every figure-drawing cell depends on.
-struct FigureParameters: Encodable, Sendable {
-    var figureFormats: [String]
-
-    enum CodingKeys: String, CodingKey {
-        case figureFormats = "figure_formats"
-    }
-
-    init(_ settings: Settings) { figureFormats = settings.report.figureFormats }
-
-    init(figureFormats: [String]) { self.figureFormats = figureFormats }
 }

@@ -2,38 +2,38 @@ import Foundation
 
 /// What `metrics.json` holds: every model's scores keyed by short name, the best model and the protocol
 /// (written by the evaluate cell, read back by `serreport diff`).
-struct MetricsFile: Codable {
-    struct ClassScore: Codable {
-        var precision: Double
-        var recall: Double
-        var f1: Double
-        var support: Int
+package struct MetricsFile: Codable {
+    package struct ClassScore: Codable {
+        package var precision: Double
+        package var recall: Double
+        package var f1: Double
+        package var support: Int
     }
 
-    struct FoldScore: Codable {
-        var accuracy: Double
-        var uar: Double
-        var macroF1: Double
+    package struct FoldScore: Codable {
+        package var accuracy: Double
+        package var uar: Double
+        package var macroF1: Double
         enum CodingKeys: String, CodingKey {
             case accuracy, uar
             case macroF1 = "macro_f1"
         }
     }
 
-    struct Model: Codable {
-        var title: String
+    package struct Model: Codable {
+        package var title: String
         /// Pooled over every test fold.
-        var accuracy: Double
-        var uar: Double
-        var macroF1: Double
-        var perClass: [String: ClassScore]
-        var confusion: [[Int]]
-        var labels: [String]
-        var folds: [FoldScore]
+        package var accuracy: Double
+        package var uar: Double
+        package var macroF1: Double
+        package var perClass: [String: ClassScore]
+        package var confusion: [[Int]]
+        package var labels: [String]
+        package var folds: [FoldScore]
         /// Mean and population standard deviation of the fold scores.
-        var foldMean: FoldScore
-        var foldStd: FoldScore
-        var perSpeaker: [String: Double]
+        package var foldMean: FoldScore
+        package var foldStd: FoldScore
+        package var perSpeaker: [String: Double]
         enum CodingKeys: String, CodingKey {
             case title, accuracy, uar, confusion, labels, folds
             case macroF1 = "macro_f1"
@@ -44,22 +44,22 @@ struct MetricsFile: Codable {
         }
     }
 
-    struct ProtocolInfo: Codable {
-        var requested: String
-        var used: String
-        var folds: Int
-        var seed: Int
-        var speakerNormalization: Bool
-        var notes: [String]
+    package struct ProtocolInfo: Codable {
+        package var requested: String
+        package var used: String
+        package var folds: Int
+        package var seed: Int
+        package var speakerNormalization: Bool
+        package var notes: [String]
         enum CodingKeys: String, CodingKey {
             case requested, used, folds, seed, notes
             case speakerNormalization = "speaker_normalization"
         }
     }
 
-    var models: [String: Model]
-    var best: String
-    var `protocol`: ProtocolInfo
-    var clips: Int
-    var excluded: [String: String]
+    package var models: [String: Model]
+    package var best: String
+    package var `protocol`: ProtocolInfo
+    package var clips: Int
+    package var excluded: [String: String]
 }

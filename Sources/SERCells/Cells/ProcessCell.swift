@@ -2,6 +2,7 @@ import Foundation
 import SERAudio
 import SERNotebook
 import SERReport
+import SERCorpus
 
 /// The process cell: pydub's peak normalisation, `librosa.load` (mono, soxr HQ to `sample_rate`),
 /// `librosa.effects.trim`, `librosa.util.fix_length` and `noisereduce.reduce_noise`, each switchable,
@@ -10,42 +11,21 @@ import SERReport
 /// Per clip, the result is keyed by the file's content and the processing settings, so changing a
 /// feature setting re-extracts without re-processing, and adding a clip processes that clip only.
 struct ProcessCell: Cell {
-    struct Parameters: Encodable, Sendable {
-        var sampleRate: Int
-        var process: Settings.Process
-        /// Trimming frames the signal as the features do (`frame_length=n_fft`, `hop_length`).
-        var features: FrameSettings
-        var report: FigureParameters
-
-        enum CodingKeys: String, CodingKey {
-            case sampleRate = "sample_rate"
-            case process, features, report
-        }
-    }
-
-    struct FrameSettings: Encodable, Sendable {
-        var nFFT: Int
-        var hopLength: Int
-        enum CodingKeys: String, CodingKey {
-            case nFFT = "n_fft"
-            case hopLength = "hop_length"
-        }
-    }
+    static let name = "process"
+    /// The settings that shape a clip's processed samples: trimming frames the signal as the features
+    /// do (`frame_length=n_fft`, `hop_length`).
+    static let clipSettings = ["sample_rate", "process", "features.n_fft", "features.hop_length"]
 
     let settings: Settings
     /// Where each clip's file is, by its corpus path.
     let locations: [String: String]
 
-    var id: String { "process" }
+    var id: String { Self.name }
     var summary: String { "normalise, resample, trim, fix length and reduce noise on every clip" }
     var version: Int { 1 }
-    var inputs: [String] { ["load"] }
-    var parameters: Parameters {
-        Parameters(
-            sampleRate: settings.sampleRate, process: settings.process,
-            features: FrameSettings(nFFT: settings.features.nFFT, hopLength: settings.features.hopLength),
-            report: FigureParameters(settings))
-    }
+    var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration] }
+    var outputs: [ArtifactDeclaration] { [Artifacts.processed.declaration] }
+    var parameters: ParameterList { settings.parameters(Self.clipSettings + ["report.figure_formats"]) }
 
     /// The key of one clip's processing result: the file's content and every setting that shapes it
     /// (`settings` is ``itemSettings``, computed once per run).
@@ -57,13 +37,9 @@ struct ProcessCell: Cell {
         return builder.finish()
     }
 
-    /// The parameters without the figure formats (which shape the figures, not a clip's samples), in
-    /// canonical form.
-    private var itemSettings: String {
-        var parameters = parameters
-        parameters.report = FigureParameters(figureFormats: [])
-        return ParameterList(parameters).canonical
-    }
+    /// The settings of ``clipSettings`` (not the figure formats, which shape the figures, not a clip's
+    /// samples), in canonical form.
+    private var itemSettings: String { settings.parameters(Self.clipSettings).canonical }
 
     /// The key of the entry that holds a clip's processed samples.
     static func audioKey(_ itemKey: Digest) -> Digest {
@@ -73,7 +49,7 @@ struct ProcessCell: Cell {
     }
 
     func run(_ context: CellContext) throws -> ArtifactBundle {
-        let clips = try context.input("load").decode([LoadedClip].self, "clips.json")
+        let clips = try context.read(Artifacts.clips)
         let settings = self.settings
         let locations = self.locations
         let version = self.version
@@ -81,7 +57,7 @@ struct ProcessCell: Cell {
         context.progress.expect(clips.count, "clips")
         let outcomes = ParallelClips.map(
             count: clips.count, workers: context.jobs,
-            makeState: { () -> ClipProcessor? in try? ClipProcessor(settings: settings) },
+            makeState: { () -> ClipProcessor? in try? settings.clipProcessor() },
             body: { processor, index -> ProcessFacts in
                 let clip = clips[index]
                 let key = Self.itemKey(content: clip.content, settings: itemSettings, version: version)
@@ -112,15 +88,15 @@ struct ProcessCell: Cell {
             throw CellError(cell: id, message: "no clip could be processed (first: \(skipped.first?.reason ?? "?"))")
         }
         var bundle = ArtifactBundle()
-        try bundle.encode(records, as: "processed.json")
-        try bundle.encode(skipped, as: ArtifactBundle.skippedName)
+        try bundle.put(records, as: Artifacts.processed.artifact)
+        try bundle.encode(skipped, as: ReportArtifacts.skipped.name)
         let examples = ProcessFigureSet(
             settings: settings, clips: clips.filter { clip in records.contains { $0.path == clip.path } },
             locations: locations)
         let figures = try FigureRendering.render(
-            examples.figures(), formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
-        try bundle.encode(section(records, figures: figures), as: ArtifactBundle.sectionName)
-        try bundle.encode(narrative(records), as: ArtifactBundle.narrativeName)
+            examples.figures(), formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
+        try bundle.encode(section(records, figures: figures), as: ReportArtifacts.section.name)
+        try bundle.encode(narrative(records), as: ReportArtifacts.narrative.name)
         return bundle
     }
 
@@ -197,8 +173,8 @@ struct ProcessCell: Cell {
             ReportPair(
                 "denoise",
                 process.denoise.enabled
-                    ? "\(process.denoise.stationary ? "stationary" : "non-stationary"), "
-                        + "prop_decrease \(process.denoise.propDecrease)" : "off"),
+                    ? "\(process.denoise.reduction.stationary ? "stationary" : "non-stationary"), "
+                        + "prop_decrease \(process.denoise.reduction.propDecrease)" : "off"),
         ]
     }
 }

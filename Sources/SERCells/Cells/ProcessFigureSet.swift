@@ -32,7 +32,7 @@ struct ProcessFigureSet {
     }
 
     private func examples(emotions: [String]) -> [ProcessingExample] {
-        guard let processor = try? ClipProcessor(settings: settings) else { return [] }
+        guard let processor = try? settings.clipProcessor() else { return [] }
         return emotions.compactMap { emotion -> ProcessingExample? in
             guard let clip = clips.first(where: { $0.emotion == emotion }),
                 let traced = try? processor.steps(path: locations[clip.path] ?? clip.path)

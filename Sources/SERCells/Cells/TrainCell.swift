@@ -8,40 +8,38 @@ import SERReport
 /// model fitted and tested fold by fold with a scaler fitted on training clips only, then every model
 /// fitted on all clips and saved in its library's own format under `models/`.
 struct TrainCell: Cell {
-    struct Parameters: Encodable, Sendable {
-        var train: Settings.Train
-        var report: FigureParameters
-    }
+    static let name = "train"
 
     let settings: Settings
 
-    var id: String { "train" }
+    var id: String { Self.name }
     var summary: String { "fit random forest, boosted trees, SVM and MLP fold by fold, then on all clips" }
     var version: Int { 2 }
-    var inputs: [String] { ["load", "extract"] }
-    var parameters: Parameters { Parameters(train: settings.train, report: FigureParameters(settings)) }
+    var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.features.declaration] }
+    var outputs: [ArtifactDeclaration] { [Artifacts.training.declaration, Artifacts.times.declaration] }
+    var parameters: ParameterList { settings.parameters(["train", "report.figure_formats"]) }
 
     func run(_ context: CellContext) throws -> ArtifactBundle {
-        let clips = try context.input("load").decode([LoadedClip].self, "clips.json")
-        let table = try context.input("extract").decode(FeatureTableRecord.self, "features.json")
+        let clips = try context.read(Artifacts.clips)
+        let table = try context.read(Artifacts.features)
         let labels = Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0) })
         let rows = table.clips.compactMap { summary -> TrainingClip? in
             guard let clip = labels[summary.path] else { return nil }
             return TrainingClip(path: clip.path, emotion: clip.emotion, speaker: clip.speaker, values: summary.values)
         }
         context.progress.expect(settings.train.models.count, "models")
-        let training = try Training.run(settings: settings, clips: rows, featureNames: table.names, jobs: context.jobs)
+        let training = try Training.run(train: settings.train, clips: rows, featureNames: table.names, jobs: context.jobs)
         var bundle = ArtifactBundle()
         let record = TrainingRecord(training)
-        try bundle.encode(record, as: "training.json")
-        try bundle.encode(training.excluded, as: ArtifactBundle.skippedName)
-        try bundle.encode(RunTimes(training), as: "times.json")
+        try bundle.put(record, as: Artifacts.training.artifact)
+        try bundle.encode(training.excluded, as: ReportArtifacts.skipped.name)
+        try bundle.put(RunTimes(training), as: Artifacts.times.artifact)
         try saveModels(training, into: &bundle)
         let figures = EvaluationFigures.train(curves: record.mlpCurves)
         let drawn = try FigureRendering.render(
-            figures, formatNames: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
-        try bundle.encode(section(record, figures: drawn), as: ArtifactBundle.sectionName)
-        try bundle.encode(narrative(training.plan), as: ArtifactBundle.narrativeName)
+            figures, formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
+        try bundle.encode(section(record, figures: drawn), as: ReportArtifacts.section.name)
+        try bundle.encode(narrative(training.plan), as: ReportArtifacts.narrative.name)
         for _ in settings.train.models { context.progress.advance() }
         return bundle
     }
@@ -105,6 +103,7 @@ struct TrainCell: Cell {
         }
         let searched = record.models.filter { !$0.finalChoice.isEmpty }
         let search = train.search
+        let models = train.parameters
         var tables: [ReportTable] = []
         if !searched.isEmpty {
             tables.append(
@@ -117,32 +116,36 @@ struct TrainCell: Cell {
                     }))
         }
         var searchLine: [String] = []
-        if !search.svm.c.isEmpty { searchLine.append("svm C \(search.svm.c.map { "\($0)" }.joined(separator: "/"))") }
-        if !search.svm.gamma.isEmpty { searchLine.append("svm gamma \(search.svm.gamma.joined(separator: "/"))") }
-        if !search.rf.nEstimators.isEmpty {
-            searchLine.append("rf n_estimators \(search.rf.nEstimators.map(String.init).joined(separator: "/"))")
+        if !search.svmC.isEmpty { searchLine.append("svm C \(search.svmC.map { "\($0)" }.joined(separator: "/"))") }
+        if !search.svmGamma.isEmpty {
+            searchLine.append("svm gamma \(search.svmGamma.map(\.text).joined(separator: "/"))")
+        }
+        if !search.forestTrees.isEmpty {
+            searchLine.append("rf n_estimators \(search.forestTrees.map(String.init).joined(separator: "/"))")
         }
         return ReportSection(
             id: id, title: "Train", narrative: "",
             parameters: [
-                ReportPair("protocol", train.protocolName),
+                ReportPair("protocol", train.evaluation.rawValue),
                 ReportPair(
                     "folds",
                     record.foldCount == train.folds
                         ? "\(train.folds)" : "\(record.foldCount) (asked: \(train.folds); \(record.usedProtocol))"),
                 ReportPair("seed", "\(train.seed)"),
                 ReportPair("speaker_normalization", "\(train.speakerNormalization)"),
-                ReportPair("models", train.models.joined(separator: ", ")),
-                ReportPair("rf", "n_estimators \(train.rf.nEstimators)"),
+                ReportPair("models", train.models.map(\.rawValue).joined(separator: ", ")),
+                ReportPair("rf", "n_estimators \(models.rf.nEstimators)"),
                 ReportPair(
                     "xgb",
-                    "n_estimators \(train.xgb.nEstimators), learning_rate \(train.xgb.learningRate), max_depth \(train.xgb.maxDepth)"
+                    "n_estimators \(models.xgb.nEstimators), learning_rate \(models.xgb.learningRate), max_depth \(models.xgb.maxDepth)"
                 ),
                 ReportPair(
-                    "svm", "RBF, C \(train.svm.c), gamma \(train.svm.gamma), class_weight \(train.svm.classWeight)"),
+                    "svm",
+                    "RBF, C \(models.svm.c), gamma \(models.svm.gamma.text), class_weight \(models.svm.classWeight.rawValue)"
+                ),
                 ReportPair(
                     "mlp",
-                    "ReLU \(train.mlp.hiddenLayerSize), Adam, alpha \(train.mlp.alpha), early stopping on \(train.mlp.validationFraction) of each training fold"
+                    "ReLU \(models.mlp.hiddenLayerSize), Adam, alpha \(models.mlp.alpha), early stopping on \(models.mlp.validationFraction) of each training fold"
                 ),
                 ReportPair("search", searchLine.isEmpty ? "off" : searchLine.joined(separator: "; ")),
             ],

@@ -23,15 +23,27 @@ package struct Corpus: Sendable {
 
     package static let manifestName = "manifest.csv"
 
+    package init(
+        name: String, root: URL, clips: [Clip] = [], rejected: [SkippedFile] = [], adapter: String = "",
+        notes: [String] = []
+    ) {
+        self.name = name
+        self.root = root
+        self.clips = clips
+        self.rejected = rejected
+        self.adapter = adapter
+        self.notes = notes
+    }
+
     /// Opens a corpus: a folder (its layout detected, or as `layout` says) or a CSV manifest file,
     /// then applies `labels`.
     package static func open(
         _ data: String, layout: CorpusLayout = .auto, labels: LabelMapping = LabelMapping()
-    ) throws(CellError) -> Corpus {
+    ) throws(CorpusError) -> Corpus {
         let url = URL(fileURLWithPath: data).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw CellError(cell: "load", message: "\(data): no such file or folder (give a corpus with --data)")
+            throw CorpusError("\(data): no such file or folder (give a corpus with --data)")
         }
         let corpus: Corpus
         if isDirectory.boolValue {
@@ -39,10 +51,7 @@ package struct Corpus: Sendable {
             let hasManifest = FileManager.default.fileExists(atPath: manifest.path)
             if layout == .csv || (layout == .auto && hasManifest) {
                 guard hasManifest else {
-                    throw CellError(
-                        cell: "load",
-                        message:
-                            "\(data): no \(manifestName) in this folder (write one with path,emotion,speaker,gender)")
+                    throw CorpusError("\(data): no \(manifestName) in this folder (write one with path,emotion,speaker,gender)")
                 }
                 corpus = try read(manifest: manifest, name: url.lastPathComponent.lowercased(), chosenBy: layout)
             } else {
@@ -50,9 +59,7 @@ package struct Corpus: Sendable {
             }
         } else {
             guard layout == .auto || layout == .csv else {
-                throw CellError(
-                    cell: "load",
-                    message: "\(data): corpus: \(layout.rawValue) reads a folder of audio files, and this is a file")
+                throw CorpusError("\(data): corpus: \(layout.rawValue) reads a folder of audio files, and this is a file")
             }
             corpus = try read(
                 manifest: url, name: url.deletingLastPathComponent().lastPathComponent.lowercased(), chosenBy: layout)
@@ -61,13 +68,11 @@ package struct Corpus: Sendable {
     }
 
     /// The corpus with `labels` applied: emotions renamed, only the kept ones left, notes added.
-    func relabelled(_ labels: LabelMapping) throws(CellError) -> Corpus {
+    func relabelled(_ labels: LabelMapping) throws(CorpusError) -> Corpus {
         let (mapped, labelNotes) = labels.apply(to: clips)
         if mapped.isEmpty, !clips.isEmpty {
             let emotions = Set(clips.map { labels.map[$0.emotion] ?? $0.emotion }).sorted()
-            throw CellError(
-                cell: "load",
-                message: "labels.keep: \(labels.keep.joined(separator: ", ")) leaves no clips of \(name); "
+            throw CorpusError("labels.keep: \(labels.keep.joined(separator: ", ")) leaves no clips of \(name); "
                     + "its emotions are \(emotions.joined(separator: ", "))")
         }
         var corpus = self
@@ -75,11 +80,4 @@ package struct Corpus: Sendable {
         corpus.notes += labelNotes
         return corpus
     }
-
-    /// The corpus's emotions in ``EmotionOrder``.
-    package var emotions: [String] { EmotionOrder.sorted(clips.map(\.emotion)) }
-
-    static let usualEmotionOrder = [
-        "neutral", "calm", "happy", "sad", "angry", "fearful", "disgust", "surprised", "boredom",
-    ]
 }

@@ -1,33 +1,36 @@
 import Foundation
+import SERCells
+import SERDSP
 import SERLearn
 
 /// One file's predicted emotion with every class's probability.
-package struct Prediction: Sendable {
-    package var file: String
-    package var emotion: String
-    package var model: String
+struct Prediction: Sendable {
+    var file: String
+    var emotion: String
+    var model: String
     /// Class names and probabilities, in the model's class order.
-    package var probabilities: [(emotion: String, probability: Double)]
+    var probabilities: [(emotion: String, probability: Double)]
 }
 
 /// `serreport predict`: a built report's saved model, scaler and settings applied to new files —
 /// the same load → process → extract as the build, the same speaker normalisation and scaling, then
 /// the model.
-package struct Predictor: Sendable {
+struct Predictor: Sendable {
     let folder: String
     let settings: Settings
     let labels: [String]
     let scaler: ScalerFile
     let model: ModelKind
     /// The short name of the model used (rf, xgb, svm, mlp).
-    package var modelName: String { model.rawValue }
+    var modelName: String { model.rawValue }
 
     /// Reads `report/models/`; `model` picks one by short name, otherwise the report's best.
-    package init(report: String, model: String?) throws(CellError) {
+    init(report: String, model: String?) throws(CellError) {
         folder = report + "/models"
         do {
             let decoder = JSONDecoder()
-            settings = try decoder.decode(Settings.self, from: try Self.read(folder + "/settings.json"))
+            let file = folder + "/settings.json"
+            settings = try Settings.saved(json: String(decoding: try Self.read(file), as: UTF8.self), file: file)
             labels = try decoder.decode([String].self, from: try Self.read(folder + "/labels.json"))
             scaler = try decoder.decode(ScalerFile.self, from: try Self.read(folder + "/scaler.json"))
             let name: String
@@ -50,7 +53,7 @@ package struct Predictor: Sendable {
 
     /// Predicts every file; with `sameSpeaker`, the files are speaker-normalised together as one
     /// speaker's clips, otherwise each with the training corpus's typical speaker statistics.
-    package func predict(paths: [String], sameSpeaker: Bool, jobs: Int) throws(CellError) -> [Result<
+    func predict(paths: [String], sameSpeaker: Bool, jobs: Int) throws(CellError) -> [Result<
         Prediction, ClipError
     >] {
         let settings = self.settings

@@ -1,3 +1,5 @@
+package import SERSettings
+
 /// How a corpus folder is laid out, so its clips' emotion, speaker and gender can be read: one of the
 /// standard corpora's own naming conventions, one folder per emotion, or a CSV manifest; `auto`
 /// detects which (`corpus:` in `serreport.yml`).
@@ -8,28 +10,15 @@
 /// CREMA-D use EmoDB's nouns for the same emotions (anger, disgust, fear, happiness, neutral,
 /// sadness, plus SAVEE's surprise and TESS's pleasant_surprise), so one `labels.map` serves them all.
 /// `folders` uses the folder names as written; `csv` the manifest's emotion column.
-package enum CorpusLayout: String, CaseIterable, Codable, Sendable {
+package enum CorpusLayout: String, CaseIterable, Codable, Sendable, SettingEnum {
     case auto, ravdess, tess, savee, emodb, cremad, folders, csv
 
     /// The layouts detection tries on a folder without a manifest, in the order that breaks ties: the
     /// standard corpora's names (they carry speaker and gender), then the bare folder layout.
     static let detectionOrder: [CorpusLayout] = [.ravdess, .tess, .savee, .emodb, .cremad, .folders]
 
-    /// The `corpus:` values, for messages: "auto, ravdess, tess, …".
-    static var allowedValues: String { allCases.map(\.rawValue).joined(separator: ", ") }
-
     /// One line per layout a folder can be read as, for the error an unrecognised folder gets.
     static var supportedLayouts: String {
         (detectionOrder + [.csv]).map { "\($0.rawValue) (\($0.pattern))" }.joined(separator: "; ")
-    }
-
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let layout = CorpusLayout(rawValue: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "allowed: \(Self.allowedValues)")
-        }
-        self = layout
     }
 }

@@ -1,5 +1,3 @@
-import SERDSP
-
 /// Features of one clip: the per-frame matrices and the summary vector (mean and std over frames
 /// of each coefficient), in the layout and names of `reference_features.py`.
 package struct ClipFeatures: Sendable {
@@ -15,19 +13,14 @@ package struct ClipFeatures: Sendable {
 }
 
 /// Computes ``ClipFeatures`` with one reusable extractor (FFT plan and buffers) per worker.
-struct FeatureComputer {
+package struct FeatureComputer {
     private let extractor: FrameFeatureExtractor
 
-    init(settings: Settings, sampleRate: Int) throws(DSPError) {
-        let features = settings.features
-        extractor = try FrameFeatureExtractor(
-            parameters: FeatureParameters(
-                sampleRate: sampleRate, nFFT: features.nFFT, hopLength: features.hopLength,
-                nMFCC: features.mfcc.nMFCC, nMels: features.mfcc.nMels, nChroma: features.chroma.nChroma,
-                nBands: features.contrast.nBands, fmin: features.contrast.fmin))
+    package init(_ parameters: FeatureParameters, sampleRate: Int) throws(DSPError) {
+        extractor = try FrameFeatureExtractor(parameters: parameters, sampleRate: sampleRate)
     }
 
-    func callAsFunction(_ samples: [Float]) -> ClipFeatures {
+    package func callAsFunction(_ samples: [Float]) -> ClipFeatures {
         let features = extractor.extract(samples)
         let summary = Functionals(features)
         return ClipFeatures(
@@ -35,5 +28,22 @@ struct FeatureComputer {
             summaryNames: summary.names,
             summary: summary.values,
             chromaTuning: features.chromaTuning)
+    }
+}
+
+/// The summary's column names for a feature setting, in the order ``Functionals`` writes them: per
+/// feature, the mean of each coefficient, then its standard deviation.
+package enum FeatureNames {
+    package static func groups(_ features: FeatureParameters) -> [(name: String, rows: Int)] {
+        [
+            ("rms", 1), ("zcr", 1), ("mfcc", features.nMFCC), ("chroma", features.nChroma),
+            ("contrast", features.nBands + 1),
+        ]
+    }
+
+    package static func summary(_ features: FeatureParameters) -> [String] {
+        groups(features).flatMap { group in
+            (0..<group.rows).map { "\(group.name)_mean_\($0)" } + (0..<group.rows).map { "\(group.name)_std_\($0)" }
+        }
     }
 }

@@ -4,13 +4,12 @@ import Foundation
 extension Corpus {
     /// Reads a CSV manifest (`path,emotion[,speaker,gender,…]`, paths relative to the manifest's folder
     /// or absolute): the `csv` layout.
-    static func read(manifest: URL, name: String, chosenBy layout: CorpusLayout) throws(CellError) -> Corpus {
+    static func read(manifest: URL, name: String, chosenBy layout: CorpusLayout) throws(CorpusError) -> Corpus {
         let text: String
         do {
             text = try String(contentsOf: manifest, encoding: .utf8)
         } catch {
-            throw CellError(
-                cell: "load", message: "\(manifest.path): cannot read the manifest (\(error.localizedDescription))")
+            throw CorpusError("\(manifest.path): cannot read the manifest (\(error.localizedDescription))")
         }
         let reason =
             layout == .csv
@@ -24,18 +23,17 @@ extension Corpus {
     /// Reads manifest text: a header naming at least `path` and `emotion`, then one row per clip.
     static func parse(
         manifest text: String, named source: String, root: URL, corpusName: String, note: String
-    ) throws(CellError) -> Corpus {
+    ) throws(CorpusError) -> Corpus {
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
         } catch {
-            throw CellError(cell: "load", message: "\(source): not a CSV file (\(error))")
+            throw CorpusError("\(source): not a CSV file (\(error))")
         }
         let header = (reader.headerRow ?? []).map { $0.lowercased() }
         guard let pathColumn = header.firstIndex(of: "path"), let emotionColumn = header.firstIndex(of: "emotion")
         else {
-            throw CellError(
-                cell: "load", message: "\(source): the header must name at least the columns path and emotion")
+            throw CorpusError("\(source): the header must name at least the columns path and emotion")
         }
         // Skipped rows are named by the manifest's file name: the report holds no absolute paths.
         let manifestName = URL(fileURLWithPath: source).lastPathComponent

@@ -1,30 +1,31 @@
-package import Foundation
+import Foundation
+import SERCells
 import SERNotebook
 
 /// `serreport diff A B`: the metric deltas between two reports' `metrics.json`, per model, as a
 /// Markdown table ready for a CI job summary, or as JSON.
-package struct MetricsComparison: Sendable {
-    package struct Metric: Codable, Sendable, Equatable {
-        package var a: Double?
-        package var b: Double?
+struct MetricsComparison: Sendable {
+    struct Metric: Codable, Sendable, Equatable {
+        var a: Double?
+        var b: Double?
         /// `b - a`, when both exist.
-        package var delta: Double?
+        var delta: Double?
     }
 
     /// The compared metrics, in table order.
-    package static let metrics = [("uar", "UAR"), ("accuracy", "accuracy"), ("macro_f1", "macro-F1")]
+    static let metrics = [("uar", "UAR"), ("accuracy", "accuracy"), ("macro_f1", "macro-F1")]
 
-    package var a: String
-    package var b: String
+    var a: String
+    var b: String
     /// Model short name → metric name → values.
-    package var models: [String: [String: Metric]]
-    package var bestA: String
-    package var bestB: String
-    package var protocolA: String
-    package var protocolB: String
+    var models: [String: [String: Metric]]
+    var bestA: String
+    var bestB: String
+    var protocolA: String
+    var protocolB: String
 
     /// Reads `metrics.json` from two report folders (or two metrics files).
-    package init(a: String, b: String) throws(CellError) {
+    init(a: String, b: String) throws(CellError) {
         let first = try Self.read(a)
         let second = try Self.read(b)
         self.a = a
@@ -70,7 +71,7 @@ package struct MetricsComparison: Sendable {
     }
 
     /// A Markdown table: one row per model, each metric as `A → B (±Δ)`.
-    package var markdown: String {
+    var markdown: String {
         func number(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "–" }
         func cell(_ metric: Metric?) -> String {
             guard let metric else { return "–" }
@@ -97,7 +98,7 @@ package struct MetricsComparison: Sendable {
     }
 
     /// The same as JSON (sorted keys).
-    package var json: String {
+    var json: String {
         struct Output: Encodable {
             var a: String
             var b: String

@@ -1,22 +1,24 @@
 import Foundation
 import SERAudio
+import SERCells
+import SERDSP
 
 /// `serreport features`: one clip's features as one JSON line, in the layout and key names of
 /// `reference_features.py` (`meta`, `summary.names`/`summary.seed`, `frames`), so the two diff
 /// directly.
-package struct FeatureDump: Sendable {
-    package var settings: Settings
+struct FeatureDump: Sendable {
+    var settings: Settings
     /// `false` skips every processing step (`--raw`, like the reference with no options).
-    package var processing: Bool
+    var processing: Bool
     /// `false` leaves out the per-frame matrices (`--summary`).
-    package var includeFrames: Bool
+    var includeFrames: Bool
     /// `false` prints one readable line per file instead of JSON.
-    package var json: Bool
+    var json: Bool
     /// Where to write the waveform the features were computed from, as float32 WAV (one file only),
     /// like the reference's `--dump-wave`.
-    package var waveOutput: String?
+    var waveOutput: String?
 
-    package init(settings: Settings, processing: Bool, includeFrames: Bool, json: Bool) {
+    init(settings: Settings, processing: Bool, includeFrames: Bool, json: Bool) {
         self.settings = settings
         self.processing = processing
         self.includeFrames = includeFrames
@@ -24,7 +26,7 @@ package struct FeatureDump: Sendable {
     }
 
     /// Features of each file, in order; a file that fails yields its error instead.
-    package func run(paths: [String], jobs: Int? = nil) -> [Result<String, ClipError>] {
+    func run(paths: [String], jobs: Int? = nil) -> [Result<String, ClipError>] {
         var dump = self
         if paths.count != 1 { dump.waveOutput = nil }
         let settings = settings
@@ -151,7 +153,7 @@ private struct FeatureRecord: Encodable {
                 normalize: stages.normalize.map { .init(peakBefore: $0.peakBefore, peakAfter: $0.peakAfter) },
                 trim: stages.trim.map { .init(start: $0.lowerBound, end: $0.upperBound, n: $0.count) },
                 pad: stages.fixedLength.map { .init(size: $0) },
-                denoise: stages.denoise.map { .init(stationary: $0.stationary, n: run.processed.samples.count) }),
+                denoise: stages.denoise.map { .init(stationary: $0.reduction.stationary, n: run.processed.samples.count) }),
             nFrames: features.frameCount,
             chromaTuning: features.chromaTuning,
             featureShapes: Dictionary(

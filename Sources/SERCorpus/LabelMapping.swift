@@ -1,19 +1,32 @@
+package import SERSettings
+
 /// `labels:` in `serreport.yml`: rename or merge a corpus's emotions, then keep some of them.
 ///
 /// `map` renames each clip's emotion once (`calm: neutral` merges RAVDESS's calm into neutral; names
 /// are not chained, so `{a: b, b: c}` turns a into b, not c). `keep` then selects emotions by their
 /// mapped names; empty keeps all. Clips left out by `keep` are not skipped files: the report counts
 /// them in a note.
-package struct LabelMapping: Codable, Sendable, Equatable {
+package struct LabelMapping: SettingGroup, Equatable {
     /// Old emotion name → new name.
-    package var map: [String: String]
+    package var map: [String: String] = [:]
     /// The emotions to keep, after mapping; empty keeps every emotion.
-    package var keep: [String]
+    package var keep: [String] = []
 
-    package init(map: [String: String] = [:], keep: [String] = []) {
+    package init() {}
+
+    /// A mapping of the given renames and kept emotions.
+    package init(map: [String: String], keep: [String]) {
         self.map = map
         self.keep = keep
     }
+
+    package static let schema = SettingSchema<LabelMapping>([
+        Setting(
+            "map", \.map, "emotions renamed or merged, old: new, e.g. {calm: neutral}", allowed: .namesNotEmpty),
+        Setting(
+            "keep", \.keep, "emotions kept after map, e.g. [neutral, happy, sad, angry]; [] keeps all",
+            allowed: .all(.each(.nonEmpty), .unique())),
+    ])
 
     /// The clips with emotions renamed and only the kept ones left, and one note per change made.
     func apply(to clips: [Clip]) -> (clips: [Clip], notes: [String]) {

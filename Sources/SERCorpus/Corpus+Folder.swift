@@ -4,7 +4,7 @@ extension Corpus {
     /// Reads a folder of audio files with the naming of `layout` (detected when `auto`): every audio
     /// file under it becomes a clip, is left out on purpose (counted in a note), or is rejected with
     /// its reason.
-    static func read(folder root: URL, data: String, layout: CorpusLayout) throws(CellError) -> Corpus {
+    static func read(folder root: URL, data: String, layout: CorpusLayout) throws(CorpusError) -> Corpus {
         let scan = AudioFileScan(root: root)
         let choice =
             layout == .auto

@@ -1,31 +1,27 @@
-import SERAudio
 import SERDSP
 
 extension ClipProcessor {
     /// One clip's waveform after each processing step, for the process figures: the file as loaded
     /// without normalisation ("original"), then after each enabled step in order.
-    func steps(path: String) throws(AudioError) -> (
+    package func steps(path: String) throws(AudioError) -> (
         sampleRate: Int, steps: [(name: String, samples: [Float])], trimmedSpan: Range<Int>?
     ) {
-        let plain = AudioLoader(sampleRate: settings.sampleRate == 0 ? nil : settings.sampleRate, normalizer: nil)
-        let original = try plain.load(path: path)
+        let original = try AudioLoader(sampleRate: sampleRate, normalizer: nil).load(path: path)
         var steps: [(name: String, samples: [Float])] = [("original", original.samples)]
         var samples = original.samples
         var trimmedSpan: Range<Int>?
-        if processing && settings.process.normalize.enabled {
+        if processing && settings.normalize.enabled {
             samples = try loader.load(path: path).samples
             steps.append(("normalised", samples))
         }
-        if processing && settings.process.trim.enabled {
-            let geometry = FrameGeometry(frameLength: settings.features.nFFT, hopLength: settings.features.hopLength)
-            let trimmed = SilenceTrimmer(topDB: Float(settings.process.trim.topDB), geometry: geometry)(samples)
+        if processing && settings.trim.enabled {
+            let trimmed = trimmer(samples)
             samples = trimmed.samples
             trimmedSpan = trimmed.range
             steps.append(("trimmed", samples))
         }
-        if processing && settings.process.fixLength.enabled {
-            let length = FixedLength.length(
-                seconds: settings.process.fixLength.seconds, sampleRate: original.sampleRate)
+        if processing && settings.fixLength.enabled {
+            let length = FixedLength.length(seconds: settings.fixLength.seconds, sampleRate: original.sampleRate)
             samples = FixedLength.apply(samples, length: length)
             steps.append(("fixed length", samples))
         }

@@ -1,5 +1,4 @@
-import SERAudio
-import SERDSP
+package import SERDSP
 
 /// What happened to one clip on its way to features: sample counts per stage and the trim span,
 /// as `reference_features.py` records them in `meta.stages`.
@@ -22,7 +21,7 @@ package struct ClipStages: Sendable, Equatable {
     package var trim: Range<Int>?
     package var fixedLength: Int?
     /// Whether noise reduction ran, and which gate.
-    package var denoise: Settings.Denoise?
+    package var denoise: ProcessingSettings.Denoise?
 }
 
 /// One clip after load and process: the samples the features are computed from.
@@ -40,27 +39,34 @@ package struct ProcessedClip: Sendable {
 /// `noisereduce.reduce_noise`.
 ///
 /// Holds the noise reducer's FFT plans and buffers: one per worker, reused clip after clip.
-struct ClipProcessor {
-    let settings: Settings
+package struct ClipProcessor {
+    let settings: ProcessingSettings
+    /// The rate clips are loaded at; `nil` keeps each file's own (`sr=None`).
+    let sampleRate: Int?
+    /// Trimming frames the signal as the features do (`frame_length=n_fft`, `hop_length`).
+    let framing: FrameGeometry
     /// `false` skips every processing step (`serreport features --raw`).
     let processing: Bool
     let loader: AudioLoader
     let reducer: NoiseReducer?
 
-    init(settings: Settings, processing: Bool = true) throws(AudioError) {
+    /// - Parameter sampleRate: `sample_rate`; 0 keeps each file's own rate.
+    package init(
+        _ settings: ProcessingSettings, sampleRate: Int, framing: FrameGeometry, processing: Bool = true
+    ) throws(AudioError) {
         self.settings = settings
+        self.sampleRate = sampleRate == 0 ? nil : sampleRate
+        self.framing = framing
         self.processing = processing
-        let normalize = settings.process.normalize
+        let normalize = settings.normalize
         loader = AudioLoader(
-            sampleRate: settings.sampleRate == 0 ? nil : settings.sampleRate,
+            sampleRate: self.sampleRate,
             normalizer: processing && normalize.enabled ? PeakNormalizer(headroomDB: normalize.headroomDB) : nil)
-        let denoise = settings.process.denoise
-        reducer =
-            processing && denoise.enabled
-            ? try NoiseReducer(.init(stationary: denoise.stationary, propDecrease: denoise.propDecrease)) : nil
+        let denoise = settings.denoise
+        reducer = processing && denoise.enabled ? try NoiseReducer(denoise.reduction) : nil
     }
 
-    func process(path: String) throws(AudioError) -> ProcessedClip {
+    package func process(path: String) throws(AudioError) -> ProcessedClip {
         let audio = try loader.load(path: path)
         let loaded = audio.samples
         let rate = audio.sampleRate
@@ -75,21 +81,23 @@ struct ClipProcessor {
             loadedPeak: loaded.withUnsafeBufferPointer { DecodedAudio.largestMagnitude($0) }
         )
         var samples = loaded
-        if processing && settings.process.trim.enabled {
-            let geometry = FrameGeometry(frameLength: settings.features.nFFT, hopLength: settings.features.hopLength)
-            let trimmed = SilenceTrimmer(topDB: Float(settings.process.trim.topDB), geometry: geometry)(samples)
+        if processing && settings.trim.enabled {
+            let trimmed = trimmer(samples)
             samples = trimmed.samples
             stages.trim = trimmed.range
         }
-        if processing && settings.process.fixLength.enabled {
-            let length = FixedLength.length(seconds: settings.process.fixLength.seconds, sampleRate: rate)
+        if processing && settings.fixLength.enabled {
+            let length = FixedLength.length(seconds: settings.fixLength.seconds, sampleRate: rate)
             samples = FixedLength.apply(samples, length: length)
             stages.fixedLength = length
         }
         if let reducer {
             samples = try reducer.reduceNoise(samples, sampleRate: rate, path: path)
-            stages.denoise = settings.process.denoise
+            stages.denoise = settings.denoise
         }
         return ProcessedClip(loaded: loaded, samples: samples, sampleRate: rate, stages: stages)
     }
+
+    /// `librosa.effects.trim` as the settings say.
+    var trimmer: SilenceTrimmer { SilenceTrimmer(topDB: Float(settings.trim.topDB), geometry: framing) }
 }

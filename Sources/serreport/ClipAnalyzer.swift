@@ -1,17 +1,18 @@
 import SERAudio
+import SERCells
 import SERDSP
 
 /// The outcome of running load → process → extract on one clip.
-package struct ClipAnalysis: Sendable {
-    package var processed: ProcessedClip
-    package var features: ClipFeatures
+struct ClipAnalysis: Sendable {
+    var processed: ProcessedClip
+    var features: ClipFeatures
 }
 
 /// Load → process → extract for one clip at a time, as the settings say.
 ///
 /// Holds the feature extractors (FFT plans, filter banks, buffers) by sample rate and reuses them
 /// for every clip, so make one per thread or task and keep it. Not Sendable.
-package struct ClipAnalyzer {
+struct ClipAnalyzer {
     let settings: Settings
     let processing: Bool
     /// Made on first use, so that a setting it rejects is reported against a clip, not as a trap.
@@ -19,19 +20,19 @@ package struct ClipAnalyzer {
     private var computers: [Int: FeatureComputer] = [:]
 
     /// - Parameter processing: `false` skips normalise, trim, fix length and noise reduction.
-    package init(settings: Settings, processing: Bool = true) {
+    init(settings: Settings, processing: Bool = true) {
         self.settings = settings
         self.processing = processing
     }
 
-    package mutating func analyze(path: String) throws(ClipError) -> ClipAnalysis {
+    mutating func analyze(path: String) throws(ClipError) -> ClipAnalysis {
         let processed: ProcessedClip
         do {
             let processor: ClipProcessor
             if let existing = self.processor {
                 processor = existing
             } else {
-                processor = try ClipProcessor(settings: settings, processing: processing)
+                processor = try settings.clipProcessor(processing: processing)
                 self.processor = processor
             }
             processed = try processor.process(path: path)
@@ -41,7 +42,7 @@ package struct ClipAnalyzer {
         let rate = processed.sampleRate
         if computers[rate] == nil {
             do {
-                computers[rate] = try FeatureComputer(settings: settings, sampleRate: rate)
+                computers[rate] = try FeatureComputer(settings.features, sampleRate: rate)
             } catch {
                 throw ClipError(path: path, reason: "features at \(rate) Hz: \(error.reason)")
             }
@@ -49,12 +50,4 @@ package struct ClipAnalyzer {
         guard let computer = computers[rate] else { throw ClipError(path: path, reason: "no feature extractor") }
         return ClipAnalysis(processed: processed, features: computer(processed.samples))
     }
-}
-
-/// Why one clip could not be used: one line naming the file and the reason.
-package struct ClipError: Error, CustomStringConvertible, Sendable {
-    package let path: String
-    package let reason: String
-
-    package var description: String { "\(path): \(reason)" }
 }

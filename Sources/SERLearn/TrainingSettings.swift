@@ -1,0 +1,36 @@
+package import SERSettings
+
+/// `train:` in `serreport.yml`: how clips are split into folds, which models are fitted and with what.
+package struct TrainingSettings: SettingGroup, Equatable {
+    package var evaluation = EvaluationProtocol.speakerIndependent
+    package var folds = 5
+    package var seed = 42
+    package var models: [ModelKind] = [.rf, .xgb, .svm, .mlp]
+    /// Standardise each speaker's features by that speaker's own mean and deviation (no labels used)
+    /// before the usual per-fold scaling.
+    package var speakerNormalization = true
+    package var parameters = ModelParameters()
+    /// Inner grid search inside each training fold; empty lists search nothing.
+    package var search = HyperparameterGrid()
+
+    package init() {}
+
+    package static let schema = SettingSchema<TrainingSettings>([
+        Setting(
+            "protocol", \.evaluation,
+            "how clips are split into folds: speakers never in two folds, one speaker per fold, random, or one 80/20 split"),
+        Setting("folds", \.folds, "folds of the k-fold protocols", allowed: .range(2...100)),
+        Setting("seed", \.seed, "seeds every split and every fit", allowed: .range(0...Int(UInt32.max))),
+        Setting(
+            "models", \.models, "models fitted and compared, by short name",
+            allowed: .all(.atLeastOne(), .unique())),
+        Setting(
+            "speaker_normalization", \.speakerNormalization,
+            "z-score each speaker's features by that speaker's own clips before scaling"),
+        Nested("rf", \.parameters.rf),
+        Nested("xgb", \.parameters.xgb),
+        Nested("svm", \.parameters.svm),
+        Nested("mlp", \.parameters.mlp),
+        Nested("search", \.search),
+    ])
+}

@@ -1,0 +1,36 @@
+package import SERPlot
+package import SERSettings
+
+/// `report:` in `serreport.yml`: which documents and figure files a build writes, and where the
+/// templates a project edits live.
+package struct ReportSettings: SettingGroup, Equatable {
+    package var formats: [ReportFormat] = [.html, .pdf]
+    /// One HTML file with every figure inlined (SVG where smaller, else PNG) instead of files.
+    package var selfContained = false
+    package var figureFormats: [FigureFormat] = [.png, .svg, .pdf]
+    /// The project's template folder, relative to the working folder; a missing one uses the built-ins.
+    package var templates = "templates"
+
+    package init() {}
+
+    package static let schema = SettingSchema<ReportSettings>([
+        Setting(
+            "formats", \.formats, "documents written: index.html and/or report.pdf",
+            allowed: .all(.atLeastOne(), .unique())),
+        Setting(
+            "self_contained", \.selfContained, "one index.html with every figure inlined (SVG or PNG, the smaller)"),
+        Setting(
+            "figure_formats", \.figureFormats, "files each figure is written as", allowed: .all(.atLeastOne(), .unique())),
+        Setting(
+            "templates", \.templates, "folder of templates replacing the built-in ones, file by file",
+            allowed: .nonEmpty),
+    ])
+}
+
+/// A report document a build can write.
+package enum ReportFormat: String, SettingEnum {
+    /// `index.html`.
+    case html
+    /// `report.pdf`.
+    case pdf
+}
