@@ -94,7 +94,7 @@ let package = Package(
 
         .testTarget(
             name: "SERAudioTests",
-            dependencies: ["SERAudio", "CSndFile"],
+            dependencies: ["SERAudio", "SERDSP", "CSndFile"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
@@ -137,7 +137,9 @@ let package = Package(
         ),
         .testTarget(
             name: "serreportTests",
-            dependencies: ["serreport", "SERCells", "SERAudio", "SERFigures", "SERNotebook"],
+            dependencies: [
+                "serreport", "SERCells", "SERAudio", "SERDSP", "SERCorpus", "SERFigures", "SERNotebook", "SERSettings",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,5 @@
 package import Foundation
+import SERAudio
 package import SERNotebook
 import SERReport
 package import SERCorpus

@@ -55,6 +55,17 @@ package struct Settings: SettingGroup, Equatable {
     /// The name of the config file looked for in the working folder.
     package static let fileName = "serreport.yml"
 
+    /// Defaults ← a config file's text ← `--data` ← `--set` assignments, every value checked.
+    package static func resolve(
+        file: (path: String, text: String)? = nil, data: String? = nil, overrides: [String] = []
+    ) throws(SettingsError) -> ResolvedSettings<Settings> {
+        var configuration = Configuration()
+        if let file { try configuration.merge(yaml: file.text, file: file.path) }
+        if let data { try configuration.set("data", text: data, option: "--data") }
+        for assignment in overrides { try configuration.set(assignment) }
+        return try configuration.resolve(Settings.self)
+    }
+
     /// The values of the settings under `keys` (whole groups or single settings), flattened to dotted
     /// keys: a cell's parameters, hashed into its cache key and compared by `status`.
     package func parameters(_ keys: [String]) -> ParameterList {
@@ -74,5 +85,10 @@ extension Settings {
     /// The load and process steps these settings ask for (`processing: false` loads only).
     package func clipProcessor(processing: Bool = true) throws(AudioError) -> ClipProcessor {
         try ClipProcessor(process, sampleRate: sampleRate, framing: features.geometry, processing: processing)
+    }
+
+    /// Load, process and extract one clip at a time, as these settings say.
+    package func clipAnalyzer(processing: Bool = true) -> ClipAnalyzer {
+        ClipAnalyzer(process: process, features: features, sampleRate: sampleRate, processing: processing)
     }
 }

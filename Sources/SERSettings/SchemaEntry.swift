@@ -60,7 +60,8 @@ package struct Setting<Group, Value: SettingValue>: SchemaEntry, @unchecked Send
         return [
             SettingLeaf(
                 key: path, value: group[keyPath: keyPath].text, defaultValue: defaults[keyPath: keyPath].text,
-                kind: Value.kind, allowed: allowed?.describe(group), doc: doc, refused: refused)
+                kind: Value.kind, choices: Value.choices, allowed: allowed?.describe(group), doc: doc,
+                refused: refused)
         ]
     }
 }

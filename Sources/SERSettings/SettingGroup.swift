@@ -64,6 +64,8 @@ package struct SettingLeaf: Sendable {
     package var defaultValue: String
     /// What values of its type look like ("a whole number"), and what its rule allows, if any.
     package var kind: String
+    /// The names a closed set allows, when it is one.
+    package var choices: [String]?
     package var allowed: String?
     package var doc: String
     /// A value the schema refuses for this key (out of range, or of the wrong type), as a node.

@@ -9,10 +9,13 @@ package protocol SettingValue: Sendable, Encodable {
     var text: String { get }
     /// The value as a node that reads back as it (`parse(value.node(from: s)) == value`).
     func node(from source: ConfigSource) -> ConfigNode
+    /// The names a closed set allows (a list's: its elements'), for listings; `nil` when open.
+    static var choices: [String]? { get }
 }
 
 extension SettingValue {
     package func node(from source: ConfigSource) -> ConfigNode { .scalar(text, source) }
+    package static var choices: [String]? { nil }
 }
 
 extension SettingValue {
@@ -106,6 +109,7 @@ extension Array: SettingValue where Element: SettingValue {
     }
 
     package static var kind: String { "a list of \(Element.kind)" }
+    package static var choices: [String]? { Element.choices }
     package var text: String { "[" + map(\.text).joined(separator: ", ") + "]" }
     package func node(from source: ConfigSource) -> ConfigNode { .list(map { $0.node(from: source) }, source) }
 }
@@ -145,6 +149,7 @@ extension SettingEnum {
     }
 
     package static var kind: String { "one of " + allCases.map(\.rawValue).joined(separator: ", ") }
+    package static var choices: [String]? { allCases.map(\.rawValue) }
     package var text: String { rawValue }
 
     package func encode(to encoder: any Encoder) throws {

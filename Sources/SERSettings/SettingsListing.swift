@@ -19,7 +19,8 @@ package enum SettingsListing {
             }
             open = parents
             let entry = String(repeating: "  ", count: parents.count) + "\(path.last ?? ""): \(leaf.value)"
-            let comment = source.map { "\($0(leaf.key)) · \(leaf.doc)" } ?? leaf.doc
+            let doc = leaf.doc + (leaf.choices.map { " (\($0.joined(separator: ", ")))" } ?? "")
+            let comment = source.map { "\($0(leaf.key)) · \(doc)" } ?? doc
             let padding = max(1, commentColumn - entry.count)
             lines.append(entry + String(repeating: " ", count: padding) + "# " + comment)
         }

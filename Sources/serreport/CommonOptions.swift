@@ -35,22 +35,18 @@ struct CommonOptions: ParsableArguments {
     func resolved() throws -> ResolvedSettings<Settings> {
         let explicit = config != nil
         let file = config ?? Settings.fileName
-        var configuration = Configuration()
         do {
+            var fileText: (path: String, text: String)?
             if FileManager.default.fileExists(atPath: file) {
-                let text: String
                 do {
-                    text = try String(contentsOfFile: file, encoding: .utf8)
+                    fileText = (file, try String(contentsOfFile: file, encoding: .utf8))
                 } catch {
                     throw CommandError("\(file): cannot read (\(error.localizedDescription))")
                 }
-                try configuration.merge(yaml: text, file: file)
             } else if explicit {
                 throw CommandError("\(file): no such config file")
             }
-            if let data { try configuration.set("data", text: data, option: "--data") }
-            for assignment in overrides { try configuration.set(assignment) }
-            var resolved = try configuration.resolve(Settings.self)
+            var resolved = try Settings.resolve(file: fileText, data: data, overrides: overrides)
             // A data path written in a config file is relative to that file's folder.
             if case .file = resolved.source(of: "data"), !resolved.value.data.hasPrefix("/") {
                 let folder = URL(fileURLWithPath: file).deletingLastPathComponent()

@@ -33,7 +33,7 @@ struct FeatureDump: Sendable {
         let processing = processing
         return ParallelClips.map(
             count: paths.count, workers: jobs ?? ParallelClips.coreCount,
-            makeState: { ClipAnalyzer(settings: settings, processing: processing) },
+            makeState: { settings.clipAnalyzer(processing: processing) },
             body: { [dump] analyzer, index in
                 Result { () throws(ClipError) in try dump.output(for: paths[index], analyzer: &analyzer) }
             })

@@ -1,3 +1,4 @@
+import SERAudio
 import ArgumentParser
 import Foundation
 import SERCells

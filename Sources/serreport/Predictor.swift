@@ -1,3 +1,4 @@
+import SERAudio
 import Foundation
 import SERCells
 import SERDSP
@@ -58,7 +59,7 @@ struct Predictor: Sendable {
     >] {
         let settings = self.settings
         let analyses = ParallelClips.map(
-            count: paths.count, workers: jobs, makeState: { ClipAnalyzer(settings: settings) },
+            count: paths.count, workers: jobs, makeState: { settings.clipAnalyzer() },
             body: { analyzer, index in Result { () throws(ClipError) in try analyzer.analyze(path: paths[index]) } })
         var good: [Int] = []
         var rows: [[Double]] = []

@@ -1,5 +1,6 @@
 import Foundation
 import SERAudio
+import SERDSP
 import Testing
 
 /// Output against `noisereduce.reduce_noise` 3.0.3 (golden files from `Fixtures/make_fixtures.py`).
@@ -62,8 +63,8 @@ struct NoiseReducerReferenceTests {
     @Test("fox.wav through normalize → load → trim → fix_length(3 s) → reduce_noise matches the reference")
     func endToEnd() throws {
         let path = try NoiseFixture.url("fox.flac").path
-        let loaded = try AudioLoader(sampleRate: 22050, normalizer: PeakNormalizer()).load(path: path)
-        let trimmed = SilenceTrimmer()(loaded.samples).samples
+        let loaded = try AudioLoader(sampleRate: 22050, normalizer: PeakNormalizer(headroomDB: 0.1)).load(path: path)
+        let trimmed = SilenceTrimmer(topDB: 60, geometry: FrameGeometry(frameLength: 2048, hopLength: 512))(loaded.samples).samples
         let padded = FixedLength.apply(trimmed, length: FixedLength.length(seconds: 3, sampleRate: 22050))
         let output = try NoiseReducer().reduceNoise(padded, sampleRate: 22050, path: path)
         let reference = try NoiseFixture.samples("fox_full_y.wav").samples

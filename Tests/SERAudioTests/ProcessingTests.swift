@@ -1,5 +1,6 @@
 import Foundation
 import SERAudio
+import SERDSP
 import Testing
 
 @Suite("Normalise, trim and fix length")
@@ -10,7 +11,7 @@ struct ProcessingTests {
         let samples: [Float] = [16384, -16384, 8192, -1].map { $0 / 32768 }
         let audio = DecodedAudio(
             samples: samples, channelCount: 2, sampleRate: 44100, encoding: .integer(bits: 16), formatName: "test")
-        let normalized = PeakNormalizer()(audio).samples.map { Int($0 * 32768) }
+        let normalized = PeakNormalizer(headroomDB: 0.1)(audio).samples.map { Int($0 * 32768) }
         #expect(normalized == [32392, -32393, 16196, -2])
     }
 
@@ -18,14 +19,14 @@ struct ProcessingTests {
     func silentNormalize() {
         let audio = DecodedAudio(
             samples: [0, 0, 0], channelCount: 1, sampleRate: 16000, encoding: .integer(bits: 16), formatName: "test")
-        #expect(PeakNormalizer()(audio).samples == [0, 0, 0])
+        #expect(PeakNormalizer(headroomDB: 0.1)(audio).samples == [0, 0, 0])
     }
 
     @Test("trim keeps frame-aligned edges: 10000 zeros + 1 s tone + 7000 zeros → [9216, 33280)")
     func trimEdges() {
         let tone = testTone(count: 22050, sampleRate: 22050)
         let y = [Float](repeating: 0, count: 10000) + tone + [Float](repeating: 0, count: 7000)
-        let (trimmed, range) = SilenceTrimmer()(y)
+        let (trimmed, range) = SilenceTrimmer(topDB: 60, geometry: FrameGeometry(frameLength: 2048, hopLength: 512))(y)
         #expect(range == 9216..<33280)
         #expect(trimmed.count == 33280 - 9216)
     }
@@ -33,8 +34,8 @@ struct ProcessingTests {
     @Test("trim keeps an all-zero signal whole, as librosa does")
     func trimSilence() {
         let y = [Float](repeating: 0, count: 5000)
-        #expect(SilenceTrimmer().keptRange(y) == 0..<5000)
-        #expect(SilenceTrimmer().keptRange([]) == 0..<0)
+        #expect(SilenceTrimmer(topDB: 60, geometry: FrameGeometry(frameLength: 2048, hopLength: 512)).keptRange(y) == 0..<5000)
+        #expect(SilenceTrimmer(topDB: 60, geometry: FrameGeometry(frameLength: 2048, hopLength: 512)).keptRange([]) == 0..<0)
     }
 
     @Test("fix_length pads zeros at the end or cuts the end")

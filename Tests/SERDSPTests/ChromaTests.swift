@@ -18,7 +18,7 @@ struct ChromaTests {
             (16000, 0.27, 11, 1024, 0.2809528410434723),
         ]
         for (rate, tuning, chroma, bin, value) in cases {
-            let bank = try ChromaFilterbank(sampleRate: rate, tuning: tuning)
+            let bank = try ChromaFilterbank(sampleRate: rate, nFFT: 2048, chromaCount: 12, tuning: tuning)
             #expect(bank.binCount == 1025)
             #expect(Double(bank.weight(chroma: chroma, bin: bin)) == value, "\(rate) Hz, C[\(chroma), \(bin)]")
         }
@@ -129,7 +129,7 @@ struct ChromaTests {
 
     @Test("silence gives tuning 0 and all-zero chroma, like librosa", arguments: [0, 1, 4000])
     func silence(length: Int) throws {
-        let features = try FrameFeatureExtractor().extract([Float](repeating: 0, count: length))
+        let features = try FrameFeatureExtractor(sampleRate: 22050).extract([Float](repeating: 0, count: length))
         #expect(features.chromaTuning == 0)
         let chroma = try #require(features[.chroma])
         #expect(chroma.rowCount == 12)
@@ -146,7 +146,7 @@ struct ChromaTests {
         ])
     func pureTone(frequency: Double, pitchClass: Int, tuning: Double) throws {
         let y = (0..<22050).map { Float(0.5 * sin(2 * Double.pi * frequency * Double($0) / 22050)) }
-        let features = try FrameFeatureExtractor().extract(y)
+        let features = try FrameFeatureExtractor(sampleRate: 22050).extract(y)
         let chroma = try #require(features[.chroma])
         #expect(features.chromaTuning == tuning)
         for t in 4..<(chroma.frameCount - 4) {
@@ -158,8 +158,8 @@ struct ChromaTests {
 
     @Test("filter banks are cached per tuning and reused across clips")
     func reuse() throws {
-        let chroma = try Chroma(sampleRate: 22050)
-        let stft = try STFT()
+        let chroma = try Chroma(sampleRate: 22050, nFFT: 2048, chromaCount: 12)
+        let stft = try STFT(nFFT: 2048, hopLength: 512)
         var scratch = Chroma.Scratch()
         for frequency in [440.0, 300.0, 440.0] {
             let y = (0..<8000).map { Float(sin(2 * Double.pi * frequency * Double($0) / 22050)) }
@@ -174,7 +174,7 @@ struct ChromaTests {
 
     @Test("n_chroma must be positive")
     func invalid() {
-        #expect(throws: DSPError.self) { try Chroma(sampleRate: 22050, chromaCount: 0) }
-        #expect(throws: DSPError.self) { try ChromaFilterbank(sampleRate: 22050, nFFT: 2047) }
+        #expect(throws: DSPError.self) { try Chroma(sampleRate: 22050, nFFT: 2048, chromaCount: 0) }
+        #expect(throws: DSPError.self) { try ChromaFilterbank(sampleRate: 22050, nFFT: 2047, chromaCount: 12) }
     }
 }

@@ -49,7 +49,7 @@ struct MFCCTests {
 
     @Test("silence gives c0 = -100·sqrt(128) = -1131.37 and zeros, like librosa", arguments: [0, 1, 4000])
     func silence(length: Int) throws {
-        let features = try FrameFeatureExtractor().extract([Float](repeating: 0, count: length))
+        let features = try FrameFeatureExtractor(sampleRate: 22050).extract([Float](repeating: 0, count: length))
         let mfcc = try #require(features[.mfcc])
         #expect(mfcc.rowCount == 20)
         for t in 0..<mfcc.frameCount {
@@ -64,8 +64,8 @@ struct MFCCTests {
         // dynamic range; with the global floor its quietest mel bands sit at exactly peak - 80 dB.
         let loud = (0..<8192).map { Float(0.9 * sin(Double($0) * 0.3)) }
         let quiet = (0..<8192).map { Float(1e-4 * sin(Double($0) * 0.3)) }
-        let mfcc = try MFCC(sampleRate: 22050)
-        let stft = try STFT()
+        let mfcc = try MFCC(sampleRate: 22050, nFFT: 2048, melCount: 128, coefficientCount: 20)
+        let stft = try STFT(nFFT: 2048, hopLength: 512)
         let power = stft.power(loud + quiet)
         var mel: [Float] = []
         mfcc.filterbank.apply(to: power, into: &mel)
@@ -79,7 +79,7 @@ struct MFCCTests {
 
     @Test("n_mfcc outside 1...n_mels is refused")
     func invalid() {
-        #expect(throws: DSPError.self) { try MFCC(sampleRate: 22050, coefficientCount: 0) }
-        #expect(throws: DSPError.self) { try MFCC(sampleRate: 22050, melCount: 16, coefficientCount: 20) }
+        #expect(throws: DSPError.self) { try MFCC(sampleRate: 22050, nFFT: 2048, melCount: 128, coefficientCount: 0) }
+        #expect(throws: DSPError.self) { try MFCC(sampleRate: 22050, nFFT: 2048, melCount: 16, coefficientCount: 20) }
     }
 }

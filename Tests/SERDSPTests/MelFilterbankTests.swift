@@ -8,7 +8,7 @@ import Testing
 struct MelFilterbankTests {
     @Test("weights at 22050 Hz match numpy exactly")
     func weights22050() throws {
-        let bank = try MelFilterbank(sampleRate: 22050)
+        let bank = try MelFilterbank(sampleRate: 22050, nFFT: 2048, melCount: 128)
         #expect(bank.melCount == 128 && bank.binCount == 1025)
         let expected: [(Int, Int, Double)] = [
             (0, 1, 0.016182852908968925), (0, 2, 0.03236570581793785), (1, 5, 0.03539370372891426),
@@ -22,7 +22,7 @@ struct MelFilterbankTests {
 
     @Test("weights at 16000 Hz match numpy exactly")
     func weights16000() throws {
-        let bank = try MelFilterbank(sampleRate: 16000)
+        let bank = try MelFilterbank(sampleRate: 16000, nFFT: 2048, melCount: 128)
         let expected: [(Int, Int, Double)] = [
             (0, 1, 0.014288890175521374), (0, 2, 0.028577780351042747), (1, 5, 0.02867789752781391),
             (127, 997, 0.00472947908565402), (127, 1000, 0.005223188549280167), (40, 99, 0),
@@ -34,7 +34,7 @@ struct MelFilterbankTests {
 
     @Test("band edges follow the Slaney scale (linear below 1 kHz, log above)")
     func bandEdges() throws {
-        let edges = try MelFilterbank(sampleRate: 22050).bandEdges
+        let edges = try MelFilterbank(sampleRate: 22050, nFFT: 2048, melCount: 128).bandEdges
         #expect(edges.count == 130)
         let expected: [(Int, Double)] = [
             (0, 0), (1, 25.793588878635166), (20, 515.8717775727033), (64, 1956.4746717648852),
@@ -50,7 +50,7 @@ struct MelFilterbankTests {
     @Test(
         "each filter peaks at its centre edge and is zero outside its neighbours", arguments: [0, 1, 10, 40, 80, 127])
     func peaks(mel: Int) throws {
-        let bank = try MelFilterbank(sampleRate: 22050)
+        let bank = try MelFilterbank(sampleRate: 22050, nFFT: 2048, melCount: 128)
         let row = (0..<bank.binCount).map { bank.weight(mel: mel, bin: $0) }
         let peak = try #require(row.indices.max { row[$0] < row[$1] })
         let binHz = 22050.0 / 2048
@@ -65,7 +65,7 @@ struct MelFilterbankTests {
 
     @Test("Slaney normalisation gives each filter unit area in Hz")
     func unitArea() throws {
-        let bank = try MelFilterbank(sampleRate: 22050)
+        let bank = try MelFilterbank(sampleRate: 22050, nFFT: 2048, melCount: 128)
         let binHz = 22050.0 / 2048
         let expectedAreas: [(Int, Double)] = [
             (20, 0.9876888580862442), (60, 1.0025519451033915), (100, 1.0003734491053962),
@@ -82,8 +82,8 @@ struct MelFilterbankTests {
 
     @Test("invalid parameters are refused")
     func invalid() {
-        #expect(throws: DSPError.self) { try MelFilterbank(sampleRate: 0) }
-        #expect(throws: DSPError.self) { try MelFilterbank(sampleRate: 22050, melCount: 0) }
-        #expect(throws: DSPError.self) { try MelFilterbank(sampleRate: 22050, minimumHz: 5000, maximumHz: 4000) }
+        #expect(throws: DSPError.self) { try MelFilterbank(sampleRate: 0, nFFT: 2048, melCount: 128) }
+        #expect(throws: DSPError.self) { try MelFilterbank(sampleRate: 22050, nFFT: 2048, melCount: 0) }
+        #expect(throws: DSPError.self) { try MelFilterbank(sampleRate: 22050, nFFT: 2048, melCount: 128, minimumHz: 5000, maximumHz: 4000) }
     }
 }

@@ -7,7 +7,7 @@ struct ReferenceParityTests {
     /// Extracts the fixture's clip with default parameters.
     private func extract(_ wav: String) throws -> FrameFeatures {
         let clip = try ReferenceFixture.samples(wav: wav)
-        let extractor = try FrameFeatureExtractor(parameters: FeatureParameters(sampleRate: clip.sampleRate))
+        let extractor = try FrameFeatureExtractor(sampleRate: clip.sampleRate)
         return extractor.extract(clip.samples)
     }
 

@@ -13,19 +13,19 @@ struct STFTTests {
         "frame count is 1 + n // 512 for every feature", arguments: [(0, 1), (1, 1), (511, 1), (512, 2), (66150, 130)])
     func frameCounts(length: Int, frames: Int) throws {
         let y = [Float](repeating: 0.25, count: length)
-        let stft = try STFT()
+        let stft = try STFT(nFFT: 2048, hopLength: 512)
         #expect(stft.frameCount(sampleCount: length) == frames)
         #expect(stft.magnitude(y).frameCount == frames)
-        #expect(RMS()(y).count == frames)
-        #expect(ZeroCrossingRate()(y).count == frames)
-        let features = try FrameFeatureExtractor().extract(y)
+        #expect(RMS(geometry: FrameGeometry(frameLength: 2048, hopLength: 512))(y).count == frames)
+        #expect(ZeroCrossingRate(geometry: FrameGeometry(frameLength: 2048, hopLength: 512))(y).count == frames)
+        let features = try FrameFeatureExtractor(sampleRate: 22050).extract(y)
         #expect(features.frameCount == frames)
         #expect(features.entries.allSatisfy { $0.matrix.frameCount == frames })
     }
 
     @Test("a sinusoid on bin 100 peaks there with |X| = A N / 4 and Hann side bins A N / 8")
     func sinusoidPeak() throws {
-        let stft = try STFT()
+        let stft = try STFT(nFFT: 2048, hopLength: 512)
         let spectrum = stft.magnitude(tone(bin: 100))
         #expect(spectrum.binCount == 1025)
         #expect(spectrum.frameCount == 17)
@@ -41,7 +41,7 @@ struct STFTTests {
 
     @Test("power is the float32 square of the magnitude")
     func powerIsSquaredMagnitude() throws {
-        let stft = try STFT()
+        let stft = try STFT(nFFT: 2048, hopLength: 512)
         let y = tone(bin: 37, count: 3000)
         let magnitude = stft.magnitude(y)
         let power = stft.power(y)
@@ -50,7 +50,7 @@ struct STFTTests {
 
     @Test("an empty or short signal is all padding: one frame of zeros, no trap")
     func emptyAndShort() throws {
-        let stft = try STFT()
+        let stft = try STFT(nFFT: 2048, hopLength: 512)
         let empty = stft.magnitude([])
         #expect(empty.frameCount == 1 && empty.values.count == 1025)
         #expect(empty.values.allSatisfy { $0 == 0 })
@@ -61,20 +61,20 @@ struct STFTTests {
 
     @Test("reusing one STFT for clips of different lengths gives the same as fresh ones")
     func reuse() throws {
-        let shared = try STFT()
+        let shared = try STFT(nFFT: 2048, hopLength: 512)
         var buffer = Spectrogram()
         for length in [5000, 700, 0, 12000] {
             let y = tone(bin: 50, count: length)
             shared.magnitude(y, into: &buffer)
-            #expect(buffer == (try STFT()).magnitude(y))
+            #expect(buffer == (try STFT(nFFT: 2048, hopLength: 512)).magnitude(y))
         }
     }
 
     @Test("odd or non-positive sizes are refused with a DSPError")
     func invalidSizes() {
-        #expect(throws: DSPError.self) { try STFT(nFFT: 2047) }
-        #expect(throws: DSPError.self) { try STFT(nFFT: 0) }
-        #expect(throws: DSPError.self) { try STFT(hopLength: 0) }
+        #expect(throws: DSPError.self) { try STFT(nFFT: 2047, hopLength: 512) }
+        #expect(throws: DSPError.self) { try STFT(nFFT: 0, hopLength: 512) }
+        #expect(throws: DSPError.self) { try STFT(nFFT: 2048, hopLength: 0) }
     }
 
     @Test("16 STFT plans made concurrently in a task group all work")

@@ -18,7 +18,7 @@ struct SpectralContrastTests {
             ),
         ])
     func bands(rate: Double, expected: [(Int, Int, Int)]) throws {
-        let contrast = try SpectralContrast(sampleRate: rate)
+        let contrast = try SpectralContrast(sampleRate: rate, nFFT: 2048, bandCount: 6, minimumHz: 200)
         #expect(contrast.bands.count == 7)
         for (band, (first, last, q)) in zip(contrast.bands, expected) {
             #expect(band.bins == first..<(last + 1))
@@ -29,24 +29,26 @@ struct SpectralContrastTests {
     @Test("an 8 kHz clip with the default bands is a DSPError naming the Nyquist problem, not a trap")
     func nyquist() throws {
         let error = #expect(throws: DSPError.self) {
-            try FrameFeatureExtractor(parameters: FeatureParameters(sampleRate: 8000))
+            try FrameFeatureExtractor(sampleRate: 8000)
         }
         #expect(error?.code == .invalidParameter)
         #expect(error?.reason.contains("6400") == true)
         #expect(error?.reason.contains("Nyquist") == true)
-        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 8000) }
+        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 8000, nFFT: 2048, bandCount: 6, minimumHz: 200) }
         // Five bands stop at 3200 Hz, below 4000 Hz: accepted, as librosa accepts it.
-        let extractor = try FrameFeatureExtractor(parameters: FeatureParameters(sampleRate: 8000, nBands: 5))
+        var fiveBands = FeatureParameters()
+        fiveBands.nBands = 5
+        let extractor = try FrameFeatureExtractor(parameters: fiveBands, sampleRate: 8000)
         #expect(extractor.extract([Float](repeating: 0.1, count: 4000))[.contrast]?.rowCount == 6)
     }
 
     @Test("parameters librosa rejects, or that leave a band with nothing to rank, are refused")
     func invalid() {
-        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 22050, bandCount: 0) }
-        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 22050, minimumHz: 0) }
-        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 22050, minimumHz: -.infinity) }
+        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 0, minimumHz: 200) }
+        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 6, minimumHz: 0) }
+        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 6, minimumHz: -.infinity) }
         // fmin below one bin spacing (10.8 Hz): band 0 has bin 0 alone, and librosa averages nothing.
-        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 22050, minimumHz: 5) }
+        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 6, minimumHz: 5) }
     }
 
     @Test(
@@ -69,7 +71,7 @@ struct SpectralContrastTests {
 
     @Test("silence gives contrast 0 everywhere, like librosa", arguments: [0, 1, 4000])
     func silence(length: Int) throws {
-        let features = try FrameFeatureExtractor().extract([Float](repeating: 0, count: length))
+        let features = try FrameFeatureExtractor(sampleRate: 22050).extract([Float](repeating: 0, count: length))
         let contrast = try #require(features[.contrast])
         #expect(contrast.rowCount == 7)
         #expect(contrast.values.allSatisfy { $0 == 0 })
@@ -83,7 +85,7 @@ struct SpectralContrastTests {
         let loud = [Float](repeating: 1e4, count: bins)
         let quiet = (0..<bins).map { $0 % 2 == 0 ? Float(1e-3) : Float(1e-8) }
         let magnitude = Spectrogram(binCount: bins, frameCount: 2, values: loud + quiet)
-        let contrast = try SpectralContrast(sampleRate: 22050)(magnitude)
+        let contrast = try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 6, minimumHz: 200)(magnitude)
         for band in 0..<7 {
             #expect(contrast[band, 0] == 0)
             #expect(abs(contrast[band, 1] - 10) < 1e-5, "band \(band): \(contrast[band, 1])")

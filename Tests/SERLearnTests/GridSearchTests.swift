@@ -19,7 +19,7 @@ import Testing
         }
 
         func evaluate(
-            _ kinds: [ModelKind], features: Matrix? = nil, settings: ModelSettings = ModelSettings(),
+            _ kinds: [ModelKind], features: Matrix? = nil, settings: ModelParameters = ModelParameters(),
             grid: HyperparameterGrid = HyperparameterGrid(), workers: Int = 2
         ) throws -> [ModelEvaluationResult] {
             try CrossValidation.evaluate(
@@ -32,7 +32,7 @@ import Testing
         ) throws -> GridSearch.TunedSettings {
             try GridSearch.tune(
                 kinds, features: features ?? self.features, labels: labels, classCount: 3, speakers: speakers,
-                plan: plan, settings: ModelSettings(), grid: grid, seed: 5, workers: workers)
+                plan: plan, settings: ModelParameters(), grid: grid, seed: 5, workers: workers)
         }
     }
 
@@ -50,16 +50,16 @@ import Testing
     }
 
     @Test func candidatesFollowScikitLearnsParameterGridOrder() {
-        let grid = HyperparameterGrid(svmC: [0.1, 10], svmGamma: [nil, 0.01], forestTrees: [50])
+        let grid = HyperparameterGrid(svmC: [0.1, 10], svmGamma: [.scale, .value(0.01)], forestTrees: [50])
         #expect(
-            grid.candidates(for: .svm, base: ModelSettings()).map(\.parameters) == [
+            grid.candidates(for: .svm, base: ModelParameters()).map(\.parameters) == [
                 ["C": "0.1", "gamma": "scale"], ["C": "0.1", "gamma": "0.01"],
                 ["C": "10.0", "gamma": "scale"], ["C": "10.0", "gamma": "0.01"],
             ])
-        #expect(grid.candidates(for: .rf, base: ModelSettings()).map(\.settings.forestTrees) == [50])
-        #expect(grid.candidates(for: .xgb, base: ModelSettings()).isEmpty)
-        let gammaOnly = HyperparameterGrid(svmGamma: [0.5]).candidates(for: .svm, base: ModelSettings())
-        #expect(gammaOnly.map(\.settings.svmC) == [ModelSettings().svmC])
+        #expect(grid.candidates(for: .rf, base: ModelParameters()).map(\.settings.rf.nEstimators) == [50])
+        #expect(grid.candidates(for: .xgb, base: ModelParameters()).isEmpty)
+        let gammaOnly = HyperparameterGrid(svmGamma: [.value(0.5)]).candidates(for: .svm, base: ModelParameters())
+        #expect(gammaOnly.map(\.settings.svm.c) == [ModelParameters().svm.c])
     }
 
     @Test func innerFoldsLieInsideTheTrainingRowsAndKeepSpeakersApart() throws {
@@ -82,7 +82,7 @@ import Testing
     /// the standardiser or the scores), yet must leave that fold's own choice alone.
     @Test func poisonedTestRowsDoNotChangeTheirFoldsChoice() throws {
         let problem = try Problem(ClassifierTests.blobs(rows: 120, seed: 11), folds: 3)
-        let grid = HyperparameterGrid(svmGamma: [0.1, 1000])
+        let grid = HyperparameterGrid(svmGamma: [.value(0.1), .value(1000)])
         let clean = try problem.evaluate([.svm], grid: grid)[0].chosen
         #expect(clean.allSatisfy { $0["gamma"] == "0.1" })
         #expect(try problem.tune([.svm], grid: grid).chosen[.svm]?["gamma"] == "0.1")
@@ -99,7 +99,7 @@ import Testing
 
     @Test func resultsAreTheSameWhateverTheWorkers() throws {
         let problem = try Problem(ClassifierTests.blobs(rows: 90, seed: 5), folds: 3)
-        let grid = HyperparameterGrid(svmC: [0.1, 10], svmGamma: [nil, 0.01], forestTrees: [5, 40])
+        let grid = HyperparameterGrid(svmC: [0.1, 10], svmGamma: [.scale, .value(0.01)], forestTrees: [5, 40])
         let one = try problem.evaluate([.rf, .svm, .xgb], grid: grid, workers: 1)
         let four = try problem.evaluate([.rf, .svm, .xgb], grid: grid, workers: 4)
         for (a, b) in zip(one, four) {
@@ -114,10 +114,10 @@ import Testing
 
     @Test func theCThatFitsWinsAndIsRefittedOnTheTrainingFold() throws {
         let problem = try Problem(Self.rings(rows: 150, seed: 3), folds: 5)
-        var underfit = ModelSettings()
-        underfit.svmC = 0.001
-        var fitting = ModelSettings()
-        fitting.svmC = 10
+        var underfit = ModelParameters()
+        underfit.svm.c = 0.001
+        var fitting = ModelParameters()
+        fitting.svm.c = 10
         let searched = try problem.evaluate([.svm], grid: HyperparameterGrid(svmC: [0.001, 10]))[0]
         #expect(searched.chosen == Array(repeating: ["C": "10.0", "gamma": "scale"], count: 5))
         #expect(searched.searchSeconds > 0)
@@ -125,7 +125,7 @@ import Testing
         #expect(searched.predictions.map(\.probabilities) == fixed.predictions.map(\.probabilities))
         #expect(searched.scores.uar > (try problem.evaluate([.svm], settings: underfit)[0].scores.uar) + 0.1)
         let tuned = try problem.tune([.svm, .mlp], grid: HyperparameterGrid(svmC: [0.001, 10]))
-        #expect(tuned.settings.svmC == 10)
+        #expect(tuned.settings.svm.c == 10)
         #expect(tuned.chosen == [.svm: ["C": "10.0", "gamma": "scale"]])
     }
 
@@ -143,7 +143,7 @@ import Testing
         let plain = try problem.evaluate(ModelKind.allCases)
         let empty = try problem.evaluate(ModelKind.allCases, grid: HyperparameterGrid(innerFolds: 4))
         let otherModel = try problem.evaluate([.svm], grid: HyperparameterGrid(forestTrees: [3]))[0]
-        let base = try problem.evaluate([.svm], grid: HyperparameterGrid(svmC: [ModelSettings().svmC]))[0]
+        let base = try problem.evaluate([.svm], grid: HyperparameterGrid(svmC: [ModelParameters().svm.c]))[0]
         for (a, b) in zip(plain, empty) {
             #expect(a.scores == b.scores)
             #expect(a.predictions.map(\.probabilities) == b.predictions.map(\.probabilities))
@@ -154,7 +154,7 @@ import Testing
         #expect(otherModel.chosen.isEmpty)
         #expect(base.predictions.map(\.probabilities) == svm.predictions.map(\.probabilities))
         #expect(base.chosen == Array(repeating: ["C": "1.0", "gamma": "scale"], count: 3))
-        #expect(try problem.tune(ModelKind.allCases, grid: HyperparameterGrid()).settings == ModelSettings())
+        #expect(try problem.tune(ModelKind.allCases, grid: HyperparameterGrid()).settings == ModelParameters())
     }
 
     @Test func fewerThanTwoInnerFoldsIsAnError() throws {

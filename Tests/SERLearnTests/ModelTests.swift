@@ -128,8 +128,8 @@ struct ModelFixture: Decodable {
 
     @Test func svmPredictsWhatScikitLearnsSVCPredicts() throws {
         let fixture = try ModelFixture.load()
-        var settings = ModelSettings()
-        settings.svmBalanced = true
+        var settings = ModelParameters()
+        settings.svm.classWeight = .balanced
         let model = try ModelKind.svm.fit(
             features: Matrix(rows: fixture.svmTrainX), labels: fixture.svmTrainY, classCount: 3, settings: settings,
             seed: 1)
@@ -144,11 +144,11 @@ struct ModelFixture: Decodable {
     func everyModelLearnsSeparableClassesAndIsSeeded(kind: ModelKind) throws {
         let (train, labels) = Self.blobs(rows: 600, seed: 3)
         let (test, truth) = Self.blobs(rows: 60, seed: 4)
-        let model = try kind.fit(features: train, labels: labels, classCount: 3, settings: ModelSettings(), seed: 9)
+        let model = try kind.fit(features: train, labels: labels, classCount: 3, settings: ModelParameters(), seed: 9)
         let predicted = try model.predict(test)
         let scores = ClassificationScores(truth: truth, predicted: predicted.labels, classCount: 3)
         #expect(scores.uar > 0.9, "\(kind.title) UAR \(scores.uar)")
-        let again = try kind.fit(features: train, labels: labels, classCount: 3, settings: ModelSettings(), seed: 9)
+        let again = try kind.fit(features: train, labels: labels, classCount: 3, settings: ModelParameters(), seed: 9)
         #expect(try again.predict(test).probabilities == predicted.probabilities)
     }
 
@@ -158,10 +158,10 @@ struct ModelFixture: Decodable {
         let plan = try FoldPlan(.speakerIndependent, labels: labels, speakers: speakers, folds: 3, seed: 1)
         let one = try CrossValidation.evaluate(
             ModelKind.allCases, features: features, labels: labels, classCount: 3, plan: plan,
-            settings: ModelSettings(), seed: 2, workers: 1)
+            settings: ModelParameters(), seed: 2, workers: 1)
         let four = try CrossValidation.evaluate(
             ModelKind.allCases, features: features, labels: labels, classCount: 3, plan: plan,
-            settings: ModelSettings(), seed: 2, workers: 4)
+            settings: ModelParameters(), seed: 2, workers: 4)
         for (a, b) in zip(one, four) {
             #expect(a.scores == b.scores)
             #expect(a.predictions.map(\.probabilities) == b.predictions.map(\.probabilities))
@@ -173,7 +173,7 @@ struct ModelFixture: Decodable {
         var (features, labels) = Self.blobs(rows: 30, seed: 1)
         features[3, 2] = .nan
         let error = #expect(throws: LearnError.self) {
-            try ModelKind.svm.fit(features: features, labels: labels, classCount: 3, settings: ModelSettings(), seed: 1)
+            try ModelKind.svm.fit(features: features, labels: labels, classCount: 3, settings: ModelParameters(), seed: 1)
         }
         #expect(error?.code == .nonFiniteValue)
     }

@@ -8,7 +8,7 @@ struct PlanTests {
     func order() throws {
         let counter = RunCounter()
         let plan = try Plan([
-            SumCell(id: "late", inputs: ["early"], counter: counter), SumCell(id: "other", counter: counter),
+            SumCell(id: "late", reads: ["early"], counter: counter), SumCell(id: "other", counter: counter),
             SumCell(id: "early", counter: counter),
         ])
         #expect(plan.ids == ["other", "early", "late"])
@@ -18,12 +18,12 @@ struct PlanTests {
     @Test("an input no cell makes, a cycle and a duplicate id are errors at plan time")
     func errors() {
         let counter = RunCounter()
-        #expect(throws: NotebookError("cell b reads missing, which no cell makes")) {
-            try Plan([SumCell(id: "a", counter: counter), SumCell(id: "b", inputs: ["missing"], counter: counter)])
+        #expect(throws: NotebookError("cell b reads missing's sum (Swift.Int), but no cell is called missing")) {
+            try Plan([SumCell(id: "a", counter: counter), SumCell(id: "b", reads: ["missing"], counter: counter)])
         }
         #expect(throws: NotebookError("cells a, b read each other in a cycle")) {
             try Plan([
-                SumCell(id: "a", inputs: ["b"], counter: counter), SumCell(id: "b", inputs: ["a"], counter: counter),
+                SumCell(id: "a", reads: ["b"], counter: counter), SumCell(id: "b", reads: ["a"], counter: counter),
             ])
         }
         #expect(throws: NotebookError("two cells are called a")) {
@@ -31,25 +31,41 @@ struct PlanTests {
         }
     }
 
+    @Test("a typed input whose producer makes it as another type, or does not make it, fails the plan")
+    func typedInputs() {
+        let counter = RunCounter()
+        let asText = ArtifactKey<String>("sum", of: "a").declaration
+        #expect(throws: NotebookError("cell b reads a's sum as Swift.String, but a makes it as Swift.Int")) {
+            try Plan([SumCell(id: "a", counter: counter), SumCell(id: "b", extraInput: asText, counter: counter)])
+        }
+        let unknown = ArtifactKey<Int>("total", of: "a").declaration
+        #expect(throws: NotebookError("cell b reads a's total (Swift.Int), which a does not make")) {
+            try Plan([SumCell(id: "a", counter: counter), SumCell(id: "b", extraInput: unknown, counter: counter)])
+        }
+        #expect(throws: Never.self) {
+            try Plan([SumCell(id: "a", counter: counter), SumCell(id: "b", reads: ["a"], counter: counter)])
+        }
+    }
+
     @Test("a cell's key changes with its parameters, version, sources and inputs; upstream keys do not")
     func keys() throws {
         let counter = RunCounter()
         func keys(b: SumCell) throws -> [String: Digest] {
-            try Plan([SumCell(id: "a", counter: counter), b, SumCell(id: "c", inputs: ["b"], counter: counter)]).keys()
+            try Plan([SumCell(id: "a", counter: counter), b, SumCell(id: "c", reads: ["b"], counter: counter)]).keys()
         }
-        let base = try keys(b: SumCell(id: "b", inputs: ["a"], counter: counter))
+        let base = try keys(b: SumCell(id: "b", reads: ["a"], counter: counter))
         for changed in [
-            SumCell(id: "b", inputs: ["a"], value: 2, counter: counter),
-            SumCell(id: "b", inputs: ["a"], version: 2, counter: counter),
+            SumCell(id: "b", reads: ["a"], value: 2, counter: counter),
+            SumCell(id: "b", reads: ["a"], version: 2, counter: counter),
             SumCell(
-                id: "b", inputs: ["a"], sources: SourceSet(digests: ["f": Digest.of(Data("x".utf8))]), counter: counter),
+                id: "b", reads: ["a"], sources: SourceSet(digests: ["f": Digest.of(Data("x".utf8))]), counter: counter),
         ] {
             let new = try keys(b: changed)
             #expect(new["a"] == base["a"])
             #expect(new["b"] != base["b"])
             #expect(new["c"] != base["c"], "a reader's key follows its input's")
         }
-        #expect(try keys(b: SumCell(id: "b", inputs: ["a"], counter: counter)) == base, "keys are stable")
+        #expect(try keys(b: SumCell(id: "b", reads: ["a"], counter: counter)) == base, "keys are stable")
         let salted = try Plan([SumCell(id: "a", counter: counter)], salt: "v2").keys()
         #expect(salted["a"] != base["a"])
     }
@@ -109,6 +125,19 @@ struct RunnerTests {
         #expect(notebook.counter.count("c") == 0)
         let fixed = try notebook.runner(notebook.chain()).run()
         #expect(fixed.map(\.state) == [.cached, .ran, .ran, .ran])
+    }
+
+    @Test("a cell whose result lacks an output it declares fails, and is not stored")
+    func missingOutput() throws {
+        let notebook = try TestNotebook()
+        let cells: [any Cell] = [
+            SumCell(id: "a", forgetsOutput: true, counter: notebook.counter),
+            SumCell(id: "b", reads: ["a"], counter: notebook.counter),
+        ]
+        let outcomes = try notebook.runner(cells).run()
+        #expect(outcomes.map(\.state) == [.failed, .notRun])
+        #expect(outcomes[0].error == "a did not make a's sum (Swift.Int), which it declares")
+        #expect(try notebook.runner(cells).run().map(\.state) == [.failed, .notRun])
     }
 
     @Test("a damaged stored result is recomputed, never trusted")

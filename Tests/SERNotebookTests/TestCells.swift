@@ -25,29 +25,34 @@ final class RunCounter: Sendable {
 /// A cell for runner tests: its result is its parameter plus its inputs' results, so a wrong input or
 /// a stale cache shows in the value. `items` are per-item work cached by name.
 struct SumCell: Cell {
-    struct Parameters: Encodable, Sendable {
-        var value: Int
-        var label: String
-    }
-
     let id: String
-    var inputs: [String] = []
+    /// The cells whose sums this one reads.
+    var reads: [String] = []
     var value = 1
     var label = "x"
     var version = 1
     var sources = SourceSet()
     var items: [String] = []
     var fails = false
+    /// An input declared besides the sums read (a wrong type or name, for the plan's checks).
+    var extraInput: ArtifactDeclaration?
+    /// Declares its sum without making it.
+    var forgetsOutput = false
     let counter: RunCounter
 
+    /// A cell's one output: the sum, a whole number.
+    static func sum(of id: String) -> ArtifactKey<Int> { ArtifactKey("sum", of: id) }
+
     var summary: String { "test cell \(id)" }
-    var parameters: Parameters { Parameters(value: value, label: label) }
+    var inputs: [ArtifactDeclaration] { reads.map { Self.sum(of: $0).declaration } + (extraInput.map { [$0] } ?? []) }
+    var outputs: [ArtifactDeclaration] { [Self.sum(of: id).declaration] }
+    var parameters: ParameterList { ParameterList(values: ["value": "\(value)", "label": "\"\(label)\""]) }
 
     func run(_ context: CellContext) throws -> ArtifactBundle {
         counter.record(id)
         if fails { throw NotebookError("\(id) broke on purpose") }
         var total = value
-        for input in inputs { total += Int(String(decoding: try context.input(input).data["sum"]!, as: UTF8.self))! }
+        for input in reads { total += try context.read(Self.sum(of: input)) }
         context.progress.expect(items.count, "items")
         for item in items {
             var builder = KeyBuilder("test-item")
@@ -61,7 +66,8 @@ struct SumCell: Cell {
                 context.progress.advance()
             }
         }
-        return ArtifactBundle(files: ["\(id).txt": Data("\(total)\n".utf8)], data: ["sum": Data("\(total)".utf8)])
+        return ArtifactBundle(
+            files: ["\(id).txt": Data("\(total)\n".utf8)], data: forgetsOutput ? [:] : ["sum": Data("\(total)".utf8)])
     }
 }
 
@@ -85,9 +91,9 @@ struct TestNotebook {
     func chain(a: Int = 1, b: Int = 10, items: [String] = [], fails: String? = nil) -> [any Cell] {
         [
             SumCell(id: "a", value: a, counter: counter),
-            SumCell(id: "b", inputs: ["a"], value: b, items: items, fails: fails == "b", counter: counter),
-            SumCell(id: "c", inputs: ["b"], value: 100, counter: counter),
-            SumCell(id: "d", inputs: ["a", "c"], value: 1000, counter: counter),
+            SumCell(id: "b", reads: ["a"], value: b, items: items, fails: fails == "b", counter: counter),
+            SumCell(id: "c", reads: ["b"], value: 100, counter: counter),
+            SumCell(id: "d", reads: ["a", "c"], value: 1000, counter: counter),
         ]
     }
 }

@@ -1,14 +1,16 @@
 import Foundation
 import SERAudio
 import SERCells
+import SERSettings
 import Testing
+import SERDSP
 
 /// Inputs real corpora contain: digital silence, clips shorter than a frame, one sample, unusual
 /// rates and channel counts, NaN and infinity. Each gives features or a one-line error, never a trap.
 @Suite("Awkward audio through the whole chain")
 struct AwkwardAudioTests {
     private func settings(_ overrides: [String] = []) throws -> Settings {
-        try Settings.resolve(configFile: nil, configText: nil, overrides: overrides, dataOverride: nil).settings
+        try Settings.resolve(overrides: overrides).value
     }
 
     private func analyze(
@@ -18,7 +20,7 @@ struct AwkwardAudioTests {
         let dir = try CorpusFixture(emotions: [], badFiles: false)
         let path = dir.path("clip.wav")
         try AudioFile.write(samples, channelCount: channels, sampleRate: rate, format: format, to: path)
-        var analyzer = ClipAnalyzer(settings: try settings(overrides), processing: processing)
+        var analyzer = try settings(overrides).clipAnalyzer(processing: processing)
         return Result { () throws(ClipError) in try analyzer.analyze(path: path) }
     }
 

@@ -215,11 +215,42 @@ struct CommandLineTests {
             toFile: corpus.path("serreport.yml"), atomically: true, encoding: .utf8)
         let run = try CommandRun(["build"], in: corpus.root)
         #expect(run.status != 0)
-        #expect(run.stderr.contains("serreport.yml: features.mfcc.n_mfc: unknown key"))
+        #expect(run.stderr.contains("serreport.yml:2: features.mfcc.n_mfc: unknown key"))
         #expect(run.stderr.contains("did you mean n_mfcc?"))
         let set = try CommandRun(["features", corpus.path("s1_sad.wav"), "--set", "features.n_fft=big"])
         #expect(set.status != 0)
         #expect(set.stderr.contains("--set: features.n_fft: expected a whole number"))
+    }
+
+    @Test("an out-of-range setting stops the build before load runs: one line, no cache, no report")
+    func outOfRangeStopsBeforeLoad() throws {
+        let corpus = try CorpusFixture(badFiles: false)
+        let run = try CommandRun(["build", "--data", corpus.root.path, "--set", "features.n_fft=1025"], in: corpus.root)
+        #expect(run.status != 0)
+        #expect(
+            run.stderr.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(
+                "--set: features.n_fft: 1025 is out of range (allowed: an even number from 16 to 65536)"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: corpus.root.appendingPathComponent(".serreport").path))
+        #expect(!FileManager.default.fileExists(atPath: corpus.root.appendingPathComponent("reports").path))
+    }
+
+    @Test("serreport config shows each value's source: default, file:line, --set")
+    func configShowsSources() throws {
+        let corpus = try CorpusFixture(badFiles: false)
+        try "train:\n  seed: 7\n".write(toFile: corpus.path("serreport.yml"), atomically: true, encoding: .utf8)
+        let run = try CommandRun(["config", "--set", "features.mfcc.n_mfcc=13"], in: corpus.root)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("  seed: 7 ") && $0.contains("# serreport.yml:2 · ") })
+        #expect(lines.contains { $0.hasPrefix("    n_mfcc: 13 ") && $0.contains("# --set · ") })
+        #expect(lines.contains { $0.hasPrefix("  n_fft: 2048 ") && $0.contains("# default · ") })
+        let json = try CommandRun(["config", "--json"], in: corpus.root)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let keys = try #require(document["keys"] as? [[String: String]])
+        #expect(keys.first { $0["key"] == "train.seed" }?["source"] == "serreport.yml:2")
+        #expect((document["settings"] as? [String: Any])?["sample_rate"] as? Int == 22050)
     }
 
     @Test("a config file's data path is relative to the file, and --set overrides it")

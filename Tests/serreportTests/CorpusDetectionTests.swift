@@ -1,6 +1,7 @@
 import Foundation
 import SERCells
 import Testing
+import SERCorpus
 
 /// `corpus: auto`: which layout a folder is read with, the sentence saying why, and the errors for
 /// folders no layout fits.
@@ -72,7 +73,7 @@ struct CorpusDetectionTests {
     @Test("an unrecognised layout is an error listing every supported layout")
     func unrecognised() throws {
         let tree = try CorpusTree(["a.wav", "b.wav", "c.wav", "Actor_01/03-01-01-01-01-01-01.wav"])
-        let error = #expect(throws: CellError.self) { try Corpus.open(tree.path) }
+        let error = #expect(throws: CorpusError.self) { try Corpus.open(tree.path) }
         let message = try #require(error?.message)
         #expect(message.contains("not a corpus layout serreport recognises"))
         #expect(message.contains("(the most, 1, fit ravdess)"))
@@ -83,7 +84,7 @@ struct CorpusDetectionTests {
     func empty() throws {
         let tree = try CorpusTree([])
         try tree.addText("README.md", "nothing here")
-        let error = #expect(throws: CellError.self) { try Corpus.open(tree.path) }
+        let error = #expect(throws: CorpusError.self) { try Corpus.open(tree.path) }
         #expect(error?.message.contains("no manifest.csv and no audio files") == true)
         #expect(error?.message.contains("cremad (ActorID_Sentence_Emotion_Level.wav") == true)
     }
@@ -91,18 +92,18 @@ struct CorpusDetectionTests {
     @Test("a layout that fits no file is an error; a corpus name on a file is an error")
     func explicitMismatch() throws {
         let tree = try CorpusTree(["Actor_01/03-01-01-01-01-01-01.wav"])
-        let error = #expect(throws: CellError.self) { try Corpus.open(tree.path, layout: .savee) }
+        let error = #expect(throws: CorpusError.self) { try Corpus.open(tree.path, layout: .savee) }
         #expect(
             error?.message.contains("corpus: savee, but none of its 1 audio files is named like DC_a01.wav") == true)
         try tree.addText("list.csv", "path,emotion\n")
-        let file = #expect(throws: CellError.self) { try Corpus.open(tree.url("list.csv").path, layout: .ravdess) }
+        let file = #expect(throws: CorpusError.self) { try Corpus.open(tree.url("list.csv").path, layout: .ravdess) }
         #expect(file?.message.contains("corpus: ravdess reads a folder of audio files") == true)
     }
 
     @Test("a lone folder of clips is not one folder per emotion")
     func oneFolderIsNotFolders() throws {
         let tree = try CorpusTree(["clips/a.wav", "clips/b.wav"])
-        #expect(throws: CellError.self) { try Corpus.open(tree.path) }
+        #expect(throws: CorpusError.self) { try Corpus.open(tree.path) }
         #expect(try Corpus.open(tree.path, layout: .folders).rows.map(\.emotion) == ["clips", "clips"])
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import SERCells
+import SERCorpus
+import SERSettings
 import SERNotebook
 import Testing
 
@@ -39,8 +41,8 @@ struct LabelMappingTests {
         #expect(corpus.rows.map(\.emotion) == ["sad"])
         #expect(corpus.notes.contains("labels.map: clam → neutral matches no clip (no emotion is called clam)"))
         #expect(corpus.notes.contains("labels.keep: no clip is labelled angri"))
-        let error = #expect(throws: CellError.self) {
-            try Corpus.open(tree.path, labels: LabelMapping(keep: ["anger"]))
+        let error = #expect(throws: CorpusError.self) {
+            try Corpus.open(tree.path, labels: LabelMapping(map: [:], keep: ["anger"]))
         }
         #expect(error?.message.contains("labels.keep: anger leaves no clips") == true)
         #expect(error?.message.contains("angry, calm, disgust, fearful, happy, neutral, sad, surprised") == true)
@@ -49,13 +51,13 @@ struct LabelMappingTests {
     @Test("map is applied once, not chained")
     func notChained() throws {
         let tree = try Self.ravdess()
-        let corpus = try Corpus.open(tree.path, labels: LabelMapping(map: ["calm": "neutral", "neutral": "quiet"]))
+        let corpus = try Corpus.open(tree.path, labels: LabelMapping(map: ["calm": "neutral", "neutral": "quiet"], keep: []))
         #expect(corpus.clips.prefix(2).map(\.emotion) == ["quiet", "neutral"])
     }
 
     @Test("settings: corpus and labels from the defaults, a file and --set; wrong values name the key")
     func settings() throws {
-        let defaults = try Settings.resolve(configFile: nil, configText: nil, overrides: [], dataOverride: nil).settings
+        let defaults = try Settings.resolve(overrides: []).value
         #expect(defaults.corpus == .auto)
         #expect(defaults.labels == LabelMapping())
 
@@ -66,42 +68,38 @@ struct LabelMappingTests {
               keep: [neutral, angry]
             """
         let set = try Settings.resolve(
-            configFile: "serreport.yml", configText: file,
-            overrides: ["labels.map.surprised=happy", "labels.keep=neutral,angry,happy"], dataOverride: nil
-        ).settings
+            file: ("serreport.yml", file), overrides: ["labels.map.surprised=happy", "labels.keep=neutral,angry,happy"]
+        ).value
         #expect(set.corpus == .ravdess)
         #expect(
             set.labels
                 == LabelMapping(map: ["calm": "neutral", "surprised": "happy"], keep: ["neutral", "angry", "happy"]))
 
-        let layout = #expect(throws: ConfigurationError.self) {
-            try Settings.resolve(configFile: nil, configText: nil, overrides: ["corpus=timit"], dataOverride: nil)
-        }
+        let layout = #expect(throws: SettingsError.self) { try Settings.resolve(overrides: ["corpus=timit"]) }
         #expect(
             layout?.description
-                == "--set: corpus: allowed: auto, ravdess, tess, savee, emodb, cremad, folders, csv (found 'timit')")
-        let key = #expect(throws: ConfigurationError.self) {
-            try Settings.resolve(
-                configFile: "my.yml", configText: "labels: {kept: [sad]}", overrides: [], dataOverride: nil)
+                == "--set: corpus: 'timit' is not one of auto, ravdess, tess, savee, emodb, cremad, folders, csv")
+        let key = #expect(throws: SettingsError.self) {
+            try Settings.resolve(file: ("my.yml", "labels: {kept: [sad]}"))
         }
-        #expect(key?.description.hasPrefix("my.yml: labels.kept: unknown key") == true)
-        let twice = #expect(throws: ConfigurationError.self) {
-            try Settings.resolve(
-                configFile: nil, configText: nil, overrides: ["labels.keep=sad,sad"], dataOverride: nil)
-        }
-        #expect(twice?.description == "--set: labels.keep: names an emotion twice")
+        #expect(key?.description.hasPrefix("my.yml:1: labels.kept: unknown key") == true)
+        let twice = #expect(throws: SettingsError.self) { try Settings.resolve(overrides: ["labels.keep=sad,sad"]) }
+        #expect(
+            twice?.description
+                == "--set: labels.keep: [sad, sad] is out of range (allowed: each not empty; each named once)")
     }
 
     @Test("a report's models/settings.json from before corpus and labels existed still decodes (for predict)")
     func olderSettingsFile() throws {
-        var settings = try Settings.resolve(configFile: nil, configText: nil, overrides: [], dataOverride: nil).settings
+        var settings = try Settings.resolve(overrides: []).value
         settings.corpus = .emodb
-        settings.labels = LabelMapping(keep: ["anger"])
+        settings.labels = LabelMapping(map: [:], keep: ["anger"])
         var object = try #require(
             try JSONSerialization.jsonObject(with: JSONEncoder().encode(settings)) as? [String: Any])
         #expect(object.removeValue(forKey: "corpus") as? String == "emodb")
         #expect(object.removeValue(forKey: "labels") != nil)
-        let older = try JSONDecoder().decode(Settings.self, from: JSONSerialization.data(withJSONObject: object))
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        let older = try Settings.saved(json: text, file: "settings.json")
         #expect(older.corpus == .auto)
         #expect(older.labels == LabelMapping())
         #expect(older.features == settings.features)

@@ -1,7 +1,9 @@
 import Foundation
 import SERAudio
 import SERCells
+import SERSettings
 import Testing
+import SERDSP
 
 /// End-to-end parity with the Python seed on 12 Samples clips (two per emotion): serreport's load →
 /// process → extract against `reference_features.py` (librosa 0.11.0, noisereduce 3.0.3, pydub 0.25.1).
@@ -16,7 +18,7 @@ struct ReferenceParityTests {
     @Test("load only: sample counts, frames and summary match the reference", arguments: clips)
     func plain(name: String) throws {
         let reference = try ReferenceFeatures(name: name, variant: "plain")
-        var analyzer = ClipAnalyzer(settings: try defaultSettings(), processing: false)
+        var analyzer = try defaultSettings().clipAnalyzer(processing: false)
         let analysis = try analyzer.analyze(path: reference.clipPath)
         #expect(analysis.processed.samples.count == reference.stage("load", "n"))
         try expectFeatures(analysis, match: reference)
@@ -25,7 +27,7 @@ struct ReferenceParityTests {
     @Test("full chain: normalise → trim → fix length → denoise → features", arguments: clips)
     func full(name: String) throws {
         let reference = try ReferenceFeatures(name: name, variant: "full")
-        var analyzer = ClipAnalyzer(settings: try defaultSettings())
+        var analyzer = try defaultSettings().clipAnalyzer()
         let analysis = try analyzer.analyze(path: reference.clipPath)
         let stages = analysis.processed.stages
         #expect(stages.normalize?.peakBefore == Double(reference.stage("normalize", "peak_before")))
@@ -67,7 +69,7 @@ struct ReferenceParityTests {
     }
 
     private func defaultSettings() throws -> Settings {
-        try Settings.resolve(configFile: nil, configText: nil, overrides: [], dataOverride: nil).settings
+        try Settings.resolve(overrides: []).value
     }
 }
 

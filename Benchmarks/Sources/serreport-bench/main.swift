@@ -39,7 +39,7 @@ func main() throws {
     let audio = arguments[flag + 1]
     let clipPaths = (0..<20).map { String(format: "%@/clip3_22050_%02d.wav", audio, $0) }
     let clipSeconds = 3.0 * Double(clipPaths.count)
-    let loader = AudioLoader(sampleRate: 22050)
+    let loader = AudioLoader(sampleRate: 22050, normalizer: nil)
     let clips = try clipPaths.map { try loader.load(path: $0).samples }
 
     var stages: [String: Double] = [:]
@@ -52,7 +52,7 @@ func main() throws {
     }
     stages["decode_resample_clips"] = 1e3 * clipLoads.reduce(0, +) / Double(clipLoads.count)
 
-    let extractor = try FrameFeatureExtractor()
+    let extractor = try FrameFeatureExtractor(sampleRate: 22050)
     stages["five_features"] = 1e3 * cpuMedian { for clip in clips { _ = extractor.extract(clip) } } / clipSeconds
 
     let reducer = try NoiseReducer()
@@ -60,10 +60,9 @@ func main() throws {
         1e3 * (try cpuMedian { for clip in clips { _ = try reducer.reduceNoise(clip, sampleRate: 22050) } })
         / clipSeconds
 
-    let settings = try Settings.resolve(
-        configFile: nil, configText: nil, overrides: ["process.normalize.enabled=false"], dataOverride: nil
-    ).settings
-    var analyzer = ClipAnalyzer(settings: settings)
+    var settings = Settings()
+    settings.process.normalize.enabled = false
+    var analyzer = settings.clipAnalyzer()
     stages["whole_chain"] =
         1e3 * (try cpuMedian { for path in clipPaths { _ = try analyzer.analyze(path: path) } }) / clipSeconds
 

@@ -1,4 +1,5 @@
 import Foundation
+import SERAudio
 import SERFigures
 import SERNotebook
 import SERReport

@@ -1,0 +1,88 @@
+import Foundation
+import SERCells
+import SERSettings
+import Testing
+
+/// The one settings schema: every key refuses what it does not allow when settings are resolved,
+/// the README shows exactly the schema's defaults, and settings saved by earlier releases still load.
+@Suite("Settings schema")
+struct SettingsSchemaTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("every key of the schema refuses an out-of-range or ill-typed value at resolve time, naming the key")
+    func everyKeyRefusesWhatItDoesNotAllow() throws {
+        let leaves = Settings().leaves
+        #expect(leaves.count >= 50)
+        #expect(Set(leaves.map(\.key)).count == leaves.count, "each key once")
+        for leaf in leaves {
+            var node = leaf.refused
+            for component in leaf.key.split(separator: ".").reversed() {
+                node = .map([(String(component), node)], .commandLine("--set"))
+            }
+            let error = #expect(throws: SettingsError.self, "\(leaf.key) accepted \(leaf.refused.shown)") {
+                try Settings.resolve(node)
+            }
+            #expect(error?.key == leaf.key, "\(leaf.key): \(error?.description ?? "")")
+            #expect(error?.source == .commandLine("--set"), "\(leaf.key)")
+        }
+    }
+
+    @Test("every key has a doc line, and the defaults pass their own checks")
+    func docsAndDefaults() throws {
+        for leaf in Settings().leaves {
+            #expect(!leaf.doc.isEmpty, "\(leaf.key)")
+            #expect(leaf.value == leaf.defaultValue, "\(leaf.key)")
+        }
+        #expect(try Settings.resolve().value == Settings())
+        #expect(throws: Never.self) { try Settings().validated() }
+    }
+
+    @Test("settings tied together are checked together: contrast bands must stay below sample_rate's Nyquist")
+    func nyquistRule() throws {
+        let error = #expect(throws: SettingsError.self) { try Settings.resolve(overrides: ["sample_rate=8000"]) }
+        #expect(error?.key == "features.contrast.n_bands")
+        #expect(error?.reason.contains("Nyquist") == true)
+        #expect(try Settings.resolve(overrides: ["sample_rate=8000", "features.contrast.n_bands=5"]).value.sampleRate == 8000)
+        #expect(try Settings.resolve(overrides: ["sample_rate=0"]).value.sampleRate == 0)
+    }
+
+    @Test("the README's settings block is the schema's defaults, word for word")
+    func readmeShowsTheSchema() throws {
+        let readme = try String(contentsOf: Self.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- settings: made by `serreport config --defaults` -->\n```yaml\n"))
+        let end = try #require(readme.range(of: "```\n", range: start.upperBound..<readme.endIndex))
+        let block = String(readme[start.upperBound..<end.lowerBound])
+        #expect(
+            block == SettingsListing.yaml(Settings().leaves),
+            "README.md's settings block is out of date: replace it with `serreport config --defaults`")
+    }
+
+    @Test("a report's models/settings.json from 0.2 loads, keys added since taking their defaults", arguments: [
+        "0.2", "0.2-early",
+    ])
+    func savedSettings(name: String) throws {
+        let url = try #require(
+            Bundle.module.url(forResource: "Fixtures/saved-settings/\(name)", withExtension: "json"))
+        let saved = try Settings.saved(json: try String(contentsOf: url, encoding: .utf8), file: url.path)
+        #expect(saved.features == Settings().features)
+        #expect(saved.process == Settings().process)
+        #expect(saved.data == Settings().data, "the corpus location is not saved")
+        if name == "0.2-early" {
+            #expect(saved.train.parameters.svm.gamma == .value(0.01))
+            #expect(saved.train.parameters.svm.classWeight == .none)
+            #expect(saved.train.search == Settings().train.search)
+            #expect(saved.labels == Settings().labels)
+        } else {
+            #expect(saved == { var settings = Settings(); settings.data = saved.data; return settings }())
+        }
+    }
+
+    @Test("a saved settings file that lies is an error naming the file, not a trap")
+    func damagedSavedSettings() {
+        for text in ["{", "[1, 2]", #"{"features": {"n_fft": 0}}"#, #"{"train": {"models": ["cnn"]}}"#] {
+            let error = #expect(throws: SettingsError.self) { try Settings.saved(json: text, file: "models/settings.json") }
+            #expect(error?.description.hasPrefix("models/settings.json") == true, "\(text)")
+        }
+    }
+}
