@@ -56,7 +56,6 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            resources: [.copy("Templates")],
             swiftSettings: swiftSettings
         ),
         .target(
