@@ -68,7 +68,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "serreport",
-            dependencies: ["SERCells", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "SERCells", "SERReport", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
 
