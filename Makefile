@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SERREPORT := .build/release/serreport
 
-.PHONY: report test test-cpu-flags deps test-deps release check-report format-check clean
+.PHONY: report test test-cpu-flags deps test-deps release check-report format-check templates clean
 
 report: deps release
 	@$(SERREPORT) build
@@ -43,6 +43,10 @@ check-report: report
 
 format-check:
 	@scripts/format-check.sh
+
+# After editing templates/: regenerate the binary's built-in copy of them (a test checks they agree).
+templates:
+	@scripts/embed-templates.sh
 
 clean:
 	rm -rf .build reports/samples reports/samples-inline .serreport

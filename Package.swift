@@ -68,7 +68,6 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            resources: [.copy("Templates")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -81,7 +80,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "serreport",
-            dependencies: ["SERCells", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "SERCells", "SERReport", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
 

@@ -11,6 +11,7 @@ extension Notebook {
     /// drawing alone is timed. Train and evaluate figures come from the models trained on the corpus,
     /// or from illustrative numbers (``IllustrativeEvaluation``) when the corpus cannot train them.
     package func gallery(folder: String) throws(CellError) -> (page: String, figures: Int, drawTime: Duration) {
+        let html = try htmlReport()
         let lock = try projectLock()
         defer { withExtendedLifetime(lock) {} }
         let corpus = try openCorpus()
@@ -87,7 +88,7 @@ extension Notebook {
             generator: "serreport figures --gallery")
         let page = folder + "/index.html"
         do {
-            try HTMLReport().write(document, to: page)
+            try html.write(document, to: page)
         } catch {
             throw CellError(cell: "report", message: error.description)
         }

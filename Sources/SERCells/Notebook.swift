@@ -143,13 +143,16 @@ package struct Notebook: Sendable {
     package func build(outputFolder: String?, forcing: Set<String> = []) throws(CellError) -> BuildOutcome {
         let clock = ContinuousClock()
         let start = clock.now
+        let html = settings.report.formats.contains("html") ? try htmlReport() : nil
+        let narratives = try cellNarratives()
         let lock = try projectLock()
         defer { withExtendedLifetime(lock) {} }
         let corpus = try openCorpusForBuild()
         let folder = reportFolder(outputFolder, corpus: corpus)
         let (outcomes, plan) = try execute(corpus: corpus, reportFolder: folder, forcing: forcing)
         let publisher = ReportPublisher(
-            folder: folder, settings: settings, corpus: corpus, project: project, plan: plan, store: store, jobs: jobs)
+            folder: folder, settings: settings, corpus: corpus, project: project, plan: plan, store: store, jobs: jobs,
+            html: html, narratives: narratives)
         let published = try publisher.publish(outcomes, elapsed: clock.now - start)
         display.summary(outcomes, total: clock.now - start)
         let failure = outcomes.first { $0.state == .failed }.map { ($0.id, $0.error ?? "failed") }

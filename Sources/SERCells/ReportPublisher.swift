@@ -20,6 +20,9 @@ struct ReportPublisher {
     let plan: Plan
     let store: ArtifactStore
     let jobs: Int
+    /// The page's templates, read before the cells ran; `nil` when the report has no HTML.
+    let html: HTMLReport?
+    let narratives: CellNarratives
 
     struct Published {
         var mainFile: String
@@ -35,14 +38,10 @@ struct ReportPublisher {
         let root = URL(fileURLWithPath: folder)
         var files: [String: Data] = [:]
         for outcome in outcomes { files.merge(outcome.bundle?.files ?? [:]) { _, new in new } }
-        let document = try document(outcomes)
-        if settings.report.formats.contains(.html) {
-            do {
-                let html = try HTMLReport().render(document, inlining: settings.report.selfContained ? files : nil)
-                files["index.html"] = Data(html.utf8)
-            } catch {
-                throw CellError(cell: "report", message: error.description)
-            }
+        let document = document(outcomes)
+        if let html {
+            let page = html.render(document, inlining: settings.report.selfContained ? files : nil)
+            files["index.html"] = Data(page.utf8)
         }
         files["run.json"] = RunRecord(
             settings: settings, outcomes: outcomes, elapsed: elapsed, project: project, corpus: corpus, folder: folder
@@ -67,8 +66,7 @@ struct ReportPublisher {
         return outcomes.flatMap { $0.bundle?.skipped() ?? [] }.filter { seen.insert($0.path).inserted }
     }
 
-    private func document(_ outcomes: [CellOutcome]) throws(CellError) -> ReportDocument {
-        let narratives = CellNarratives(overrides: URL(fileURLWithPath: settings.report.templates, relativeTo: project))
+    private func document(_ outcomes: [CellOutcome]) -> ReportDocument {
         var sections: [ReportSection] = []
         for outcome in outcomes {
             let title = outcome.id.prefix(1).uppercased() + outcome.id.dropFirst()
@@ -94,11 +92,7 @@ struct ReportPublisher {
                 continue
             }
             let values = (try? bundle.get(ReportArtifacts.narrative)) ?? [:]
-            do {
-                section.narrative = try narratives.text(for: outcome.id, values: values)
-            } catch {
-                throw CellError(cell: "report", message: error.description)
-            }
+            section.narrative = narratives.text(for: outcome.id, values: values)
             section.state = outcome.state.rawValue
             section.timing = outcome.state == .ran ? "in \(ProgressDisplay.formatted(outcome.duration))" : ""
             sections.append(section)

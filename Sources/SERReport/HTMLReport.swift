@@ -1,26 +1,28 @@
 package import Foundation
 import Mustache
 
-/// Renders a ``ReportDocument`` to `index.html` from the Mustache templates in `Templates/`.
+/// Renders a ``ReportDocument`` to `index.html` from the page templates of ``ReportTemplates``:
+/// `report.html.mustache`, with `{{> section}}` and `{{> style}}` as its partials.
 ///
-/// All text goes through Mustache's `{{ }}` escaping; the page loads nothing from the network
-/// (a Content-Security-Policy meta tag forbids it) and its CSS is inlined.
+/// All text goes through Mustache's `{{ }}` escaping; the built-in page loads nothing from the network
+/// (a Content-Security-Policy meta tag forbids it) and inlines its CSS.
 package struct HTMLReport: Sendable {
     private let library: MustacheLibrary
 
-    package init() throws(ReportError) {
+    /// Reads and parses the page's templates (the project's where it has them) and checks how they
+    /// include each other; an error names the file and line.
+    package init(templates: ReportTemplates = .builtIn) throws(ReportError) {
         var library = MustacheLibrary()
-        for name in ["report", "section", "style"] {
-            let file = name == "style" ? "style.css" : "\(name).html"
-            guard let url = Bundle.module.url(forResource: "Templates/\(file)", withExtension: "mustache") else {
-                throw ReportError(path: "Templates/\(file).mustache", reason: "template missing from the build")
+        var tags: [String: (file: TemplateFile, tags: [MustacheTag])] = [:]
+        for (partial, name) in ReportTemplates.page {
+            guard let file = try templates.file(name) else {
+                throw ReportError(path: name, reason: "no such template, and no built-in copy")
             }
-            do {
-                try library.register(String(contentsOf: url, encoding: .utf8), named: name)
-            } catch {
-                throw ReportError(path: url.path, reason: "template does not parse (\(error))")
-            }
+            let parsed = try file.parsed()
+            library.register(parsed.template, named: partial)
+            tags[partial] = (file, parsed.tags)
         }
+        try Self.checkPartials(tags)
         self.library = library
     }
 

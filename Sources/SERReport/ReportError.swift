@@ -1,12 +1,19 @@
-/// The one error type of SERReport: which output failed and why.
+/// The one error type of SERReport: which file failed, where in it when that is known, and why.
 package struct ReportError: Error, CustomStringConvertible, Sendable {
     package let path: String
+    /// The line of `path` the error is on (templates), counting from 1.
+    package let line: Int?
     package let reason: String
 
-    package init(path: String, reason: String) {
+    package init(path: String, line: Int? = nil, reason: String) {
         self.path = path
+        self.line = line
         self.reason = reason
     }
 
-    package var description: String { "\(path): \(reason)" }
+    /// `path: reason`, or `path:line: reason` as compilers write it.
+    package var description: String {
+        if let line { return "\(path):\(line): \(reason)" }
+        return "\(path): \(reason)"
+    }
 }

@@ -8,7 +8,8 @@ package struct ReportSettings: SettingGroup, Equatable {
     /// One HTML file with every figure inlined (SVG where smaller, else PNG) instead of files.
     package var selfContained = false
     package var figureFormats: [FigureFormat] = [.png, .svg, .pdf]
-    /// The project's template folder, relative to the working folder; a missing one uses the built-ins.
+    /// The project's report templates (page, section, CSS, `cells/<cell>.mustache`), relative to the
+    /// working folder: each file present replaces the built-in one; a missing folder is fine.
     package var templates = "templates"
 
     package init() {}
@@ -22,7 +23,8 @@ package struct ReportSettings: SettingGroup, Equatable {
         Setting(
             "figure_formats", \.figureFormats, "files each figure is written as", allowed: .all(.atLeastOne(), .unique())),
         Setting(
-            "templates", \.templates, "folder of templates replacing the built-in ones, file by file",
+            "templates", \.templates,
+            "the report's templates (page, section, CSS, cells/<cell>.mustache): each file here replaces the built-in one",
             allowed: .nonEmpty),
     ])
 }

@@ -14,7 +14,7 @@ struct SerReport: ParsableCommand {
         version: SerreportVersion.current,
         subcommands: [
             Build.self, Run.self, Status.self, List.self, Clean.self, Config.self, Diff.self, Features.self,
-            Figures.self, Predict.self,
+            Figures.self, Predict.self, Templates.self,
         ],
         defaultSubcommand: Build.self
     )

@@ -1,0 +1,85 @@
+package import Foundation
+
+/// Where the report's templates come from: a project's template folder (`report.templates`, default
+/// `templates/`), file by file, and serreport's built-in copy (``BuiltInTemplates``) for every file the
+/// folder does not have — the way Quarto or Jekyll let a site override one layout and keep the rest.
+///
+/// The files, as in the repository's `templates/`: `report.html.mustache` (the page),
+/// `section.html.mustache` (one cell's section, a partial of the page), `style.css.mustache` (the CSS
+/// the page inlines) and `cells/<cell>.mustache` (each section's narrative, also in the PDF).
+package struct ReportTemplates: Sendable {
+    /// The page's templates: the partial name each is registered under, and its file.
+    package static let page: [(partial: String, file: String)] = [
+        ("report", "report.html.mustache"), ("section", "section.html.mustache"), ("style", "style.css.mustache"),
+    ]
+
+    /// The project's folder as the user wrote it (what messages show) and where it is; `nil` for none.
+    private let folder: (shown: String, url: URL)?
+
+    /// Serreport's own templates only.
+    package static let builtIn = ReportTemplates(folder: nil)
+
+    /// - Parameters:
+    ///   - folder: the project's template folder, relative to `base` unless absolute; `nil`, a missing
+    ///     folder or a missing file in it means the built-in copy of that file.
+    ///   - base: what a relative `folder` is relative to (the working folder when `nil`).
+    package init(folder: String?, relativeTo base: URL? = nil) {
+        self.folder = folder.map { shown in
+            if shown.hasPrefix("/") { return (shown, URL(fileURLWithPath: shown)) }
+            let base = base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            return (shown, base.appendingPathComponent(shown))
+        }
+    }
+
+    /// The template at `name` (a path inside the folder, e.g. `cells/load.mustache`): the project's file
+    /// when it has one, else the built-in one, else `nil`.
+    package func file(_ name: String) throws(ReportError) -> TemplateFile? {
+        if let folder {
+            let url = folder.url.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+                let shown = Self.join(folder.shown, name)
+                guard !isFolder.boolValue else { throw ReportError(path: shown, reason: "is a folder, not a template") }
+                let data: Data
+                do {
+                    data = try Data(contentsOf: url)
+                } catch {
+                    throw ReportError(path: shown, reason: "cannot read (\(error.localizedDescription))")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw ReportError(path: shown, reason: "is not UTF-8 text")
+                }
+                return TemplateFile(name: name, path: shown, text: text)
+            }
+        }
+        return BuiltInTemplates.files[name].map { TemplateFile(name: name, path: "built-in \(name)", text: $0) }
+    }
+
+    /// The names of every template in `subfolder` (e.g. `cells`), built-in or the project's, sorted.
+    package func names(in subfolder: String) -> [String] {
+        var names = Set(BuiltInTemplates.files.keys.filter { $0.hasPrefix(subfolder + "/") })
+        if let folder {
+            let own = folder.url.appendingPathComponent(subfolder)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: own.path)) ?? []
+            for file in files where file.hasSuffix(".mustache") && !file.hasPrefix(".") {
+                names.insert("\(subfolder)/\(file)")
+            }
+        }
+        return names.sorted()
+    }
+
+    /// `folder/name`, without doubling a slash the folder already ends with.
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : "\(folder)/\(name)"
+    }
+}
+
+/// One template's text and what messages call it: the project's file as the user names it
+/// (`templates/report.html.mustache`) or `built-in report.html.mustache`.
+package struct TemplateFile: Sendable {
+    /// The path inside a template folder: `report.html.mustache`, `cells/load.mustache`.
+    package let name: String
+    /// The file as messages name it.
+    package let path: String
+    package let text: String
+}
