@@ -143,7 +143,7 @@ package struct Notebook: Sendable {
     package func build(outputFolder: String?, forcing: Set<String> = []) throws(CellError) -> BuildOutcome {
         let clock = ContinuousClock()
         let start = clock.now
-        let html = settings.report.formats.contains("html") ? try htmlReport() : nil
+        let html = settings.report.formats.contains(.html) ? try htmlReport() : nil
         let narratives = try cellNarratives()
         let lock = try projectLock()
         defer { withExtendedLifetime(lock) {} }
