@@ -139,7 +139,8 @@ let package = Package(
         .testTarget(
             name: "serreportTests",
             dependencies: [
-                "serreport", "SERCells", "SERAudio", "SERDSP", "SERCorpus", "SERFigures", "SERNotebook", "SERSettings",
+                "serreport", "SERCells", "SERAudio", "SERDSP", "SERCorpus", "SERFigures", "SERLearn", "SERNotebook",
+                "SERSettings",
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings

@@ -46,6 +46,15 @@ package indirect enum ConfigNode: Sendable {
 }
 
 extension ConfigNode {
+    /// The same tree with every node from `source`.
+    package func from(_ source: ConfigSource) -> ConfigNode {
+        switch self {
+        case .scalar(let text, _): .scalar(text, source)
+        case .list(let items, _): .list(items.map { $0.from(source) }, source)
+        case .map(let entries, _): .map(entries.map { ($0.key, $0.value.from(source)) }, source)
+        }
+    }
+
     /// A mapping without `key`; any other node as it is.
     package func removing(_ key: String) -> ConfigNode {
         guard case .map(let entries, let source) = self else { return self }

@@ -76,6 +76,7 @@ extension Bool {
 extension String: SettingValue {
     package static func parse(_ node: ConfigNode) throws(SettingValueError) -> String { try scalarText(node) }
     package static var kind: String { "text" }
+    package func node(from source: ConfigSource) -> ConfigNode { .scalar(self, source) }
 
     /// The text, single-quoted where YAML would read it otherwise (empty, `yes`, `#`, `: `, …).
     package var text: String {

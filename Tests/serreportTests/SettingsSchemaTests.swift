@@ -1,5 +1,6 @@
 import Foundation
 import SERCells
+import SERLearn
 import SERSettings
 import Testing
 
@@ -13,10 +14,10 @@ struct SettingsSchemaTests {
     @Test("every key of the schema refuses an out-of-range or ill-typed value at resolve time, naming the key")
     func everyKeyRefusesWhatItDoesNotAllow() throws {
         let leaves = Settings().leaves
-        #expect(leaves.count >= 50)
+        #expect(leaves.count >= 45)
         #expect(Set(leaves.map(\.key)).count == leaves.count, "each key once")
         for leaf in leaves {
-            var node = leaf.refused
+            var node = leaf.refused.from(.commandLine("--set"))
             for component in leaf.key.split(separator: ".").reversed() {
                 node = .map([(String(component), node)], .commandLine("--set"))
             }
