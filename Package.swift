@@ -39,9 +39,13 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
 
         // Domain modules, lowest first; a module never imports one above it.
+        // Indexed jobs on worker threads, results in index order: under SERLearn and SERCells alike.
+        .target(name: "SERParallel", swiftSettings: swiftSettings),
         .target(name: "SERDSP", dependencies: ["CFFTW"], swiftSettings: swiftSettings),
         .target(name: "SERAudio", dependencies: ["SERDSP", "CSndFile", "CSoxr"], swiftSettings: swiftSettings),
-        .target(name: "SERLearn", dependencies: ["COpenBLAS", "CXGBoost", "CLibSVM"], swiftSettings: swiftSettings),
+        .target(
+            name: "SERLearn", dependencies: ["SERParallel", "COpenBLAS", "CXGBoost", "CLibSVM"],
+            swiftSettings: swiftSettings),
         .target(name: "SERPlot", dependencies: ["CCairo", "CPangoCairo"], swiftSettings: swiftSettings),
         .target(name: "SERFigures", dependencies: ["SERPlot"], swiftSettings: swiftSettings),
         .target(
@@ -62,7 +66,7 @@ let package = Package(
         .target(
             name: "SERCells",
             dependencies: [
-                "SERAudio", "SERDSP", "SERLearn", "SERPlot", "SERFigures", "SERNotebook", "SERReport",
+                "SERAudio", "SERDSP", "SERLearn", "SERPlot", "SERFigures", "SERNotebook", "SERParallel", "SERReport",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: swiftSettings
@@ -113,6 +117,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SERParallelTests", dependencies: ["SERParallel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SERNotebookTests",
             dependencies: ["SERNotebook", .product(name: "Yams", package: "Yams")],

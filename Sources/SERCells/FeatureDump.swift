@@ -1,5 +1,6 @@
 import Foundation
 import SERAudio
+import SERParallel
 
 /// `serreport features`: one clip's features as one JSON line, in the layout and key names of
 /// `reference_features.py` (`meta`, `summary.names`/`summary.seed`, `frames`), so the two diff
@@ -29,8 +30,8 @@ package struct FeatureDump: Sendable {
         if paths.count != 1 { dump.waveOutput = nil }
         let settings = settings
         let processing = processing
-        return ParallelClips.map(
-            count: paths.count, workers: jobs ?? ParallelClips.coreCount,
+        return ParallelJobs.map(
+            count: paths.count, workers: jobs ?? ParallelJobs.coreCount,
             makeState: { ClipAnalyzer(settings: settings, processing: processing) },
             body: { [dump] analyzer, index in
                 Result { () throws(ClipError) in try dump.output(for: paths[index], analyzer: &analyzer) }

@@ -1,5 +1,6 @@
 package import Foundation
 package import SERNotebook
+import SERParallel
 import SERReport
 
 /// What `serreport build` (or `run`) produced.
@@ -32,7 +33,7 @@ package struct Notebook: Sendable {
         log: @escaping @Sendable (String) -> Void
     ) {
         self.settings = settings
-        self.jobs = jobs ?? ParallelClips.coreCount
+        self.jobs = jobs ?? ParallelJobs.coreCount
         self.project = project ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         self.log = log
         self.display = display ?? ProgressDisplay(mode: .quiet, write: { _ in })
@@ -92,7 +93,7 @@ package struct Notebook: Sendable {
     func prepare(corpus: Corpus, reportFolder: String) throws(CellError) -> NotebookRunner {
         let digests = FileDigests(file: cacheFolder.appendingPathComponent("state/file-digests.json"))
         let clips = corpus.clips
-        let hashed = ParallelClips.map(
+        let hashed = ParallelJobs.map(
             count: clips.count, workers: jobs, makeState: {},
             body: { _, index -> Result<Digest, ClipError> in
                 let clip = clips[index]

@@ -1,5 +1,6 @@
 import Foundation
 import SERLearn
+import SERParallel
 
 /// One file's predicted emotion with every class's probability.
 package struct Prediction: Sendable {
@@ -54,7 +55,7 @@ package struct Predictor: Sendable {
         Prediction, ClipError
     >] {
         let settings = self.settings
-        let analyses = ParallelClips.map(
+        let analyses = ParallelJobs.map(
             count: paths.count, workers: jobs, makeState: { ClipAnalyzer(settings: settings) },
             body: { analyzer, index in Result { () throws(ClipError) in try analyzer.analyze(path: paths[index]) } })
         var good: [Int] = []

@@ -1,6 +1,7 @@
 import Foundation
 import SERFigures
 import SERNotebook
+import SERParallel
 import SERReport
 
 /// The extract cell: librosa's RMS, ZCR, MFCC, chroma (with tuning estimate) and spectral contrast
@@ -34,7 +35,7 @@ struct ExtractCell: Cell {
         featureSettings.add("features", ParameterList(settings.features).canonical)
         let settingsKey = featureSettings.finish()
         context.progress.expect(processed.count, "clips")
-        let outcomes = ParallelClips.map(
+        let outcomes = ParallelJobs.map(
             count: processed.count, workers: context.jobs, makeState: { ClipExtractor(settings: settings) },
             body: { extractor, index -> Result<ClipSummary, ClipError> in
                 let record = processed[index]

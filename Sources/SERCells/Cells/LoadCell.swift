@@ -2,6 +2,7 @@ import Foundation
 import SERAudio
 import SERFigures
 import SERNotebook
+import SERParallel
 import SERReport
 
 /// The load cell: every clip of the corpus decoded with libsndfile to learn its rate, channels and
@@ -56,7 +57,7 @@ struct LoadCell: Cell {
         let contents = self.contents
         let version = self.version
         context.progress.expect(clips.count, "clips")
-        let facts = ParallelClips.map(
+        let facts = ParallelJobs.map(
             count: clips.count, workers: context.jobs, makeState: {},
             body: { _, index -> AudioFacts in
                 let clip = clips[index]

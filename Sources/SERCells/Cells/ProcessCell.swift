@@ -1,6 +1,7 @@
 import Foundation
 import SERAudio
 import SERNotebook
+import SERParallel
 import SERReport
 
 /// The process cell: pydub's peak normalisation, `librosa.load` (mono, soxr HQ to `sample_rate`),
@@ -79,7 +80,7 @@ struct ProcessCell: Cell {
         let version = self.version
         let itemSettings = self.itemSettings
         context.progress.expect(clips.count, "clips")
-        let outcomes = ParallelClips.map(
+        let outcomes = ParallelJobs.map(
             count: clips.count, workers: context.jobs,
             makeState: { () -> ClipProcessor? in try? ClipProcessor(settings: settings) },
             body: { processor, index -> ProcessFacts in
