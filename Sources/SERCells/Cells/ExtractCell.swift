@@ -55,7 +55,7 @@ struct ExtractCell: Cell {
                 let result = extractor.summary(
                     of: record, location: locations[record.path] ?? record.path, store: context.store)
                 if case .success(let summary) = result, let data = try? JSONEncoder.stable.encode(summary) {
-                    try? context.storeItem(data, for: key)
+                    context.storeItem(data, for: key)
                 }
                 context.progress.advance()
                 return result

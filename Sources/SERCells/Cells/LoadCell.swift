@@ -76,7 +76,7 @@ struct LoadCell: Cell {
                     return facts
                 }
                 let facts = Self.decode(clip.location)
-                if let data = try? JSONEncoder.stable.encode(facts) { try? context.storeItem(data, for: key) }
+                if let data = try? JSONEncoder.stable.encode(facts) { context.storeItem(data, for: key) }
                 context.progress.advance()
                 return facts
             })
