@@ -41,11 +41,13 @@ let package = Package(
         // Domain modules, lowest first; a module never imports one above it.
         // The settings schema every module declares its own settings with (no dependencies).
         .target(name: "SERSettings", swiftSettings: swiftSettings),
+        // Indexed jobs on worker threads, results in index order: under SERLearn and SERCells alike.
+        .target(name: "SERParallel", swiftSettings: swiftSettings),
         .target(name: "SERDSP", dependencies: ["CFFTW", "SERSettings"], swiftSettings: swiftSettings),
         .target(
             name: "SERAudio", dependencies: ["SERDSP", "SERSettings", "CSndFile", "CSoxr"], swiftSettings: swiftSettings),
         .target(
-            name: "SERLearn", dependencies: ["SERSettings", "COpenBLAS", "CXGBoost", "CLibSVM"],
+            name: "SERLearn", dependencies: ["SERSettings", "SERParallel", "COpenBLAS", "CXGBoost", "CLibSVM"],
             swiftSettings: swiftSettings),
         .target(name: "SERPlot", dependencies: ["SERSettings", "CCairo", "CPangoCairo"], swiftSettings: swiftSettings),
         .target(name: "SERFigures", dependencies: ["SERPlot"], swiftSettings: swiftSettings),
@@ -73,8 +75,8 @@ let package = Package(
         .target(
             name: "SERCells",
             dependencies: [
-                "SERAudio", "SERDSP", "SERLearn", "SERPlot", "SERFigures", "SERNotebook", "SERReport", "SERCorpus",
-                "SERSettings", .product(name: "CSV", package: "CSV.swift"),
+                "SERAudio", "SERDSP", "SERLearn", "SERPlot", "SERFigures", "SERNotebook", "SERParallel", "SERReport",
+                "SERCorpus", "SERSettings", .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -126,6 +128,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SERParallelTests", dependencies: ["SERParallel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SERNotebookTests",
             dependencies: ["SERNotebook", .product(name: "Yams", package: "Yams")],

@@ -15,7 +15,8 @@ extension Notebook {
         let lock = try projectLock()
         defer { withExtendedLifetime(lock) {} }
         let corpus = try openCorpus()
-        let (outcomes, _) = try execute(corpus: corpus, reportFolder: folder, forcing: [])
+        let (outcomes, runner) = try execute(corpus: corpus, reportFolder: folder, forcing: [])
+        defer { warnIfUncached(runner.store) }
         guard let loadBundle = outcomes.first(where: { $0.id == "load" })?.bundle,
             let clips = try? loadBundle.decode([LoadedClip].self, "clips.json")
         else {

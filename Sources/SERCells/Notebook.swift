@@ -1,6 +1,7 @@
 package import Foundation
 import SERAudio
 package import SERNotebook
+import SERParallel
 import SERReport
 package import SERCorpus
 
@@ -34,7 +35,7 @@ package struct Notebook: Sendable {
         log: @escaping @Sendable (String) -> Void
     ) {
         self.settings = settings
-        self.jobs = jobs ?? ParallelClips.coreCount
+        self.jobs = jobs ?? ParallelJobs.coreCount
         self.project = project ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         self.log = log
         self.display = display ?? ProgressDisplay(mode: .quiet, write: { _ in })
@@ -97,7 +98,7 @@ package struct Notebook: Sendable {
     func prepare(corpus: Corpus, reportFolder: String) throws(CellError) -> NotebookRunner {
         let digests = FileDigests(file: cacheFolder.appendingPathComponent("state/file-digests.json"))
         let clips = corpus.clips
-        let hashed = ParallelClips.map(
+        let hashed = ParallelJobs.map(
             count: clips.count, workers: jobs, makeState: {},
             body: { _, index -> Result<Digest, ClipError> in
                 let clip = clips[index]
@@ -149,10 +150,11 @@ package struct Notebook: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let corpus = try openCorpusForBuild()
         let folder = reportFolder(outputFolder, corpus: corpus)
-        let (outcomes, plan) = try execute(corpus: corpus, reportFolder: folder, forcing: forcing)
+        let (outcomes, runner) = try execute(corpus: corpus, reportFolder: folder, forcing: forcing)
+        defer { warnIfUncached(runner.store) }
         let publisher = ReportPublisher(
-            folder: folder, settings: settings, corpus: corpus, project: project, plan: plan, store: store, jobs: jobs,
-            html: html, narratives: narratives)
+            folder: folder, settings: settings, corpus: corpus, project: project, plan: runner.plan,
+            store: runner.store, jobs: jobs, html: html, narratives: narratives)
         let published = try publisher.publish(outcomes, elapsed: clock.now - start)
         display.summary(outcomes, total: clock.now - start)
         let failure = outcomes.first { $0.state == .failed }.map { ($0.id, $0.error ?? "failed") }
@@ -173,9 +175,9 @@ package struct Notebook: Sendable {
     }
 
     /// Runs the plan; `forcing` cells and everything after them execute even when cached. The caller
-    /// holds the project lock.
+    /// holds the project lock, and writes the report through the runner's store.
     func execute(corpus: Corpus, reportFolder folder: String, forcing: Set<String>) throws(CellError) -> (
-        [CellOutcome], Plan
+        [CellOutcome], NotebookRunner
     ) {
         let runner = try prepare(corpus: corpus, reportFolder: folder)
         var forced: Set<String> = []
@@ -186,7 +188,17 @@ package struct Notebook: Sendable {
             }
             forced.formUnion(runner.plan.downstream(of: id))
         }
-        return (runner.run(forcing: forced), runner.plan)
+        return (runner.run(forcing: forced), runner)
+    }
+
+    /// One warning when this build could not write to the cache (a full disk, a read-only folder):
+    /// its results are as good, but the next build computes them again.
+    func warnIfUncached(_ store: ArtifactStore) {
+        guard let reason = store.writeFailure else { return }
+        let folder = store.folder.standardizedFileURL.path
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path + "/"
+        let shown = folder.hasPrefix(here) ? String(folder.dropFirst(here.count)) : folder
+        log("warning: \(shown): cannot write (\(reason)); results of this build are not cached")
     }
 
     /// Each cell fresh or stale, and why, for the report folder a build would write.

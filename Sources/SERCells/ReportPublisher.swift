@@ -166,7 +166,7 @@ struct ReportPublisher {
                 return
             }
             try PDFReport().write(document, to: path.path, folder: root.path)
-            try store.write(try Data(contentsOf: path), for: key)
+            store.write(try Data(contentsOf: path), for: key)
         } catch let error as ReportError {
             throw CellError(cell: "report", message: error.description)
         } catch let error as NotebookError {

@@ -1,3 +1,5 @@
+import SERParallel
+
 /// One model evaluated over every fold of a plan: its predictions for every clip (each from the
 /// fold that held the clip out), scores per fold and pooled, and the time spent fitting.
 package struct ModelEvaluationResult: Sendable {
@@ -41,7 +43,7 @@ package enum CrossValidation {
             kinds, features: features, labels: labels, classCount: classCount, plan: plan, settings: settings,
             seed: seed, workers: workers, grid: grid, speakers: speakers)
         let jobs = kinds.flatMap { kind in plan.folds.indices.map { (kind, $0) } }
-        let results = try ParallelJobs.map(jobs.count, workers: workers) { index throws(LearnError) in
+        let results = try ParallelJobs.map(count: jobs.count, workers: workers) { index throws(LearnError) in
             let (kind, foldIndex) = jobs[index]
             return try runFold(
                 kind, fold: plan.folds[foldIndex], features: features, labels: labels, classCount: classCount,

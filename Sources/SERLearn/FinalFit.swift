@@ -1,5 +1,4 @@
-import Dispatch
-import Synchronization
+import SERParallel
 
 /// Fits several models on the same standardised data at once, one thread each, seeded per model as
 /// ``CrossValidation`` does, so the result does not depend on `workers`.
@@ -8,23 +7,14 @@ package enum FinalFit {
         _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, settings: ModelParameters,
         seed: UInt64, workers: Int
     ) throws -> [any TrainedClassifier] {
-        let fitted = Mutex<[Int: Result<Box, any Error>]>([:])
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, kinds.count))) { _ in
-            while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < kinds.count else { break }
-                let result = Result {
-                    Box(
-                        model: try kinds[index].fit(
-                            features: features, labels: labels, classCount: classCount, settings: settings,
-                            seed: SeededGenerator.derived(
-                                from: seed, UInt64(ModelKind.allCases.firstIndex(of: kinds[index])!), UInt64.max)))
-                }
-                fitted.withLock { $0[index] = result }
-            }
+        try ParallelJobs.map(count: kinds.count, workers: workers) { index throws in
+            Box(
+                model: try kinds[index].fit(
+                    features: features, labels: labels, classCount: classCount, settings: settings,
+                    seed: SeededGenerator.derived(
+                        from: seed, UInt64(ModelKind.allCases.firstIndex(of: kinds[index])!), UInt64.max)))
         }
-        return try fitted.withLock { stored in try kinds.indices.map { try stored[$0]!.get().model } }
+        .map(\.model)
     }
 
     /// A fitted model crossing from the worker thread that made it to the caller; it is not used by

@@ -1,3 +1,5 @@
+import SERParallel
+
 /// The inner loop of nested cross-validation: choosing a model's hyper-parameters from training
 /// rows alone, as scikit-learn's
 /// `GridSearchCV(estimator, param_grid, cv=inner, scoring="balanced_accuracy", refit=True)` passed to
@@ -107,7 +109,7 @@ package enum GridSearch {
         let jobs = selections.indices.flatMap { s in
             selections[s].candidates.indices.flatMap { c in selections[s].innerFolds.indices.map { (s, c, $0) } }
         }
-        let outcomes = try ParallelJobs.map(jobs.count, workers: workers) { index throws(LearnError) in
+        let outcomes = try ParallelJobs.map(count: jobs.count, workers: workers) { index throws(LearnError) in
             let (s, c, inner) = jobs[index]
             let selection = selections[s]
             do throws(LearnError) {

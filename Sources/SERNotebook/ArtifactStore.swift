@@ -1,5 +1,6 @@
 import Crypto
 package import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -12,9 +13,14 @@ package import Foundation
 /// collide (both write the same bytes; the last rename wins). Each entry starts with the SHA-256 of
 /// its payload, checked on every read: a damaged or truncated entry (a crash, a full disk, a stray
 /// edit) reads as missing, is removed, and the work is done again — never trusted.
+///
+/// The cache only saves work, so a write that fails (a full disk, a read-only folder) does not stop
+/// the work: the entry is simply not stored, and the store remembers why (``writeFailure``) for the
+/// build to say once.
 package final class ArtifactStore: Sendable {
     package let folder: URL
     private static let magic = Data("serreport-entry-1\n".utf8)
+    private let firstFailure = Mutex<String?>(nil)
 
     package init(folder: URL) {
         self.folder = folder
@@ -48,14 +54,21 @@ package final class ArtifactStore: Sendable {
         return Data(payload)
     }
 
-    /// Stores a payload under a key, atomically.
-    package func write(_ payload: Data, for key: Digest) throws(NotebookError) {
-        let url = location(of: key)
+    /// Stores a payload under a key, atomically; `false` when it cannot be written, which leaves no
+    /// entry (the next build computes it again) and is remembered in ``writeFailure``.
+    @discardableResult
+    package func write(_ payload: Data, for key: Digest) -> Bool {
         var entry = Self.magic
         entry.append(contentsOf: SHA256.hash(data: payload))
         entry.append(payload)
-        try Self.writeAtomically(entry, to: url)
+        guard let reason = Self.atomicWrite(entry, to: location(of: key)) else { return true }
+        firstFailure.withLock { first in if first == nil { first = reason } }
+        return false
     }
+
+    /// Why the first write that failed in this store's life failed, in the system's words ("No space
+    /// left on device"); `nil` while every write has succeeded.
+    package var writeFailure: String? { firstFailure.withLock { $0 } }
 
     /// Removes an entry (a missing one is not an error).
     package func remove(_ key: Digest) {
@@ -68,25 +81,5 @@ package final class ArtifactStore: Sendable {
     /// renamed entries are already in the kernel's hands.)
     package func flush() {
         sync()
-    }
-
-    /// Writes `data` to a uniquely named temporary file in the target's folder, then renames it over
-    /// the target: readers never see a partial file, and concurrent writers never share a temporary.
-    package static func writeAtomically(_ data: Data, to url: URL) throws(NotebookError) {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(
-            ".\(url.lastPathComponent).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw NotebookError("\(url.path): cannot write (\(error.localizedDescription))")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw NotebookError("\(url.path): cannot write (\(reason))")
-        }
     }
 }

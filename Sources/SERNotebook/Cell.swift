@@ -84,8 +84,11 @@ package struct CellContext: Sendable {
         forced ? nil : store.read(key)
     }
 
-    /// Stores a per-item result as soon as it is computed, so an interrupted build keeps it.
-    package func storeItem(_ payload: Data, for key: Digest) throws(NotebookError) {
-        try store.write(payload, for: key)
+    /// Stores a per-item result as soon as it is computed, so an interrupted build keeps it; `false`
+    /// when it cannot be stored, so the item is not cached (the store remembers why, for the build
+    /// to say once) but is as good for this build.
+    @discardableResult
+    package func storeItem(_ payload: Data, for key: Digest) -> Bool {
+        store.write(payload, for: key)
     }
 }

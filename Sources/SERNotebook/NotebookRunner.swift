@@ -41,7 +41,8 @@ package struct CellStatus: Sendable {
 /// Runs a plan: each cell in order, from the cache when its key is stored, else executed and stored.
 ///
 /// Failure is contained: a cell that throws is recorded as failed, the cells that read it are
-/// "not run", and the build still returns every outcome so a report can be written.
+/// "not run", and the build still returns every outcome so a report can be written. A result that
+/// cannot be stored (a full disk) is not a failure: the cell ran, and the next build runs it again.
 package struct NotebookRunner: Sendable {
     package let plan: Plan
     package let store: ArtifactStore
@@ -90,7 +91,8 @@ package struct NotebookRunner: Sendable {
                     if let missing = cell.outputs.first(where: { bundle.data[$0.name] == nil }) {
                         throw NotebookError("\(cell.id) did not make \(missing), which it declares")
                     }
-                    try store.write(bundle.encoded(), for: key)
+                    // A result that cannot be stored is still this build's; the store remembers why.
+                    store.write(bundle.encoded(), for: key)
                     store.flush()
                     outcome = CellOutcome(
                         id: cell.id, state: .ran, key: key, bundle: bundle, error: nil, duration: clock.now - start,

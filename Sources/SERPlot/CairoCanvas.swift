@@ -12,7 +12,7 @@ final class CairoCanvas {
     private let surface: OpaquePointer
     private let context: OpaquePointer
     /// Collects what the SVG and PDF surfaces stream out; outlives the surface (released after `deinit`).
-    private let sink: ByteSink
+    private let sink = CairoByteSink()
     private let typesetter = PangoTypesetter()
     /// Every string drawn on an SVG canvas, added to the file as invisible text (see ``SVGTextLayer``).
     private var svgText: [SVGTextLayer.Entry] = []
@@ -23,9 +23,6 @@ final class CairoCanvas {
     ) throws(PlotError) {
         self.destination = destination
         self.format = format
-        let sink = ByteSink()
-        self.sink = sink
-        let closure = Unmanaged.passUnretained(sink).toOpaque()
         let created: OpaquePointer?
         switch format {
         case .png:
@@ -33,9 +30,9 @@ final class CairoCanvas {
             let pixels = { (points: Double) in Int32(min((points * pixelDensity).rounded(.up), Double(Int32.max))) }
             created = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixels(width), pixels(height))
         case .svg:
-            created = cairo_svg_surface_create_for_stream(appendToSink, closure, width, height)
+            created = cairo_svg_surface_create_for_stream(CairoByteSink.write, sink.closure, width, height)
         case .pdf:
-            created = cairo_pdf_surface_create_for_stream(appendToSink, closure, width, height)
+            created = cairo_pdf_surface_create_for_stream(CairoByteSink.write, sink.closure, width, height)
         }
         guard let surface = created else {
             throw PlotError(.rendering, path: destination, reason: "Cairo returned no surface")
@@ -228,8 +225,7 @@ final class CairoCanvas {
         switch format {
         case .png:
             cairo_surface_flush(surface)
-            try check(
-                cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque()))
+            try check(cairo_surface_write_to_png_stream(surface, CairoByteSink.write, sink.closure))
             return sink.bytes
         case .svg:
             cairo_surface_finish(surface)
@@ -277,20 +273,4 @@ enum TextAnchor {
         case .end: 1
         }
     }
-}
-
-/// The bytes Cairo has streamed out so far.
-private final class ByteSink {
-    var bytes: [UInt8] = []
-}
-
-/// Cairo's `cairo_write_func_t`: appends a chunk to the ``ByteSink`` passed as `closure`.
-private func appendToSink(_ closure: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: UInt32)
-    -> cairo_status_t
-{
-    guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
-    guard let data, length > 0 else { return CAIRO_STATUS_SUCCESS }
-    let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-    return CAIRO_STATUS_SUCCESS
 }

@@ -12,7 +12,7 @@ final class PDFCanvas {
     private let destination: String
     private let surface: OpaquePointer
     private let context: OpaquePointer
-    private let sink = PDFByteSink()
+    private let sink = CairoByteSink()
     private let typesetter: PangoTypesetter
 
     /// An empty document of `width` × `height` point pages titled `title`; `destination` only names
@@ -22,8 +22,7 @@ final class PDFCanvas {
     {
         self.destination = destination
         self.typesetter = typesetter
-        let closure = Unmanaged.passUnretained(sink).toOpaque()
-        guard let surface = cairo_pdf_surface_create_for_stream(appendToPDFSink, closure, width, height) else {
+        guard let surface = cairo_pdf_surface_create_for_stream(CairoByteSink.write, sink.closure, width, height) else {
             throw ReportError(path: destination, reason: "Cairo returned no PDF surface")
         }
         // Cairo 1.16 stamps the current time as /CreationDate unless one is set; a value that is not
@@ -152,20 +151,4 @@ final class PDFCanvas {
     private func setSource(_ color: Color) {
         cairo_set_source_rgba(context, color.red, color.green, color.blue, color.alpha)
     }
-}
-
-/// The bytes Cairo has streamed out so far.
-private final class PDFByteSink {
-    var bytes: [UInt8] = []
-}
-
-/// Cairo's `cairo_write_func_t`: appends a chunk to the ``PDFByteSink`` passed as `closure`.
-private func appendToPDFSink(_ closure: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: UInt32)
-    -> cairo_status_t
-{
-    guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
-    guard let data, length > 0 else { return CAIRO_STATUS_SUCCESS }
-    let sink = Unmanaged<PDFByteSink>.fromOpaque(closure).takeUnretainedValue()
-    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-    return CAIRO_STATUS_SUCCESS
 }

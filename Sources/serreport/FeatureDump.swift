@@ -2,6 +2,7 @@ import Foundation
 import SERAudio
 import SERCells
 import SERDSP
+import SERParallel
 
 /// `serreport features`: one clip's features as one JSON line, in the layout and key names of
 /// `reference_features.py` (`meta`, `summary.names`/`summary.seed`, `frames`), so the two diff
@@ -31,8 +32,8 @@ struct FeatureDump: Sendable {
         if paths.count != 1 { dump.waveOutput = nil }
         let settings = settings
         let processing = processing
-        return ParallelClips.map(
-            count: paths.count, workers: jobs ?? ParallelClips.coreCount,
+        return ParallelJobs.map(
+            count: paths.count, workers: jobs ?? ParallelJobs.coreCount,
             makeState: { settings.clipAnalyzer(processing: processing) },
             body: { [dump] analyzer, index in
                 Result { () throws(ClipError) in try dump.output(for: paths[index], analyzer: &analyzer) }

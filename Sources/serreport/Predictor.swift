@@ -3,6 +3,7 @@ import Foundation
 import SERCells
 import SERDSP
 import SERLearn
+import SERParallel
 
 /// One file's predicted emotion with every class's probability.
 struct Prediction: Sendable {
@@ -58,7 +59,7 @@ struct Predictor: Sendable {
         Prediction, ClipError
     >] {
         let settings = self.settings
-        let analyses = ParallelClips.map(
+        let analyses = ParallelJobs.map(
             count: paths.count, workers: jobs, makeState: { settings.clipAnalyzer() },
             body: { analyzer, index in Result { () throws(ClipError) in try analyzer.analyze(path: paths[index]) } })
         var good: [Int] = []

@@ -159,6 +159,22 @@ struct RunnerTests {
         #expect(try notebook.runner(notebook.chain()).run().state("c") == .ran, "a truncated entry is recomputed too")
     }
 
+    @Test("a result that cannot be stored fails no cell and is used; the next run computes it and its items again")
+    func unwritableCache() throws {
+        let notebook = try TestNotebook()
+        // The store's folder as a regular file: every write fails with ENOTDIR, as root too.
+        try Data().write(to: notebook.folder.url.appendingPathComponent("cache"))
+        let runner = try notebook.runner(notebook.chain(items: ["x", "y"]))
+        let first = runner.run()
+        #expect(first.map(\.state) == [.ran, .ran, .ran, .ran])
+        #expect(first.sum("d") == 1000 + 1 + 111)
+        #expect(runner.store.writeFailure == "Not a directory")
+        let second = try notebook.runner(notebook.chain(items: ["x", "y"])).run()
+        #expect(second.map(\.state) == [.ran, .ran, .ran, .ran])
+        #expect(second.first { $0.id == "b" }?.items?.cached == 0)
+        #expect(notebook.counter.count("b/x") == 2 && notebook.counter.count("b/y") == 2)
+    }
+
     @Test("status says which setting changed, what was added, which input is stale, and what was never built")
     func status() throws {
         let notebook = try TestNotebook()
@@ -202,7 +218,7 @@ struct StoreTests {
         #expect(store.read(key) == nil)
         let payload = Data((0..<200_000).map { UInt8($0 % 251) })
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<8 { group.addTask { try store.write(payload, for: key) } }
+            for _ in 0..<8 { group.addTask { #expect(store.write(payload, for: key)) } }
             for _ in 0..<8 { group.addTask { if let read = store.read(key) { #expect(read == payload) } } }
             try await group.waitForAll()
         }
@@ -211,6 +227,27 @@ struct StoreTests {
             $0.hasSuffix(".tmp")
         }
         #expect(leftovers.isEmpty)
+        #expect(store.writeFailure == nil)
+    }
+
+    @Test("a store that cannot write keeps nothing, throws at no one, and remembers the first reason")
+    func unwritable() throws {
+        let folder = try ScratchFolder()
+        let file = folder.url.appendingPathComponent("file")
+        try Data("not a folder".utf8).write(to: file)
+        // A folder under a regular file: every write fails with ENOTDIR, as root too.
+        let store = ArtifactStore(folder: file.appendingPathComponent("cache"))
+        let key = Digest.of(Data("key".utf8))
+        #expect(!store.write(Data("payload".utf8), for: key))
+        #expect(store.writeFailure == "Not a directory")
+        #expect(store.read(key) == nil && !store.contains(key))
+        #expect(!store.write(Data("more".utf8), for: Digest.of(Data("other".utf8))))
+        #expect(store.writeFailure == "Not a directory")
+        #expect(throws: NotebookError("\(file.path)/x.json: cannot write (Not a directory)")) {
+            try ArtifactStore.writeAtomically(Data(), to: file.appendingPathComponent("x.json"))
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+        #expect(leftovers == ["file"], "a failed write leaves no temporary file")
     }
 
     @Test("a bundle round-trips; other bytes are not a bundle")

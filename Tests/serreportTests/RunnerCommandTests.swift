@@ -258,6 +258,42 @@ struct RunnerCommandTests {
         #expect(try CommandRun(["build", "--fail-under", "recall=1"], in: project.url).status != 0)
     }
 
+    @Test(
+        "a cache that cannot be written: one warning naming it, the build finishes with the outputs of a cached build; the next build computes them again"
+    )
+    func unwritableCache() throws {
+        let corpus = try Self.corpus()
+        let project = try ScratchProject()
+        // `.serreport/cache` as a regular file: every cache write fails with ENOTDIR, as root too (root
+        // ignores a read-only folder's permission bits).
+        try FileManager.default.createDirectory(
+            at: project.url.appendingPathComponent(".serreport"), withIntermediateDirectories: true)
+        try Data().write(to: project.url.appendingPathComponent(".serreport/cache"))
+        let arguments = ["build", "--data", corpus.root.path, "--out", "report"] + Self.quick
+        let run = try CommandRun(arguments, in: project.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stderr.split(separator: "\n").filter { $0.contains("warning") } == [
+                "warning: .serreport/cache: cannot write (Not a directory); results of this build are not cached"
+            ], "\(run.stderr)")
+        #expect(run.stderr.contains(", 0 skipped"), "a cache problem skips no clip: \(run.stderr)")
+        let report = project.url.appendingPathComponent("report")
+        #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("index.html").path))
+        #expect(try Self.cells(report).values.allSatisfy { $0.state == "ran" })
+
+        let working = try ScratchProject()
+        let reference = try CommandRun(arguments, in: working.url)
+        #expect(reference.status == 0, "\(reference.stderr)")
+        #expect(!reference.stderr.contains("warning"))
+        #expect(try Self.comparedFiles(report) == Self.comparedFiles(working.url.appendingPathComponent("report")))
+
+        let again = try CommandRun(arguments, in: project.url)
+        #expect(again.status == 0, "\(again.stderr)")
+        for (cell, outcome) in try Self.cells(report) {
+            #expect(outcome.state == "ran" && (outcome.cached ?? 0) == 0, "\(cell) was computed again")
+        }
+    }
+
     @Test("list names the cells in order; clean empties the cache")
     func listAndClean() throws {
         let list = try CommandRun(["list"])

@@ -2,6 +2,7 @@ import Foundation
 import SERAudio
 import SERFigures
 import SERNotebook
+import SERParallel
 import SERReport
 import SERCorpus
 import SERDSP
@@ -35,7 +36,7 @@ struct ExtractCell: Cell {
         featureSettings.add("features", settings.parameters(["features"]).canonical)
         let settingsKey = featureSettings.finish()
         context.progress.expect(processed.count, "clips")
-        let outcomes = ParallelClips.map(
+        let outcomes = ParallelJobs.map(
             count: processed.count, workers: context.jobs, makeState: { ClipExtractor(settings: settings) },
             body: { extractor, index -> Result<ClipSummary, ClipError> in
                 let record = processed[index]
@@ -55,7 +56,7 @@ struct ExtractCell: Cell {
                 let result = extractor.summary(
                     of: record, location: locations[record.path] ?? record.path, store: context.store)
                 if case .success(let summary) = result, let data = try? JSONEncoder.stable.encode(summary) {
-                    try? context.storeItem(data, for: key)
+                    context.storeItem(data, for: key)
                 }
                 context.progress.advance()
                 return result

@@ -1,5 +1,6 @@
 import Foundation
 import SERNotebook
+import SERParallel
 import SERPlot
 import SERReport
 import SERCorpus
@@ -16,7 +17,7 @@ enum FigureRendering {
         _ figures: [NotebookFigure], formats asked: [FigureFormat], jobs: Int, into bundle: inout ArtifactBundle
     ) throws(CellError) -> [ReportFigure] {
         let formats = formats(asked)
-        let outcomes = ParallelClips.map(
+        let outcomes = ParallelJobs.map(
             count: figures.count * formats.count, workers: jobs, makeState: {},
             body: { _, index -> Result<Data, PlotError> in
                 let figure = figures[index / formats.count]

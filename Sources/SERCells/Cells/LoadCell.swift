@@ -2,6 +2,7 @@ import Foundation
 import SERAudio
 import SERFigures
 import SERNotebook
+import SERParallel
 import SERReport
 import SERCorpus
 
@@ -52,7 +53,7 @@ struct LoadCell: Cell {
         let contents = self.contents
         let version = self.version
         context.progress.expect(clips.count, "clips")
-        let facts = ParallelClips.map(
+        let facts = ParallelJobs.map(
             count: clips.count, workers: context.jobs, makeState: {},
             body: { _, index -> AudioFacts in
                 let clip = clips[index]
@@ -71,7 +72,7 @@ struct LoadCell: Cell {
                     return facts
                 }
                 let facts = Self.decode(clip.location)
-                if let data = try? JSONEncoder.stable.encode(facts) { try? context.storeItem(data, for: key) }
+                if let data = try? JSONEncoder.stable.encode(facts) { context.storeItem(data, for: key) }
                 context.progress.advance()
                 return facts
             })

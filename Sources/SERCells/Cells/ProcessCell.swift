@@ -1,6 +1,7 @@
 import Foundation
 import SERAudio
 import SERNotebook
+import SERParallel
 import SERReport
 import SERCorpus
 
@@ -55,7 +56,7 @@ struct ProcessCell: Cell {
         let version = self.version
         let itemSettings = self.itemSettings
         context.progress.expect(clips.count, "clips")
-        let outcomes = ParallelClips.map(
+        let outcomes = ParallelJobs.map(
             count: clips.count, workers: context.jobs,
             makeState: { () -> ClipProcessor? in try? settings.clipProcessor() },
             body: { processor, index -> ProcessFacts in
@@ -70,7 +71,6 @@ struct ProcessCell: Cell {
                 }
                 let facts = Self.process(
                     clip, at: locations[clip.path] ?? clip.path, with: processor, key: key, context: context)
-                if let data = try? JSONEncoder.stable.encode(facts) { try? context.storeItem(data, for: key) }
                 context.progress.advance()
                 return facts
             })
@@ -100,12 +100,21 @@ struct ProcessCell: Cell {
         return bundle
     }
 
-    /// Processes one clip and stores its samples; a clip that cannot be processed gets the reason.
+    /// Processes one clip and stores its samples, then its facts; a clip that cannot be processed
+    /// gets the reason.
+    ///
+    /// Storing is for later builds: a clip whose samples cannot be stored is processed all the same
+    /// (the extract cell processes it again), and its facts are then not stored either, so the next
+    /// build processes it again too.
     private static func process(
         _ clip: LoadedClip, at location: String, with processor: ClipProcessor?, key: Digest, context: CellContext
     ) -> ProcessFacts {
+        func remember(_ facts: ProcessFacts) -> ProcessFacts {
+            if let data = try? JSONEncoder.stable.encode(facts) { context.storeItem(data, for: key) }
+            return facts
+        }
         func failed(_ reason: String) -> ProcessFacts {
-            ProcessFacts(sampleRate: 0, loadedCount: 0, count: 0, skip: reason)
+            remember(ProcessFacts(sampleRate: 0, loadedCount: 0, count: 0, skip: reason))
         }
         guard let processor else { return failed("the processing settings cannot be used") }
         let processed: ProcessedClip
@@ -114,15 +123,12 @@ struct ProcessCell: Cell {
         } catch {
             return failed(error.reason)
         }
-        do {
-            try context.storeItem(SampleCoding.data(processed.samples), for: audioKey(key))
-        } catch {
-            return failed(error.description)
-        }
-        return ProcessFacts(
+        let facts = ProcessFacts(
             sampleRate: processed.sampleRate, loadedCount: processed.stages.loadedCount,
             trimStart: processed.stages.trim?.lowerBound, trimEnd: processed.stages.trim?.upperBound,
             count: processed.samples.count)
+        guard context.storeItem(SampleCoding.data(processed.samples), for: audioKey(key)) else { return facts }
+        return remember(facts)
     }
 
     private func narrative(_ records: [ProcessedRecord]) -> [String: String] {
