@@ -62,15 +62,19 @@ struct CommandRun {
 
     /// Runs the built `serreport` in `folder`, or in a new empty folder, so that each run has its own
     /// `.serreport/` cache unless a test shares one on purpose.
-    init(_ arguments: [String], in folder: URL? = nil) throws {
-        try self.init(executable: Self.binary.path, arguments, in: folder)
+    init(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws {
+        try self.init(executable: Self.binary.path, arguments, in: folder, environment: environment)
     }
 
-    /// Runs another program (e.g. `setpriv` wrapping `serreport`) the same way.
-    init(executable: String, _ arguments: [String], in folder: URL? = nil) throws {
+    /// Runs another program (e.g. `setpriv` wrapping `serreport`) the same way; `environment` adds to
+    /// (or replaces) the test's own variables.
+    init(executable: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let folder {
             process.currentDirectoryURL = folder
         } else {
