@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SERCells
 import SERReport
 
 /// `serreport templates`: the report's templates, for a project to change.
@@ -25,13 +26,19 @@ struct TemplatesInit: ParsableCommand {
             status 1) unless --force; delete any file you do not change, and the built-in one is used.
             """)
 
-    @Argument(help: ArgumentHelp("The folder to write into (created if missing).", valueName: "dir"))
-    var folder = "templates"
+    @Argument(
+        help: ArgumentHelp(
+            "The folder to write into (created if missing; default: report.templates, i.e. templates).",
+            valueName: "dir"))
+    var folder: String?
+
+    @OptionGroup var common: CommonOptions
 
     @Flag(name: .long, help: "Overwrite files that exist with other text.")
     var force = false
 
     func run() throws {
+        let folder = try self.folder ?? common.resolveSettings().report.templates
         let installed: [BuiltInTemplates.Installed]
         do {
             installed = try BuiltInTemplates.install(
