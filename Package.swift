@@ -45,7 +45,8 @@ let package = Package(
         .target(name: "SERParallel", swiftSettings: swiftSettings),
         .target(name: "SERDSP", dependencies: ["CFFTW", "SERSettings"], swiftSettings: swiftSettings),
         .target(
-            name: "SERAudio", dependencies: ["SERDSP", "SERSettings", "CSndFile", "CSoxr"], swiftSettings: swiftSettings),
+            name: "SERAudio", dependencies: ["SERDSP", "SERSettings", "CSndFile", "CSoxr"], swiftSettings: swiftSettings
+        ),
         .target(
             name: "SERLearn", dependencies: ["SERSettings", "SERParallel", "COpenBLAS", "CXGBoost", "CLibSVM"],
             swiftSettings: swiftSettings),
@@ -59,7 +60,8 @@ let package = Package(
         .target(
             name: "SERNotebook",
             dependencies: [
-                "SERSettings", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+                "SERSettings", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -145,6 +147,7 @@ let package = Package(
                 "serreport", "SERCells", "SERAudio", "SERDSP", "SERCorpus", "SERFigures", "SERLearn", "SERNotebook",
                 "SERSettings",
             ],
+            exclude: ["Snapshots"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

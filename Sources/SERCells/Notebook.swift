@@ -1,9 +1,9 @@
 package import Foundation
 import SERAudio
+package import SERCorpus
 package import SERNotebook
 import SERParallel
 import SERReport
-package import SERCorpus
 
 /// What `serreport build` (or `run`) produced.
 package struct BuildOutcome: Sendable {

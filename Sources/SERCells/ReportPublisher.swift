@@ -1,9 +1,9 @@
 import Foundation
+import SERCorpus
+import SERFigures
 import SERLearn
 import SERNotebook
 import SERReport
-import SERCorpus
-import SERFigures
 
 /// Writes a build into its report folder: every file the cells made (figures, features.csv,
 /// metrics.json, predictions.csv, models/), then index.html, report.pdf and run.json, rendered from
@@ -135,7 +135,8 @@ struct ReportPublisher {
             provenance: [
                 ReportPair("corpus", settings.data),
                 ReportPair(
-                    "protocol", headline.map { "\($0.protocolUsed), \($0.folds) folds" } ?? settings.train.evaluation.rawValue),
+                    "protocol",
+                    headline.map { "\($0.protocolUsed), \($0.folds) folds" } ?? settings.train.evaluation.rawValue),
                 ReportPair("seed", "\(settings.train.seed)"),
                 ReportPair("serreport", SerreportVersion.current),
             ],

@@ -1,6 +1,6 @@
 import Foundation
-import SERNotebook
 import SERCorpus
+import SERNotebook
 
 /// `run.json`: the build's provenance — serreport's version, the project's git commit, the full
 /// settings, every cell's state, time and cache key, and the models' fit times. The one output that

@@ -31,7 +31,8 @@ package struct Settings: SettingGroup, Equatable {
             Setting("corpus", \.corpus, "how data is laid out; auto detects it from the file names"),
             Nested("labels", \.labels),
             Setting(
-                "sample_rate", \.sampleRate, "every clip is resampled to this rate in Hz (librosa.load sr); 0 keeps its own",
+                "sample_rate", \.sampleRate,
+                "every clip is resampled to this rate in Hz (librosa.load sr); 0 keeps its own",
                 allowed: .range(1000...768_000, or: [0])),
             Nested("process", \.process),
             Nested("features", \.features),

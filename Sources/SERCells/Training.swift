@@ -1,7 +1,7 @@
 import Foundation
-import SERLearn
 import SERCorpus
 import SERFigures
+import SERLearn
 
 /// A clip as training sees it: its label, its speaker and its summary features.
 struct TrainingClip: Sendable {

@@ -51,7 +51,8 @@ package struct Corpus: Sendable {
             let hasManifest = FileManager.default.fileExists(atPath: manifest.path)
             if layout == .csv || (layout == .auto && hasManifest) {
                 guard hasManifest else {
-                    throw CorpusError("\(data): no \(manifestName) in this folder (write one with path,emotion,speaker,gender)")
+                    throw CorpusError(
+                        "\(data): no \(manifestName) in this folder (write one with path,emotion,speaker,gender)")
                 }
                 corpus = try read(manifest: manifest, name: url.lastPathComponent.lowercased(), chosenBy: layout)
             } else {
@@ -59,7 +60,8 @@ package struct Corpus: Sendable {
             }
         } else {
             guard layout == .auto || layout == .csv else {
-                throw CorpusError("\(data): corpus: \(layout.rawValue) reads a folder of audio files, and this is a file")
+                throw CorpusError(
+                    "\(data): corpus: \(layout.rawValue) reads a folder of audio files, and this is a file")
             }
             corpus = try read(
                 manifest: url, name: url.deletingLastPathComponent().lastPathComponent.lowercased(), chosenBy: layout)
@@ -72,7 +74,8 @@ package struct Corpus: Sendable {
         let (mapped, labelNotes) = labels.apply(to: clips)
         if mapped.isEmpty, !clips.isEmpty {
             let emotions = Set(clips.map { labels.map[$0.emotion] ?? $0.emotion }).sorted()
-            throw CorpusError("labels.keep: \(labels.keep.joined(separator: ", ")) leaves no clips of \(name); "
+            throw CorpusError(
+                "labels.keep: \(labels.keep.joined(separator: ", ")) leaves no clips of \(name); "
                     + "its emotions are \(emotions.joined(separator: ", "))")
         }
         var corpus = self

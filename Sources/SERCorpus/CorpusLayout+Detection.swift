@@ -22,7 +22,8 @@ extension CorpusLayout {
     /// that layout is the fallback); failing that, the error lists the supported layouts.
     static func detect(files: [AudioPath], root: URL, data: String) throws(CorpusError) -> LayoutChoice {
         guard !files.isEmpty else {
-            throw CorpusError("\(data): no \(Corpus.manifestName) and no audio files (wav, flac, ogg, mp3) in this folder. "
+            throw CorpusError(
+                "\(data): no \(Corpus.manifestName) and no audio files (wav, flac, ogg, mp3) in this folder. "
                     + "Supported layouts: \(supportedLayouts)")
         }
         let named = detectionOrder.filter { $0 != .folders }.compactMap { layout in
@@ -51,7 +52,8 @@ extension CorpusLayout {
         let leader = inFolders > best.count ? "folders" : best.layout.rawValue
         let most = max(inFolders, best.count)
         let closest = most > 0 ? " (the most, \(most), fit \(leader))" : ""
-        throw CorpusError("\(data): not a corpus layout serreport recognises: of its \(files.count) audio files, "
+        throw CorpusError(
+            "\(data): not a corpus layout serreport recognises: of its \(files.count) audio files, "
                 + "too few are named like one corpus\(closest). Supported layouts: \(supportedLayouts). "
                 + "Choose one with corpus: in serreport.yml or --set corpus=NAME, or write a \(Corpus.manifestName)")
     }
@@ -61,7 +63,8 @@ extension CorpusLayout {
         guard let naming = naming(root: root, files: files), case let count = Self.fitCount(naming, files),
             count > 0
         else {
-            throw CorpusError("\(data): corpus: \(rawValue), but none of its \(files.count) audio files is named like "
+            throw CorpusError(
+                "\(data): corpus: \(rawValue), but none of its \(files.count) audio files is named like "
                     + "\(pattern). Supported layouts: \(Self.supportedLayouts)")
         }
         return LayoutChoice(

@@ -101,7 +101,9 @@ package enum LoadFigures {
 
     /// `load-waveforms`: one clip per emotion as decoded (the file mixed to mono at its own rate, neither
     /// normalised nor resampled), each in its emotion's colour.
-    package static func waveforms(_ examples: [(emotion: String, clip: String, signal: Signal)], palette: EmotionPalette)
+    package static func waveforms(
+        _ examples: [(emotion: String, clip: String, signal: Signal)], palette: EmotionPalette
+    )
         -> Figure
     {
         let panels = examples.map { example in

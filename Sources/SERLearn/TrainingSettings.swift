@@ -18,7 +18,8 @@ package struct TrainingSettings: SettingGroup, Equatable {
     package static let schema = SettingSchema<TrainingSettings>([
         Setting(
             "protocol", \.evaluation,
-            "how clips are split into folds: speakers never in two folds, one speaker per fold, random, or one 80/20 split"),
+            "how clips are split into folds: speakers never in two folds, one speaker per fold, random, or one 80/20 split"
+        ),
         Setting("folds", \.folds, "folds of the k-fold protocols", allowed: .range(2...100)),
         Setting("seed", \.seed, "seeds every split and every fit", allowed: .range(0...Int(UInt32.max))),
         Setting(

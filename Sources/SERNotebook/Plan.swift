@@ -18,7 +18,8 @@ package struct Plan: Sendable {
         var ordered: [any Cell] = []
         var placed = Set<String>()
         while ordered.count < cells.count {
-            guard let next = cells.first(where: { !placed.contains($0.id) && $0.inputCells.allSatisfy(placed.contains) })
+            guard
+                let next = cells.first(where: { !placed.contains($0.id) && $0.inputCells.allSatisfy(placed.contains) })
             else {
                 let waiting = cells.filter { !placed.contains($0.id) }.map(\.id)
                 throw NotebookError("cells \(waiting.joined(separator: ", ")) read each other in a cycle")

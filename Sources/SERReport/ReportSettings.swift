@@ -21,7 +21,8 @@ package struct ReportSettings: SettingGroup, Equatable {
         Setting(
             "self_contained", \.selfContained, "one index.html with every figure inlined (SVG or PNG, the smaller)"),
         Setting(
-            "figure_formats", \.figureFormats, "files each figure is written as", allowed: .all(.atLeastOne(), .unique())),
+            "figure_formats", \.figureFormats, "files each figure is written as",
+            allowed: .all(.atLeastOne(), .unique())),
         Setting(
             "templates", \.templates,
             "the report's templates (page, section, CSS, cells/<cell>.mustache): each file here replaces the built-in one",

@@ -85,7 +85,8 @@ extension String: SettingValue {
             && last?.isWhitespace == false && !contains(": ") && !contains(" #") && !contains("\n")
             && Bool.parse(.scalar(self, .builtIn), orNil: ()) == nil && Double(self) == nil
             && !["null", "~", "Null", "NULL"].contains(self)
-        return plain ? self : "'" + split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        return plain
+            ? self : "'" + split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
     }
 }
 

@@ -154,7 +154,9 @@ private struct FeatureRecord: Encodable {
                 normalize: stages.normalize.map { .init(peakBefore: $0.peakBefore, peakAfter: $0.peakAfter) },
                 trim: stages.trim.map { .init(start: $0.lowerBound, end: $0.upperBound, n: $0.count) },
                 pad: stages.fixedLength.map { .init(size: $0) },
-                denoise: stages.denoise.map { .init(stationary: $0.reduction.stationary, n: run.processed.samples.count) }),
+                denoise: stages.denoise.map {
+                    .init(stationary: $0.reduction.stationary, n: run.processed.samples.count)
+                }),
             nFrames: features.frameCount,
             chromaTuning: features.chromaTuning,
             featureShapes: Dictionary(

@@ -1,6 +1,6 @@
-import SERAudio
 import ArgumentParser
 import Foundation
+import SERAudio
 import SERCells
 
 /// `serreport features FILE...`: the features of single files, for checking against librosa.

@@ -1,6 +1,6 @@
-import SERAudio
 import ArgumentParser
 import Foundation
+import SERAudio
 import SERCells
 
 /// `serreport predict FILE...`: a built report's model applied to new recordings.

@@ -1,5 +1,5 @@
-import SERAudio
 import Foundation
+import SERAudio
 import SERCells
 import SERDSP
 import SERLearn

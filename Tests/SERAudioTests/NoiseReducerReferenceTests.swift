@@ -64,7 +64,9 @@ struct NoiseReducerReferenceTests {
     func endToEnd() throws {
         let path = try NoiseFixture.url("fox.flac").path
         let loaded = try AudioLoader(sampleRate: 22050, normalizer: PeakNormalizer(headroomDB: 0.1)).load(path: path)
-        let trimmed = SilenceTrimmer(topDB: 60, geometry: FrameGeometry(frameLength: 2048, hopLength: 512))(loaded.samples).samples
+        let trimmed = SilenceTrimmer(topDB: 60, geometry: FrameGeometry(frameLength: 2048, hopLength: 512))(
+            loaded.samples
+        ).samples
         let padded = FixedLength.apply(trimmed, length: FixedLength.length(seconds: 3, sampleRate: 22050))
         let output = try NoiseReducer().reduceNoise(padded, sampleRate: 22050, path: path)
         let reference = try NoiseFixture.samples("fox_full_y.wav").samples

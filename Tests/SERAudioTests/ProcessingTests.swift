@@ -34,8 +34,12 @@ struct ProcessingTests {
     @Test("trim keeps an all-zero signal whole, as librosa does")
     func trimSilence() {
         let y = [Float](repeating: 0, count: 5000)
-        #expect(SilenceTrimmer(topDB: 60, geometry: FrameGeometry(frameLength: 2048, hopLength: 512)).keptRange(y) == 0..<5000)
-        #expect(SilenceTrimmer(topDB: 60, geometry: FrameGeometry(frameLength: 2048, hopLength: 512)).keptRange([]) == 0..<0)
+        #expect(
+            SilenceTrimmer(topDB: 60, geometry: FrameGeometry(frameLength: 2048, hopLength: 512)).keptRange(y)
+                == 0..<5000)
+        #expect(
+            SilenceTrimmer(topDB: 60, geometry: FrameGeometry(frameLength: 2048, hopLength: 512)).keptRange([]) == 0..<0
+        )
     }
 
     @Test("fix_length pads zeros at the end or cuts the end")

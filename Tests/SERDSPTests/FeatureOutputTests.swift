@@ -33,8 +33,14 @@ struct FeatureOutputTests {
         arguments: [
             (changed { _ in }, 0, "sample_rate"), (changed { $0.nFFT = 1025 }, 22050, "n_fft"),
             (changed { $0.hopLength = 0 }, 22050, "hop_length"), (changed { $0.nMFCC = 0 }, 22050, "mfcc.n_mfcc"),
-            (changed { $0.nMFCC = 40; $0.nMels = 32 }, 22050, "mfcc.n_mfcc"),
-            (changed { $0.nMels = 0 }, 22050, "mfcc.n_mfcc"), (changed { $0.nMels = 600 }, 22050, "mfcc.n_mels"), (changed { $0.nChroma = 0 }, 22050, "chroma.n_chroma"),
+            (
+                changed {
+                    $0.nMFCC = 40
+                    $0.nMels = 32
+                }, 22050, "mfcc.n_mfcc"
+            ),
+            (changed { $0.nMels = 0 }, 22050, "mfcc.n_mfcc"), (changed { $0.nMels = 600 }, 22050, "mfcc.n_mels"),
+            (changed { $0.nChroma = 0 }, 22050, "chroma.n_chroma"),
             (changed { $0.nBands = 0 }, 22050, "contrast.n_bands"), (changed { $0.fmin = 0 }, 22050, "contrast.fmin"),
             (changed { _ in }, 8000, "fmin"), (changed { $0.nBands = 7 }, 22050, "fmin"),
         ])
@@ -49,7 +55,8 @@ struct FeatureOutputTests {
 
     @Test("frame features encode as {name: [[row], ...]} in reference order and decode back")
     func json() throws {
-        let features = try FrameFeatureExtractor(sampleRate: 22050).extract((0..<3000).map { Float(sin(Double($0) * 0.05)) })
+        let features = try FrameFeatureExtractor(sampleRate: 22050).extract(
+            (0..<3000).map { Float(sin(Double($0) * 0.05)) })
         let data = try JSONEncoder().encode(features)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[Double]]])
         #expect(Set(object.keys) == ["rms", "zcr", "mfcc", "chroma", "contrast"])

@@ -84,6 +84,8 @@ struct MelFilterbankTests {
     func invalid() {
         #expect(throws: DSPError.self) { try MelFilterbank(sampleRate: 0, nFFT: 2048, melCount: 128) }
         #expect(throws: DSPError.self) { try MelFilterbank(sampleRate: 22050, nFFT: 2048, melCount: 0) }
-        #expect(throws: DSPError.self) { try MelFilterbank(sampleRate: 22050, nFFT: 2048, melCount: 128, minimumHz: 5000, maximumHz: 4000) }
+        #expect(throws: DSPError.self) {
+            try MelFilterbank(sampleRate: 22050, nFFT: 2048, melCount: 128, minimumHz: 5000, maximumHz: 4000)
+        }
     }
 }

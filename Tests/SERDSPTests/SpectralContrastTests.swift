@@ -34,7 +34,9 @@ struct SpectralContrastTests {
         #expect(error?.code == .invalidParameter)
         #expect(error?.reason.contains("6400") == true)
         #expect(error?.reason.contains("Nyquist") == true)
-        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 8000, nFFT: 2048, bandCount: 6, minimumHz: 200) }
+        #expect(throws: DSPError.self) {
+            try SpectralContrast(sampleRate: 8000, nFFT: 2048, bandCount: 6, minimumHz: 200)
+        }
         // Five bands stop at 3200 Hz, below 4000 Hz: accepted, as librosa accepts it.
         var fiveBands = FeatureParameters()
         fiveBands.nBands = 5
@@ -44,11 +46,19 @@ struct SpectralContrastTests {
 
     @Test("parameters librosa rejects, or that leave a band with nothing to rank, are refused")
     func invalid() {
-        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 0, minimumHz: 200) }
-        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 6, minimumHz: 0) }
-        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 6, minimumHz: -.infinity) }
+        #expect(throws: DSPError.self) {
+            try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 0, minimumHz: 200)
+        }
+        #expect(throws: DSPError.self) {
+            try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 6, minimumHz: 0)
+        }
+        #expect(throws: DSPError.self) {
+            try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 6, minimumHz: -.infinity)
+        }
         // fmin below one bin spacing (10.8 Hz): band 0 has bin 0 alone, and librosa averages nothing.
-        #expect(throws: DSPError.self) { try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 6, minimumHz: 5) }
+        #expect(throws: DSPError.self) {
+            try SpectralContrast(sampleRate: 22050, nFFT: 2048, bandCount: 6, minimumHz: 5)
+        }
     }
 
     @Test(

@@ -173,7 +173,8 @@ struct ModelFixture: Decodable {
         var (features, labels) = Self.blobs(rows: 30, seed: 1)
         features[3, 2] = .nan
         let error = #expect(throws: LearnError.self) {
-            try ModelKind.svm.fit(features: features, labels: labels, classCount: 3, settings: ModelParameters(), seed: 1)
+            try ModelKind.svm.fit(
+                features: features, labels: labels, classCount: 3, settings: ModelParameters(), seed: 1)
         }
         #expect(error?.code == .nonFiniteValue)
     }

@@ -147,7 +147,8 @@ struct ConfigurationTests {
         let json = String(decoding: try JSONEncoder.stable.encode(settings), as: UTF8.self)
         #expect(
             json
-                == #"{"formats":["png","svg"],"map":{},"mfcc":{"n_mels":128,"n_mfcc":13},"n_fft":2048,"path":"Samples"}"#)
+                == #"{"formats":["png","svg"],"map":{},"mfcc":{"n_mels":128,"n_mfcc":13},"n_fft":2048,"path":"Samples"}"#
+        )
     }
 
     @Test("the listing nests keys and says each one's source and doc")

@@ -1,9 +1,9 @@
 import Foundation
 import SERAudio
 import SERCells
+import SERDSP
 import SERSettings
 import Testing
-import SERDSP
 
 /// Inputs real corpora contain: digital silence, clips shorter than a frame, one sample, unusual
 /// rates and channel counts, NaN and infinity. Each gives features or a one-line error, never a trap.

@@ -225,7 +225,8 @@ struct CommandLineTests {
     @Test("an out-of-range setting stops the build before load runs: one line, no cache, no report")
     func outOfRangeStopsBeforeLoad() throws {
         let corpus = try CorpusFixture(badFiles: false)
-        let run = try CommandRun(["build", "--data", corpus.root.path, "--set", "features.n_fft=1025"], in: corpus.root)
+        let run = try CommandRun(
+            ["build", "--data", corpus.root.path, "--set", "features.n_fft=1025"], in: corpus.root)
         #expect(run.status != 0)
         #expect(
             run.stderr.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(

@@ -1,7 +1,7 @@
 import Foundation
 import SERCells
-import Testing
 import SERCorpus
+import Testing
 
 /// A clip as the corpus documentation describes it: path, emotion, speaker, gender.
 struct ClipRow: Equatable, CustomStringConvertible {

@@ -1,7 +1,7 @@
 import Foundation
 import SERCells
-import Testing
 import SERCorpus
+import Testing
 
 /// `corpus: auto`: which layout a folder is read with, the sentence saying why, and the errors for
 /// folders no layout fits.

@@ -1,8 +1,8 @@
 import Foundation
 import SERCells
 import SERCorpus
-import SERSettings
 import SERNotebook
+import SERSettings
 import Testing
 
 /// `labels.map` renames and merges emotions, `labels.keep` selects them; both set from the config.
@@ -51,7 +51,8 @@ struct LabelMappingTests {
     @Test("map is applied once, not chained")
     func notChained() throws {
         let tree = try Self.ravdess()
-        let corpus = try Corpus.open(tree.path, labels: LabelMapping(map: ["calm": "neutral", "neutral": "quiet"], keep: []))
+        let corpus = try Corpus.open(
+            tree.path, labels: LabelMapping(map: ["calm": "neutral", "neutral": "quiet"], keep: []))
         #expect(corpus.clips.prefix(2).map(\.emotion) == ["quiet", "neutral"])
     }
 

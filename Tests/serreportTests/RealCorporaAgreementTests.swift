@@ -1,7 +1,7 @@
 import Foundation
 import SERCells
-import Testing
 import SERCorpus
+import Testing
 
 /// The adapters against ground truth: `../shared/data` (beside the repository, as CI clones it) holds
 /// two real corpora in their original naming, each with a LABELS.csv. Auto-detection must pick the

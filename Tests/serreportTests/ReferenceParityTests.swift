@@ -1,9 +1,9 @@
 import Foundation
 import SERAudio
 import SERCells
+import SERDSP
 import SERSettings
 import Testing
-import SERDSP
 
 /// End-to-end parity with the Python seed on 12 Samples clips (two per emotion): serreport's load →
 /// process → extract against `reference_features.py` (librosa 0.11.0, noisereduce 3.0.3, pydub 0.25.1).

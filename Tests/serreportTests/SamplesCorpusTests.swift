@@ -1,8 +1,8 @@
 import Foundation
 import SERCells
+import SERCorpus
 import SERFigures
 import Testing
-import SERCorpus
 
 /// The committed default corpus is what `make report` runs on: check it is whole and as documented.
 @Suite("The Samples corpus")
@@ -16,7 +16,8 @@ struct SamplesCorpusTests {
         let corpus = try Corpus.open(Self.folder.path)
         #expect(corpus.name == "samples")
         #expect(corpus.rejected.isEmpty)
-        #expect(EmotionOrder.sorted(corpus.clips.map(\.emotion)) == ["neutral", "calm", "happy", "sad", "angry", "fearful"])
+        #expect(
+            EmotionOrder.sorted(corpus.clips.map(\.emotion)) == ["neutral", "calm", "happy", "sad", "angry", "fearful"])
         #expect(Set(corpus.clips.map(\.speaker)).count == 6)
         let genders = Dictionary(grouping: corpus.clips, by: \.gender).mapValues { Set($0.map(\.speaker)).count }
         #expect(genders == ["male": 3, "female": 3])

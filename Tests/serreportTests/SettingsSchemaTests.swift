@@ -44,14 +44,17 @@ struct SettingsSchemaTests {
         let error = #expect(throws: SettingsError.self) { try Settings.resolve(overrides: ["sample_rate=8000"]) }
         #expect(error?.key == "features.contrast.n_bands")
         #expect(error?.reason.contains("Nyquist") == true)
-        #expect(try Settings.resolve(overrides: ["sample_rate=8000", "features.contrast.n_bands=5"]).value.sampleRate == 8000)
+        #expect(
+            try Settings.resolve(overrides: ["sample_rate=8000", "features.contrast.n_bands=5"]).value.sampleRate
+                == 8000)
         #expect(try Settings.resolve(overrides: ["sample_rate=0"]).value.sampleRate == 0)
     }
 
     @Test("the README's settings block is the schema's defaults, word for word")
     func readmeShowsTheSchema() throws {
         let readme = try String(contentsOf: Self.repository.appendingPathComponent("README.md"), encoding: .utf8)
-        let start = try #require(readme.range(of: "<!-- settings: made by `serreport config --defaults` -->\n```yaml\n"))
+        let start = try #require(
+            readme.range(of: "<!-- settings: made by `serreport config --defaults` -->\n```yaml\n"))
         let end = try #require(readme.range(of: "```\n", range: start.upperBound..<readme.endIndex))
         let block = String(readme[start.upperBound..<end.lowerBound])
         #expect(
@@ -59,9 +62,11 @@ struct SettingsSchemaTests {
             "README.md's settings block is out of date: replace it with `serreport config --defaults`")
     }
 
-    @Test("a report's models/settings.json from 0.2 loads, keys added since taking their defaults", arguments: [
-        "0.2", "0.2-early",
-    ])
+    @Test(
+        "a report's models/settings.json from 0.2 loads, keys added since taking their defaults",
+        arguments: [
+            "0.2", "0.2-early",
+        ])
     func savedSettings(name: String) throws {
         let url = try #require(
             Bundle.module.url(forResource: "Fixtures/saved-settings/\(name)", withExtension: "json"))
@@ -75,14 +80,22 @@ struct SettingsSchemaTests {
             #expect(saved.train.search == Settings().train.search)
             #expect(saved.labels == Settings().labels)
         } else {
-            #expect(saved == { var settings = Settings(); settings.data = saved.data; return settings }())
+            #expect(
+                saved
+                    == {
+                        var settings = Settings()
+                        settings.data = saved.data
+                        return settings
+                    }())
         }
     }
 
     @Test("a saved settings file that lies is an error naming the file, not a trap")
     func damagedSavedSettings() {
         for text in ["{", "[1, 2]", #"{"features": {"n_fft": 0}}"#, #"{"train": {"models": ["cnn"]}}"#] {
-            let error = #expect(throws: SettingsError.self) { try Settings.saved(json: text, file: "models/settings.json") }
+            let error = #expect(throws: SettingsError.self) {
+                try Settings.saved(json: text, file: "models/settings.json")
+            }
             #expect(error?.description.hasPrefix("models/settings.json") == true, "\(text)")
         }
     }

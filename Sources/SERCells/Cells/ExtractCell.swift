@@ -1,11 +1,11 @@
 import Foundation
 import SERAudio
+import SERCorpus
+import SERDSP
 import SERFigures
 import SERNotebook
 import SERParallel
 import SERReport
-import SERCorpus
-import SERDSP
 
 /// The extract cell: librosa's RMS, ZCR, MFCC, chroma (with tuning estimate) and spectral contrast
 /// on every processed clip, summarised by the mean and standard deviation of each coefficient over

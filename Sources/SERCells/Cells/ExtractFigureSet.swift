@@ -1,6 +1,6 @@
+import SERDSP
 import SERFigures
 import SERLearn
-import SERDSP
 
 /// The extract cell's figures: per-emotion distributions of each feature group's means, the mean
 /// MFCC per emotion, and every clip on two principal components.

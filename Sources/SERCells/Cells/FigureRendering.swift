@@ -1,9 +1,9 @@
 import Foundation
+import SERCorpus
 import SERNotebook
 import SERParallel
 import SERPlot
 import SERReport
-import SERCorpus
 
 /// Draws a cell's figures into its result: every figure in every format the settings ask for, plus
 /// PNG (which the HTML page shows), on all cores, as `figures/<name>.<format>` files to publish.

@@ -1,10 +1,10 @@
 import Foundation
 import SERAudio
+import SERCorpus
 import SERFigures
 import SERNotebook
 import SERParallel
 import SERReport
-import SERCorpus
 
 /// The load cell: every clip of the corpus decoded with libsndfile to learn its rate, channels and
 /// length (or why it cannot be used), then the corpus's make-up in figures.

@@ -1,6 +1,6 @@
 import SERAudio
-import SERFigures
 import SERCorpus
+import SERFigures
 
 /// The load cell's figures: the corpus's make-up and one decoded clip per emotion.
 struct LoadFigureSet {

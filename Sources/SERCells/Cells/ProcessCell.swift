@@ -1,9 +1,9 @@
 import Foundation
 import SERAudio
+import SERCorpus
 import SERNotebook
 import SERParallel
 import SERReport
-import SERCorpus
 
 /// The process cell: pydub's peak normalisation, `librosa.load` (mono, soxr HQ to `sample_rate`),
 /// `librosa.effects.trim`, `librosa.util.fix_length` and `noisereduce.reduce_noise`, each switchable,

@@ -28,7 +28,8 @@ struct TrainCell: Cell {
             return TrainingClip(path: clip.path, emotion: clip.emotion, speaker: clip.speaker, values: summary.values)
         }
         context.progress.expect(settings.train.models.count, "models")
-        let training = try Training.run(train: settings.train, clips: rows, featureNames: table.names, jobs: context.jobs)
+        let training = try Training.run(
+            train: settings.train, clips: rows, featureNames: table.names, jobs: context.jobs)
         var bundle = ArtifactBundle()
         let record = TrainingRecord(training)
         try bundle.put(record, as: Artifacts.training.artifact)

@@ -1,6 +1,6 @@
+import SERCorpus
 import SERFigures
 import SERLearn
-import SERCorpus
 
 /// What the train cell hands to the evaluate cell: every model's cross-validated predictions, the
 /// folds and the MLP's curves — enough to score the models without fitting them again.
