@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SERREPORT := .build/release/serreport
 
-.PHONY: report test test-cpu-flags deps test-deps release check-report format-check templates clean
+.PHONY: report test test-cpu-flags deps test-deps release check-report format-check templates fuzz clean
 
 report: deps release
 	@$(SERREPORT) build
@@ -41,6 +41,10 @@ check-report: report
 	@$(SERREPORT) build --quiet --set report.self_contained=true --out reports/samples-inline >/dev/null
 	@scripts/check-browser.sh reports/samples-inline/index.html
 
+# Every parser fuzzed with libFuzzer + AddressSanitizer for FUZZ_SECONDS each (default 60; CI uses 60).
+fuzz: test-deps
+	@scripts/fuzz.sh
+
 format-check:
 	@scripts/format-check.sh
 
@@ -49,4 +53,4 @@ templates:
 	@scripts/embed-templates.sh
 
 clean:
-	rm -rf .build reports/samples reports/samples-inline .serreport
+	rm -rf .build .build-fuzz reports/samples reports/samples-inline .serreport

@@ -97,6 +97,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // libFuzzer targets, one per parser family (`make fuzz`); built without the fuzzer, each replays
+        // the files it is given (its seeds in Fuzz/Corpus, a finding).
+        .target(name: "FuzzSupport", path: "Fuzz/Sources/FuzzSupport", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "fuzz-settings", dependencies: ["FuzzSupport", "SERCells", "SERNotebook", "SERSettings"],
+            path: "Fuzz/Sources/fuzz-settings", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "fuzz-templates", dependencies: ["FuzzSupport", "SERReport"], path: "Fuzz/Sources/fuzz-templates",
+            swiftSettings: swiftSettings),
+
         .testTarget(
             name: "SERAudioTests",
             dependencies: ["SERAudio", "SERDSP", "CSndFile"],
@@ -146,6 +156,8 @@ let package = Package(
             dependencies: [
                 "serreport", "SERCells", "SERAudio", "SERDSP", "SERCorpus", "SERFigures", "SERLearn", "SERNotebook",
                 "SERSettings",
+                // Built so that FuzzSeedTests can replay their seeds.
+                "fuzz-settings", "fuzz-templates",
             ],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")],

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Fuzzes every parser serreport owns with libFuzzer and AddressSanitizer: each target in Fuzz/Sources
+# runs for FUZZ_SECONDS (default 60) from its committed seeds in Fuzz/Corpus/<target>, then prints its
+# executions and findings. A finding (a crash, a trap, a hang over 10 s, a leak, an error that is not
+# one line) is saved under Fuzz/findings/ and makes the script exit 1; replay it with
+#   .build-fuzz/release/<target> Fuzz/findings/<file>
+# Usage: scripts/fuzz.sh [target ...]     (FUZZ_SECONDS=600 scripts/fuzz.sh fuzz-settings)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${FUZZ_SECONDS:-60}
+if (($#)); then targets=("$@"); else mapfile -t targets < <(ls Fuzz/Sources | grep '^fuzz-'); fi
+scratch=.build-fuzz
+for target in "${targets[@]}"; do
+  swift build -c release --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING \
+    --scratch-path "$scratch" --product "$target" 2>&1 | grep -E "error|warning: unre|Compiling|Build" | grep -v '^\[' || true
+  [[ -x "$scratch/release/$target" ]] || { echo "fuzz: $target did not build" >&2; exit 1; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p Fuzz/findings
+status=0
+for target in "${targets[@]}"; do
+  mkdir -p "$work/$target"
+  log="$work/$target.log"
+  set +e
+  "$scratch/release/$target" "$work/$target" "Fuzz/Corpus/$target" -max_total_time="$seconds" -timeout=10 \
+    -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 -artifact_prefix="Fuzz/findings/$target-" >"$log" 2>&1
+  code=$?
+  set -e
+  runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo 0)
+  corpus=$(ls "$work/$target" | wc -l)
+  if ((code == 0)); then
+    echo "fuzz: $target: $runs executions in ${seconds} s, 0 findings ($corpus new inputs)"
+  else
+    echo "fuzz: $target: FINDING after $runs executions (exit $code):" >&2
+    grep -E "ERROR|Fatal error|SUMMARY|Test unit written|==[0-9]+==" "$log" | head -20 >&2
+    status=1
+  fi
+done
+exit "$status"
