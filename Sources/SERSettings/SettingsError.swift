@@ -12,8 +12,9 @@ package struct SettingsError: Error, Sendable, Equatable, CustomStringConvertibl
         self.reason = reason
     }
 
+    /// One line: anything from a file or the command line has its control characters escaped.
     package var description: String {
-        key.isEmpty ? "\(source): \(reason)" : "\(source): \(key): \(reason)"
+        (key.isEmpty ? "\(source): \(reason)" : "\(source): \(key): \(reason)").escapingControlCharacters
     }
 }
 

@@ -95,6 +95,16 @@ struct ConfigurationTests {
         #expect(error(sets: ["map.calm="])?.key == "map")
     }
 
+    @Test("control characters from a key or value are escaped: an error stays one line (fuzz finding)")
+    func controlCharacters() throws {
+        let error = error(sets: ["n_f\rft\n=1", "path=ok"])
+        #expect(
+            error?.description
+                == "--set: n_f\\rft\\n: unknown key; known keys: n_fft, mfcc, formats, map, path (did you mean n_fft?)")
+        let value = try #require(self.error(sets: ["n_fft=1\u{0}2\u{7}"]))
+        #expect(!value.description.unicodeScalars.contains { $0.properties.generalCategory == .control })
+    }
+
     @Test func plainTextSetIsNotParsedAsYAML() throws {
         var configuration = Configuration()
         try configuration.set("path", text: "/tmp/a: b/[x].csv", option: "--data")

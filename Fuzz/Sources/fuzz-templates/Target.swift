@@ -1,5 +1,5 @@
-import FuzzSupport
 import Foundation
+import FuzzSupport
 import SERReport
 
 /// A project's report template as a user might write it: the first byte picks which file the rest
