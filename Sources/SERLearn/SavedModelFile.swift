@@ -151,7 +151,8 @@ package enum SavedModelFile {
             ("string", "a string"), ("number", "a number"), ("array", "a list"), ("dictionary", "an object"),
             ("bool", "true or false"), ("null", "null"),
         ]
-        for (marker, noun) in markers where text.contains("found \(marker)") || text.contains("found a \(marker)") {
+        for (marker, noun) in markers
+        where ["found ", "found a ", "found an "].contains(where: { text.contains($0 + marker) }) {
             return noun
         }
         if text.contains("does not fit") || text.contains("not representable") { return "a number out of range" }

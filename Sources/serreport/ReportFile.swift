@@ -45,13 +45,25 @@ enum ReportFile {
 
     /// What kind of thing a non-regular file is ("a directory", "a FIFO (named pipe)"), nil for a file.
     static func kind(of mode: mode_t) -> String? {
+        mode & S_IFMT == S_IFREG ? nil : describe(mode)
+    }
+
+    /// What is at `path` (symbolic links followed): "a file", "a directory", "a FIFO (named pipe)"…;
+    /// nil when `stat` fails.
+    static func kind(at path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return describe(status.st_mode)
+    }
+
+    private static func describe(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
-        case S_IFREG: nil
+        case S_IFREG: "a file"
         case S_IFDIR: "a directory"
         case S_IFIFO: "a FIFO (named pipe)"
         case S_IFSOCK: "a socket"
         case S_IFCHR, S_IFBLK: "a device"
-        default: "not a regular file"
+        default: "a special file"
         }
     }
 

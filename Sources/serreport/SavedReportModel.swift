@@ -59,15 +59,18 @@ struct SavedReportModel {
     }
 
     private static func checkFolders(report: String, models: String) throws(CommandError) {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: report, isDirectory: &isFolder) else {
+        guard ReportFile.exists(report) else {
             throw CommandError("\(report): no such report folder (make one with `serreport build`)")
         }
-        guard isFolder.boolValue else { throw CommandError("\(report): is a file, not a report folder") }
-        guard FileManager.default.fileExists(atPath: models, isDirectory: &isFolder) else {
+        if let kind = ReportFile.kind(at: report), kind != "a directory" {
+            throw CommandError("\(report): is \(kind), not a report folder")
+        }
+        guard ReportFile.exists(models) else {
             throw CommandError("\(models): no such folder (the report has no trained models)")
         }
-        guard isFolder.boolValue else { throw CommandError("\(models): is a file, not the report's models folder") }
+        if let kind = ReportFile.kind(at: models), kind != "a directory" {
+            throw CommandError("\(models): is \(kind), not the report's models folder")
+        }
     }
 
     /// The model `--model` names, or the one `metrics.json` names best.
