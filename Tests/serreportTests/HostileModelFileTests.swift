@@ -95,7 +95,7 @@ struct HostileModelFileTests {
             unknown.errorLines == ["serreport: --model knn: no such model (rf, xgb, svm, mlp)"], "\(unknown.stderr)")
     }
 
-    @Test("a report folder that does not exist, or is a file, is one line")
+    @Test("a report folder that does not exist, or is a file or a FIFO, is one line")
     func noReport() throws {
         let absent = FileManager.default.temporaryDirectory.appendingPathComponent("serreport-absent-\(UUID())").path
         let run = try TimedRun(["predict", "--report", absent, fixture.clip])
@@ -106,6 +106,13 @@ struct HostileModelFileTests {
         let file = try TimedRun(["predict", "--report", fixture.clip, fixture.clip])
         #expect(file.status == 1)
         #expect(file.errorLines == ["serreport: \(fixture.clip): is a file, not a report folder"], "\(file.stderr)")
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("serreport-fifo-\(UUID())").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let pipe = try TimedRun(["predict", "--report", fifo, fixture.clip])
+        #expect(!pipe.timedOut && pipe.status == 1)
+        #expect(
+            pipe.errorLines == ["serreport: \(fifo): is a FIFO (named pipe), not a report folder"], "\(pipe.stderr)")
     }
 
     @Test("audio inputs that are a FIFO or a directory are one line each, without waiting; good files still predict")
