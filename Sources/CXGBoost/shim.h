@@ -78,6 +78,6 @@ static inline int cxgboost_booster_save(BoosterHandle handle, const char *path) 
     CXGBOOST_CALL(XGBoosterSaveModel, handle, path)
 }
 
-static inline int cxgboost_booster_load(BoosterHandle handle, const char *path) {
-    CXGBOOST_CALL(XGBoosterLoadModel, handle, path)
+static inline int cxgboost_booster_load_buffer(BoosterHandle handle, const void *bytes, bst_ulong length) {
+    CXGBOOST_CALL(XGBoosterLoadModelFromBuffer, handle, bytes, length)
 }

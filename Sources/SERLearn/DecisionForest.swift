@@ -6,6 +6,9 @@
 /// Written here rather than taken from XGBoost: XGBoost's random-forest mode grows one regression
 /// tree per class on the loss gradient (800 deep trees for 100 trees and 8 emotions), which is not
 /// Gini CART and fitted 13× slower than scikit-learn on RAVDESS.
+///
+/// Saved as `models/rf.json`; decoding checks the whole forest (see `DecisionForest+Loading.swift`),
+/// so a decoded forest's walk always ends at a leaf with `classCount` shares.
 package struct DecisionForest: Sendable, Codable {
     /// One tree as parallel arrays, like scikit-learn's `tree_`: node `i` splits on `feature[i]` at
     /// `threshold[i]` (rows with a value ≤ threshold go `left[i]`, others `right[i]`), or is a leaf
@@ -16,10 +19,18 @@ package struct DecisionForest: Sendable, Codable {
         package var left: [Int] = []
         package var right: [Int] = []
         package var value: [[Double]] = []
+
+        enum CodingKeys: String, CodingKey {
+            case feature, threshold, left, right, value
+        }
     }
 
     package let classCount: Int
-    package private(set) var trees: [Tree]
+    package let trees: [Tree]
+
+    enum CodingKeys: String, CodingKey {
+        case classCount, trees
+    }
 
     package init(features: Matrix, labels: [Int], classCount: Int, trees count: Int, seed: UInt64) {
         self.classCount = classCount

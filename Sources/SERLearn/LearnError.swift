@@ -1,5 +1,6 @@
-/// Why a model could not be fitted: the one error type of SERLearn, thrown for data a model cannot
-/// learn from (never for programmer errors such as mismatched shapes, which are preconditions).
+/// Why a model could not be fitted or read back: the one error type of SERLearn, thrown for data a
+/// model cannot learn from and for saved model files that are damaged (never for programmer errors
+/// such as mismatched shapes in memory, which are preconditions).
 package struct LearnError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What kind of failure this is; compare with the static members. New codes may be added.
     package struct Code: Hashable, Sendable, CustomStringConvertible {
@@ -11,6 +12,7 @@ package struct LearnError: Error, Sendable, Equatable, CustomStringConvertible {
             case unusableLabels = "unusable labels"
             case unusableProtocol = "unusable protocol"
             case libraryFailure = "library failure"
+            case malformedModel = "malformed model"
         }
 
         private let kind: Kind
@@ -33,6 +35,8 @@ package struct LearnError: Error, Sendable, Equatable, CustomStringConvertible {
         package static let unusableProtocol = Code(.unusableProtocol)
         /// XGBoost or libsvm reported an error.
         package static let libraryFailure = Code(.libraryFailure)
+        /// A saved model file (or its scaler, labels or settings) is damaged, inconsistent or too large.
+        package static let malformedModel = Code(.malformedModel)
 
         package var description: String { kind.rawValue }
     }

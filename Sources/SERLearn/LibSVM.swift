@@ -13,8 +13,8 @@ import Synchronization
 /// data and seed give the same model whatever else runs. Prediction needs no lock.
 ///
 /// Not `Sendable`: one per fold, used on one thread. The model points into ``nodes``, which lives as
-/// long as it does.
-final class LibSVMModel {
+/// long as it does. A saved model is read back only through ``validate(text:)`` (`LibSVMModelText.swift`).
+package final class LibSVMModel {
     private var model: UnsafeMutablePointer<svm_model>?
     /// The training rows as libsvm nodes (index, value), each row ended by index −1.
     private let nodes: UnsafeMutablePointer<svm_node>
@@ -23,6 +23,8 @@ final class LibSVMModel {
 
     /// Serialises `svm_train`, which uses the process-wide `rand()`.
     private static let trainingLock = Mutex(())
+    /// Serialises `svm_load_model`, which reads through a process-wide line buffer.
+    private static let loadingLock = Mutex(())
 
     /// Trains on `features` with labels `0..<classCount`; `classWeights[c]` multiplies C for class `c`.
     init(
@@ -101,16 +103,38 @@ final class LibSVMModel {
         self.model = model
     }
 
-    /// A model saved by ``save(to:)`` (libsvm's model text).
-    init(loading path: String, classCount: Int) throws {
+    /// A model from libsvm's model text (what ``save(to:)`` writes), checked in full by
+    /// ``validate(text:)`` and against the `featureCount` features and `classCount` classes the
+    /// scaler and labels beside it give; libsvm then reads these very bytes, never the file again.
+    init(text: String, featureCount: Int, classCount: Int) throws(LearnError) {
+        let summary = try Self.validate(text: text)
+        guard summary.classCount == classCount else {
+            throw LearnError(
+                .malformedModel, "nr_class is \(summary.classCount), the labels name \(classCount) classes")
+        }
+        guard summary.largestFeatureIndex <= featureCount else {
+            throw LearnError(
+                .malformedModel,
+                "a support vector has feature index \(summary.largestFeatureIndex), but the model takes "
+                    + "\(featureCount) features (1 to \(featureCount))")
+        }
+        var failure: Int32 = 0
+        let loaded = Self.loadingLock.withLock { _ in
+            var text = text
+            return text.withUTF8 { bytes in
+                UncheckedSendable(
+                    bytes.withMemoryRebound(to: CChar.self) {
+                        clibsvm_load_model_text($0.baseAddress, $0.count, &failure)
+                    })
+            }
+        }.value
+        guard let loaded else {
+            let reason = failure == 0 ? "libsvm refused it" : String(cString: strerror(failure))
+            throw LearnError(.libraryFailure, "libsvm: cannot hand the checked model text to libsvm (\(reason))")
+        }
         self.classCount = classCount
         nodes = .allocate(capacity: 1)
         rows = .allocate(capacity: 1)
-        guard let loaded = svm_load_model(path) else {
-            nodes.deallocate()
-            rows.deallocate()
-            throw LearnError(.libraryFailure, "libsvm: cannot read a model from \(path)")
-        }
         model = loaded
     }
 

@@ -1,3 +1,4 @@
+package import Foundation
 package import SERSettings
 
 /// The model families serreport trains, by the short names files, `metrics.json` and `train.models` use.
@@ -86,9 +87,9 @@ final class BoostedTrees: TrainedClassifier {
             ], seed: seed)
     }
 
-    /// Boosted trees saved as XGBoost JSON.
-    init(loading path: String, classCount: Int) throws {
-        booster = try XGBoostBooster(loading: path, classCount: classCount)
+    /// Boosted trees saved as XGBoost JSON, checked first (``XGBoostModelJSON``).
+    init(json: Data, featureCount: Int, classCount: Int) throws(LearnError) {
+        booster = try XGBoostBooster(json: json, featureCount: featureCount, classCount: classCount)
     }
 
     func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) {
@@ -117,9 +118,9 @@ final class SupportVectorMachine: TrainedClassifier {
             classWeights: weights, seed: seed)
     }
 
-    /// An SVM saved as libsvm model text.
-    init(loading path: String, classCount: Int) throws {
-        model = try LibSVMModel(loading: path, classCount: classCount)
+    /// An SVM saved as libsvm model text, checked first (``LibSVMModel/validate(text:)``).
+    init(text: String, featureCount: Int, classCount: Int) throws(LearnError) {
+        model = try LibSVMModel(text: text, featureCount: featureCount, classCount: classCount)
     }
 
     func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) { model.predict(features) }
@@ -132,8 +133,8 @@ package final class NeuralNetwork: TrainedClassifier {
     package let kind = ModelKind.mlp
     package let network: MultilayerPerceptron
 
-    /// An MLP read back from its saved weights.
-    package init(weights: MLPWeights) { network = MultilayerPerceptron(weights: weights) }
+    /// An MLP read back from its saved weights; throws if their shapes disagree.
+    package init(weights: MLPWeights) throws(LearnError) { network = try MultilayerPerceptron(weights: weights) }
 
     init(features: Matrix, labels: [Int], classCount: Int, settings: MLPSettings, seed: UInt64) throws {
         network = try MultilayerPerceptron(
@@ -150,14 +151,43 @@ package final class NeuralNetwork: TrainedClassifier {
 }
 
 extension ModelKind {
-    /// Reads a model saved in its library's format: XGBoost JSON (`xgb`) or libsvm model text (`svm`).
-    /// The forest and the MLP are JSON the caller decodes (``RandomForest/init(forest:)``,
-    /// ``NeuralNetwork/init(weights:)``).
-    package func load(from path: String, classCount: Int) throws -> any TrainedClassifier {
+    /// The model's file in a report's `models/` folder.
+    package var fileName: String {
         switch self {
-        case .xgb: return try BoostedTrees(loading: path, classCount: classCount)
-        case .svm: return try SupportVectorMachine(loading: path, classCount: classCount)
-        case .rf, .mlp: throw LearnError(.libraryFailure, "\(title) models are read from their JSON by the caller")
+        case .rf: "rf.json"
+        case .xgb: "xgb.json"
+        case .svm: "svm.model"
+        case .mlp: "mlp.json"
+        }
+    }
+
+    /// A saved model read back from its file's bytes — the forest's or the MLP's JSON, XGBoost JSON or
+    /// libsvm model text — checked in full, and against the `featureCount` features and `classCount`
+    /// classes the scaler and labels saved beside it give. Whatever the bytes, the result is a model
+    /// that predicts without trapping or looping, or a one-line ``LearnError``.
+    package func load(_ data: Data, featureCount: Int, classCount: Int) throws(LearnError) -> any TrainedClassifier {
+        switch self {
+        case .rf:
+            let forest = try DecisionForest.load(json: data)
+            try forest.check(featureCount: featureCount, classCount: classCount)
+            return RandomForest(forest: forest)
+        case .mlp:
+            let weights = try MLPWeights.load(json: data)
+            guard weights.shape.inputs == featureCount else {
+                throw LearnError(
+                    .malformedModel, "the MLP takes \(weights.shape.inputs) features, the scaler gives \(featureCount)")
+            }
+            guard weights.shape.classes == classCount else {
+                throw LearnError(
+                    .malformedModel, "the MLP predicts \(weights.shape.classes) classes, the labels name \(classCount)")
+            }
+            return try NeuralNetwork(weights: weights)
+        case .xgb:
+            return try BoostedTrees(json: data, featureCount: featureCount, classCount: classCount)
+        case .svm:
+            try SavedModelFile.checkText(data)
+            return try SupportVectorMachine(
+                text: String(decoding: data, as: UTF8.self), featureCount: featureCount, classCount: classCount)
         }
     }
 }

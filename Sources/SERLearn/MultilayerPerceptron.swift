@@ -43,17 +43,6 @@ package struct MLPSettings: SettingGroup, Equatable {
     ])
 }
 
-/// The trained weights of a one-hidden-layer MLP, as saved to JSON: `hidden = relu(x · w1 + b1)`,
-/// `p = softmax(hidden · w2 + b2)`, with `x` standardised by the scaler saved beside it.
-package struct MLPWeights: Sendable, Codable, Equatable {
-    /// `inputs × hidden`, row-major.
-    package var w1: [[Double]]
-    package var b1: [Double]
-    /// `hidden × classes`, row-major.
-    package var w2: [[Double]]
-    package var b2: [Double]
-}
-
 /// A multilayer perceptron as scikit-learn's `MLPClassifier(early_stopping=True)`: one ReLU hidden
 /// layer, softmax output, cross-entropy with L2 penalty, Adam on shuffled mini-batches, Glorot-uniform
 /// initial weights, and the weights of the best validation epoch kept. Matrix products go through
@@ -94,8 +83,10 @@ package final class MultilayerPerceptron {
             random: &random)
     }
 
-    /// A network with saved weights (no training).
-    package init(weights: MLPWeights) {
+    /// A network with saved weights (no training); throws if their shapes disagree or a weight is not
+    /// finite (see ``MLPWeights/check()``).
+    package init(weights: MLPWeights) throws(LearnError) {
+        try weights.check()
         inputs = weights.w1.count
         hidden = weights.b1.count
         classCount = weights.b2.count

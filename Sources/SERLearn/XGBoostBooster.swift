@@ -1,4 +1,5 @@
 import CXGBoost
+import Foundation
 
 /// The only place that calls XGBoost (Debian's libxgboost 1.7): a multi-class booster trained with
 /// `multi:softprob` on single-threaded `hist` trees, so its result depends only on the data, the
@@ -38,14 +39,20 @@ final class XGBoostBooster {
         for round in 0..<rounds { try Self.check(cxgboost_booster_update(handle, Int32(round), training)) }
     }
 
-    /// A booster saved by ``save(to:)``.
-    init(loading path: String, classCount: Int) throws {
+    /// A booster saved by ``save(to:)``, from the file's bytes: checked first by
+    /// ``XGBoostModelJSON/validate(json:featureCount:classCount:)``, then read by XGBoost from these
+    /// bytes in memory, so XGBoost reads exactly the checked document.
+    init(json: Data, featureCount: Int, classCount: Int) throws(LearnError) {
+        try XGBoostModelJSON.validate(json: json, featureCount: featureCount, classCount: classCount)
         self.classCount = classCount
         var created: BoosterHandle?
         try Self.check(cxgboost_booster_create(nil, 0, &created))
         guard let created else { throw LearnError(.libraryFailure, "XGBoost: no booster created") }
         handle = created
-        try Self.check(cxgboost_booster_load(handle, path))
+        let status = json.withUnsafeBytes { bytes in
+            cxgboost_booster_load_buffer(handle, bytes.baseAddress, bst_ulong(bytes.count))
+        }
+        try Self.check(status)
         try Self.check(cxgboost_booster_set_param(handle, "nthread", "1"))
     }
 
@@ -80,8 +87,22 @@ final class XGBoostBooster {
         return handle
     }
 
-    private static func check(_ status: Int32) throws {
+    /// XGBoost's C convention (0, or −1 with `XGBGetLastError`) as a ``LearnError`` of one line.
+    private static func check(_ status: Int32) throws(LearnError) {
         guard status != 0 else { return }
-        throw LearnError(.libraryFailure, "XGBoost: \(String(cString: cxgboost_last_error()))")
+        throw LearnError(.libraryFailure, "XGBoost: \(summary(String(cString: cxgboost_last_error())))")
+    }
+
+    /// The first line of an XGBoost error without its `[time] file.cc:123: ` prefix (a stack trace
+    /// may follow on later lines).
+    static func summary(_ message: String) -> String {
+        var line = message.split(whereSeparator: \.isNewline).first ?? "failed"
+        if line.hasPrefix("["), let end = line.firstIndex(of: "]") {
+            line = line[line.index(after: end)...].drop { $0 == " " }
+        }
+        if let location = line.range(of: #"^\S+:\d+: "#, options: .regularExpression) {
+            line = line[location.upperBound...]
+        }
+        return line.isEmpty ? "failed" : String(line)
     }
 }

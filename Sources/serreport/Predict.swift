@@ -33,13 +33,14 @@ struct Predict: ParsableCommand {
     var jobs: Int?
 
     func run() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         let outcomes: [Result<Prediction, ClipError>]
         do {
             let predictor = try Predictor(report: report, model: model)
             outcomes = try predictor.predict(
                 paths: files, sameSpeaker: sameSpeaker, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         } catch {
-            Standard.error("serreport: \(error.message)")
+            Standard.error("serreport: \(error.description)")
             throw ExitCode.failure
         }
         var failed = false

@@ -17,78 +17,70 @@ struct Prediction: Sendable {
 /// `serreport predict`: a built report's saved model, scaler and settings applied to new files —
 /// the same load → process → extract as the build, the same speaker normalisation and scaling, then
 /// the model.
-struct Predictor: Sendable {
-    let folder: String
+///
+/// Every file of the report is read and checked in full, and against the others, before any audio
+/// is decoded (see ``SavedReportModel``): a damaged, truncated or hostile file is one line naming it
+/// and the reason, never a trap, a hang or a wrong prediction.
+struct Predictor {
     let settings: Settings
     let labels: [String]
     let scaler: ScalerFile
     let model: ModelKind
+    /// The model's file, for messages about what it predicts.
+    let modelPath: String
+    private let classifier: any TrainedClassifier
+
     /// The short name of the model used (rf, xgb, svm, mlp).
     var modelName: String { model.rawValue }
 
     /// Reads `report/models/`; `model` picks one by short name, otherwise the report's best.
-    init(report: String, model: String?) throws(CellError) {
-        folder = report + "/models"
-        do {
-            let decoder = JSONDecoder()
-            let file = folder + "/settings.json"
-            settings = try Settings.saved(json: String(decoding: try Self.read(file), as: UTF8.self), file: file)
-            labels = try decoder.decode([String].self, from: try Self.read(folder + "/labels.json"))
-            scaler = try decoder.decode(ScalerFile.self, from: try Self.read(folder + "/scaler.json"))
-            let name: String
-            if let model {
-                name = model
-            } else {
-                struct Best: Decodable { let best: String }
-                name = try decoder.decode(Best.self, from: try Self.read(report + "/metrics.json")).best
-            }
-            guard let kind = ModelKind(rawValue: name) else {
-                throw CellError(cell: "predict", message: "\(name): no such model (rf, xgb, svm, mlp)")
-            }
-            self.model = kind
-        } catch let error as CellError {
-            throw error
-        } catch {
-            throw CellError(cell: "predict", message: "\(report): not a report with trained models (\(error))")
-        }
+    init(report: String, model: String?) throws(CommandError) {
+        let saved = try SavedReportModel(report: report, model: model)
+        settings = saved.settings
+        labels = saved.labels
+        scaler = saved.scaler
+        self.model = saved.kind
+        modelPath = saved.modelPath
+        classifier = saved.classifier
     }
 
     /// Predicts every file; with `sameSpeaker`, the files are speaker-normalised together as one
     /// speaker's clips, otherwise each with the training corpus's typical speaker statistics.
-    func predict(paths: [String], sameSpeaker: Bool, jobs: Int) throws(CellError) -> [Result<
+    func predict(paths: [String], sameSpeaker: Bool, jobs: Int) throws(CommandError) -> [Result<
         Prediction, ClipError
     >] {
         let settings = self.settings
         let analyses = ParallelJobs.map(
             count: paths.count, workers: jobs, makeState: { settings.clipAnalyzer() },
-            body: { analyzer, index in Result { () throws(ClipError) in try analyzer.analyze(path: paths[index]) } })
+            body: { analyzer, index in
+                Result { () throws(ClipError) in
+                    // A FIFO or a device would block the decoder or never end: refuse it by its type.
+                    if let kind = ReportFile.irregularKind(at: paths[index]) {
+                        throw ClipError(path: paths[index], reason: "is \(kind), not an audio file")
+                    }
+                    return try analyzer.analyze(path: paths[index])
+                }
+            })
+        let featureCount = scaler.featureNames.count
         var good: [Int] = []
         var rows: [[Double]] = []
+        var rejected: [Int: String] = [:]
         for (index, analysis) in analyses.enumerated() {
             guard case .success(let clip) = analysis else { continue }
-            guard clip.features.summary.allSatisfy(\.isFinite) else { continue }
+            guard clip.features.summary.count == featureCount else {
+                rejected[index] = "gives \(clip.features.summary.count) features, the model takes \(featureCount)"
+                continue
+            }
+            guard clip.features.summary.allSatisfy(\.isFinite) else {
+                rejected[index] = "a feature is NaN or infinite"
+                continue
+            }
             good.append(index)
             rows.append(clip.features.summary)
         }
         var predicted: [Int: Prediction] = [:]
         if !rows.isEmpty {
-            var features = Matrix(rows: rows)
-            if scaler.speakerNormalization {
-                if sameSpeaker && rows.count >= 2 {
-                    features = SpeakerNormalization.normalized(
-                        features, speakers: Array(repeating: "s", count: rows.count))
-                } else if let mean = scaler.typicalSpeakerMean, let scale = scaler.typicalSpeakerScale {
-                    features = SpeakerNormalization.normalized(features, mean: mean, scale: scale)
-                }
-            }
-            features = SpeakerNormalization.normalized(features, mean: scaler.mean, scale: scaler.scale)
-            let classifier = try loadModel()
-            let output: (labels: [Int], probabilities: Matrix)
-            do {
-                output = try classifier.predict(features)
-            } catch {
-                throw CellError(cell: "predict", message: "\(model.title): \(error)")
-            }
+            let output = try classify(Matrix(rows: rows), sameSpeaker: sameSpeaker, files: good.map { paths[$0] })
             for (position, index) in good.enumerated() {
                 predicted[index] = Prediction(
                     file: paths[index], emotion: labels[output.labels[position]], model: model.rawValue,
@@ -98,27 +90,49 @@ struct Predictor: Sendable {
         return analyses.indices.map { index in
             if let prediction = predicted[index] { return .success(prediction) }
             if case .failure(let error) = analyses[index] { return .failure(error) }
-            return .failure(ClipError(path: paths[index], reason: "a feature is NaN or infinite"))
+            return .failure(ClipError(path: paths[index], reason: rejected[index] ?? "no prediction"))
         }
     }
 
-    private func loadModel() throws(CellError) -> any TrainedClassifier {
-        do {
-            let decoder = JSONDecoder()
-            switch model {
-            case .rf:
-                return RandomForest(
-                    forest: try decoder.decode(DecisionForest.self, from: try Self.read(folder + "/rf.json")))
-            case .mlp:
-                return NeuralNetwork(
-                    weights: try decoder.decode(MLPWeights.self, from: try Self.read(folder + "/mlp.json")))
-            case .xgb: return try model.load(from: folder + "/xgb.json", classCount: labels.count)
-            case .svm: return try model.load(from: folder + "/svm.model", classCount: labels.count)
+    /// Normalises and scales `rows` as the build did, runs the model, and checks what it gives: a
+    /// class of the labels and finite probabilities from 0 to 1 adding up to 1 for every row.
+    private func classify(_ rows: Matrix, sameSpeaker: Bool, files: [String]) throws(CommandError) -> (
+        labels: [Int], probabilities: Matrix
+    ) {
+        var features = rows
+        if scaler.speakerNormalization {
+            if sameSpeaker && rows.rows >= 2 {
+                features = SpeakerNormalization.normalized(
+                    features, speakers: Array(repeating: "s", count: rows.rows))
+            } else if let mean = scaler.typicalSpeakerMean, let scale = scaler.typicalSpeakerScale {
+                features = SpeakerNormalization.normalized(features, mean: mean, scale: scale)
             }
-        } catch {
-            throw CellError(cell: "predict", message: "\(folder): cannot load the \(model.title) model (\(error))")
         }
+        features = SpeakerNormalization.normalized(features, mean: scaler.mean, scale: scaler.scale)
+        let output: (labels: [Int], probabilities: Matrix)
+        do {
+            output = try classifier.predict(features)
+        } catch {
+            throw CommandError("\(modelPath): \(SavedModelFile.oneLine("\(error)"))")
+        }
+        guard output.labels.count == rows.rows, output.probabilities.rows == rows.rows,
+            output.probabilities.columns == labels.count
+        else {
+            throw CommandError(
+                "\(modelPath): the \(model.title) model gave \(output.labels.count) answers of "
+                    + "\(output.probabilities.columns) classes for \(rows.rows) files of \(labels.count) classes")
+        }
+        for (row, file) in files.enumerated() {
+            let shares = output.probabilities.row(row)
+            let label = output.labels[row]
+            guard labels.indices.contains(label), shares.allSatisfy({ $0.isFinite && $0 >= -1e-9 && $0 <= 1 + 1e-6 }),
+                abs(shares.reduce(0, +) - 1) <= 1e-3
+            else {
+                throw CommandError(
+                    "\(modelPath): the \(model.title) model gives \(file) class \(label) with probabilities "
+                        + "\(shares.map { "\($0)" }.joined(separator: ", ")) (its numbers are out of range)")
+            }
+        }
+        return output
     }
-
-    private static func read(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 }
