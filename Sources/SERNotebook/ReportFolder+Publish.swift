@@ -42,7 +42,8 @@ extension ReportFolder {
 
     /// `serreport clean --outputs`: removes the files serreport wrote in the folder (its record, or
     /// `formerOutputs` when it has none), in one step, and the folder too when nothing of the user's is
-    /// left in it. Returns how many files were removed and how many of the user's were kept.
+    /// left in it (and it is not reached through a symbolic link). Returns how many files were removed
+    /// and how many of the user's were kept.
     package func clean(
         formerOutputs: (String) -> Bool = { _ in false }, log: (String) -> Void = { _ in }
     ) throws(NotebookError) -> (removed: Int, kept: Int) {
@@ -59,7 +60,8 @@ extension ReportFolder {
         guard !present.isEmpty || hasRecord else { return (0, 0) }
         let result = try replace(record: false, owned: owned) { _ throws(NotebookError) in [] }
         if let line = result.warning { log(line) }
-        if case .success(let names) = FileCalls.names(in: path), names.isEmpty {
+        // An empty folder goes, unless the user's path is a link to it (the next build writes there).
+        if !isLinked, case .success(let names) = FileCalls.names(in: path), names.isEmpty {
             _ = FileCalls.removeFolder(path)
         }
         return (present.count, result.kept)

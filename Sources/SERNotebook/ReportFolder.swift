@@ -20,6 +20,8 @@ package struct ReportFolder: Sendable {
     package let shown: String
     /// Its absolute path, with symbolic links resolved: where it is or will be.
     let path: String
+    /// Whether the user's path is a symbolic link to the folder (kept, even when the folder is removed).
+    let isLinked: Bool
 
     /// The record of serreport's files in the folder.
     static let recordName = ".serreport-files"
@@ -43,7 +45,13 @@ package struct ReportFolder: Sendable {
         self.shown = shown
         if shown.isEmpty { throw NotebookError("the report folder's path is empty; give the report a folder") }
         let absolute = shown.hasPrefix("/") ? shown : project.path + "/" + shown
-        path = try Self.resolve(URL(fileURLWithPath: absolute).standardizedFileURL.path, shown: shown)
+        let lexical = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        path = try Self.resolve(lexical, shown: shown)
+        if case .success(let facts?) = FileCalls.facts(lexical) {
+            isLinked = facts.kind == .symbolicLink
+        } else {
+            isLinked = false
+        }
         if path == "/" { throw NotebookError("\(shown): is the root folder; give the report a folder of its own") }
         let here = Self.resolvedInput(project.path)
         if path == here {

@@ -311,5 +311,14 @@ struct ReportFolderTests {
         try scene.write("mine", "mine.txt")
         #expect(try scene.folder().clean() == (removed: 0, kept: 0), "a folder serreport did not write is left alone")
         #expect(scene.text("mine.txt") == "mine")
+
+        let real = scene.project.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: scene.project.appendingPathComponent("linked"), withDestinationURL: real)
+        try scene.folder("linked").publish(Self.report)
+        #expect(try scene.folder("linked").clean() == (removed: 5, kept: 0))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: real.path).isEmpty, "a linked folder stays")
+        try scene.folder("linked").publish(Self.report)
     }
 }
