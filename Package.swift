@@ -37,6 +37,8 @@ let package = Package(
         .systemLibrary(name: "CLibSVM", providers: [.apt(["libsvm-dev"])]),
         // glibc's <malloc.h> (mallopt), for the command line's allocator settings.
         .systemLibrary(name: "CMalloc"),
+        // Linux's renameat2 (swap two folders in one step) and syncfs, which Glibc's Swift module leaves out.
+        .systemLibrary(name: "CLinux"),
 
         // Domain modules, lowest first; a module never imports one above it.
         // The settings schema every module declares its own settings with (no dependencies).
@@ -60,7 +62,7 @@ let package = Package(
         .target(
             name: "SERNotebook",
             dependencies: [
-                "SERSettings", .product(name: "Yams", package: "Yams"),
+                "SERSettings", "CLinux", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

@@ -6,15 +6,17 @@ import SERReport
 
 extension Notebook {
     /// `serreport figures --gallery`: every figure type the report draws, in every figure format, in
-    /// `folder/figures/`, with `folder/index.html` showing them all on one page. The cells run first
-    /// (from the cache where they can); then every figure is drawn again from their results, and that
-    /// drawing alone is timed. Train and evaluate figures come from the models trained on the corpus,
+    /// `folder/figures/`, with `folder/index.html` showing them all on one page; the folder is written
+    /// by a report folder's rules (``ReportFolder``: swapped in whole, the user's files in it kept).
+    /// The cells run first (from the cache where they can); then every figure is drawn again from their
+    /// results, and that drawing alone is timed. Train and evaluate figures come from the models trained on the corpus,
     /// or from illustrative numbers (``IllustrativeEvaluation``) when the corpus cannot train them.
     package func gallery(folder: String) throws(CellError) -> (page: String, figures: Int, drawTime: Duration) {
         let html = try htmlReport()
         let lock = try projectLock()
         defer { withExtendedLifetime(lock) {} }
         let corpus = try openCorpus()
+        let target = try checkedReportFolder(folder, corpus: corpus)
         let (outcomes, runner) = try execute(corpus: corpus, reportFolder: folder, forcing: [])
         defer { warnIfUncached(runner.store) }
         guard let loadBundle = outcomes.first(where: { $0.id == "load" })?.bundle,
@@ -61,13 +63,6 @@ extension Notebook {
         let drawn = try FigureRendering.render(
             figures, formats: settings.report.figureFormats, jobs: jobs, into: &bundle)
         let drawTime = clock.now - start
-        do {
-            for (name, data) in bundle.files {
-                try ArtifactStore.writeAtomically(data, to: URL(fileURLWithPath: folder).appendingPathComponent(name))
-            }
-        } catch {
-            throw CellError(cell: "report", message: error.message)
-        }
         let sections = ["load", "process", "extract", "train", "evaluate"].compactMap { cell -> ReportSection? in
             let members = figures.indices.filter { figures[$0].cell == cell }
             guard !members.isEmpty else { return nil }
@@ -87,12 +82,13 @@ extension Notebook {
             ],
             sections: sections, skipped: skipped.map { ReportPair($0.path, $0.reason) }, downloads: [],
             generator: "serreport figures --gallery")
-        let page = folder + "/index.html"
+        var files = bundle.files
+        files["index.html"] = Data(html.render(document).utf8)
         do {
-            try html.write(document, to: page)
+            try target.publish(files, log: log)
         } catch {
-            throw CellError(cell: "report", message: error.description)
+            throw CellError(cell: "report", message: error.message)
         }
-        return (page, figures.count, drawTime)
+        return (target.shown("index.html"), figures.count, drawTime)
     }
 }

@@ -62,22 +62,20 @@ package struct Notebook: Sendable {
         }
     }
 
-    /// Opens the corpus for a build and says how it was read (`load: ravdess: 720 of 720 …`).
-    private func openCorpusForBuild() throws(CellError) -> Corpus {
-        let corpus = try openCorpus()
-        for note in corpus.notes { log("load: \(note)") }
-        return corpus
+    /// Opens the corpus for a build and says how it was read (`load: ravdess: 720 of 720 …`), or why
+    /// it cannot be opened: the build then still writes a report, with the reason in its load section.
+    private func openCorpusForBuild() -> Result<Corpus, CellError> {
+        let opened = Result { () throws(CellError) in try openCorpus() }
+        if case .success(let corpus) = opened { for note in corpus.notes { log("load: \(note)") } }
+        return opened
     }
 
-    /// The report folder a build would write: `--out`, else `reports/<corpus name>`.
-    package func defaultReportFolder(_ outputFolder: String?) throws(CellError) -> String {
-        if let outputFolder { return outputFolder }
-        return reportFolder(nil, corpus: try openCorpus())
-    }
-
-    /// The report folder for a build: `--out`, else `reports/<corpus name>`.
+    /// The report folder for a build: `--out`, else `reports/<corpus name>` (`reports/corpus` when the
+    /// name is not one a folder can have).
     package func reportFolder(_ outputFolder: String?, corpus: Corpus) -> String {
-        outputFolder ?? "reports/\(corpus.name)"
+        let name = corpus.name
+        let plain = !name.isEmpty && name != "." && name != ".." && !name.contains("/")
+        return outputFolder ?? "reports/\(plain ? name : "corpus")"
     }
 
     static func cells(settings: Settings, corpus: Corpus, contents: [String: Digest], rejected: [SkippedFile])
@@ -132,7 +130,7 @@ package struct Notebook: Sendable {
     }
 
     /// Where a report folder's last build is recorded, for `status`.
-    private func recordFolder(_ reportFolder: String) -> URL {
+    func recordFolder(_ reportFolder: String) -> URL {
         let absolute = URL(fileURLWithPath: reportFolder, relativeTo: project).standardizedFileURL.path
         let name = absolute.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
         return cacheFolder.appendingPathComponent("state/reports/\(name.suffix(120))")
@@ -148,18 +146,23 @@ package struct Notebook: Sendable {
         let narratives = try cellNarratives()
         let lock = try projectLock()
         defer { withExtendedLifetime(lock) {} }
-        let corpus = try openCorpusForBuild()
-        let folder = reportFolder(outputFolder, corpus: corpus)
-        let (outcomes, runner) = try execute(corpus: corpus, reportFolder: folder, forcing: forcing)
+        let opened = openCorpusForBuild()
+        let corpus = (try? opened.get()) ?? unopenedCorpus()
+        let folder = try checkedReportFolder(reportFolder(outputFolder, corpus: corpus), corpus: corpus)
+        let (outcomes, runner) =
+            switch opened {
+            case .success: try execute(corpus: corpus, reportFolder: folder.shown, forcing: forcing)
+            case .failure(let error): try executeUnopened(corpus, error: error, reportFolder: folder.shown)
+            }
         defer { warnIfUncached(runner.store) }
         let publisher = ReportPublisher(
             folder: folder, settings: settings, corpus: corpus, project: project, plan: runner.plan,
-            store: runner.store, jobs: jobs, html: html, narratives: narratives)
+            store: runner.store, jobs: jobs, html: html, narratives: narratives, log: log)
         let published = try publisher.publish(outcomes, elapsed: clock.now - start)
         display.summary(outcomes, total: clock.now - start)
         let failure = outcomes.first { $0.state == .failed }.map { ($0.id, $0.error ?? "failed") }
         return BuildOutcome(
-            reportFolder: folder, reportPath: published.mainFile, clipCount: published.clipCount,
+            reportFolder: folder.shown, reportPath: published.mainFile, clipCount: published.clipCount,
             skipped: published.skipped, outcomes: outcomes, failure: failure, headline: published.headline)
     }
 

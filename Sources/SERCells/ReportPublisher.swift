@@ -9,11 +9,12 @@ import SERReport
 /// metrics.json, predictions.csv, models/), then index.html, report.pdf and run.json, rendered from
 /// the cells' results only — rendering never runs a cell.
 ///
-/// A file is rewritten only when its bytes change, atomically; files a cell made in an earlier build
-/// but not in this one (a model no longer trained, metrics of a failed cell) are removed, so the
-/// folder never mixes results of two builds.
+/// The report is swapped in whole (``ReportFolder``): the folder holds this build's files and the
+/// user's own, never a file of an earlier build (a model no longer trained, metrics of a failed
+/// cell). A report that cannot be written whole (a full disk, a file of the user's where a report
+/// file goes) leaves the previous one as it was.
 struct ReportPublisher {
-    let folder: String
+    let folder: ReportFolder
     let settings: Settings
     let corpus: Corpus
     let project: URL
@@ -23,6 +24,8 @@ struct ReportPublisher {
     /// The page's templates, read before the cells ran; `nil` when the report has no HTML.
     let html: HTMLReport?
     let narratives: CellNarratives
+    /// One line per warning.
+    let log: (String) -> Void
 
     struct Published {
         var mainFile: String
@@ -31,11 +34,7 @@ struct ReportPublisher {
         var headline: [String: Double]
     }
 
-    /// The files serreport owns in a report folder (besides everything under `figures/` and `models/`).
-    static let ownedFiles = ["index.html", "report.pdf", "features.csv", "metrics.json", "predictions.csv", "run.json"]
-
     func publish(_ outcomes: [CellOutcome], elapsed: Duration) throws(CellError) -> Published {
-        let root = URL(fileURLWithPath: folder)
         var files: [String: Data] = [:]
         for outcome in outcomes { files.merge(outcome.bundle?.files ?? [:]) { _, new in new } }
         let document = document(outcomes)
@@ -44,10 +43,19 @@ struct ReportPublisher {
             files["index.html"] = Data(page.utf8)
         }
         files["run.json"] = RunRecord(
-            settings: settings, outcomes: outcomes, elapsed: elapsed, project: project, corpus: corpus, folder: folder
+            settings: settings, outcomes: outcomes, elapsed: elapsed, project: project, corpus: corpus,
+            folder: folder.shown
         ).encoded()
-        try write(files, into: root)
-        if settings.report.formats.contains(.pdf) { try writePDF(document, files: files, into: root) }
+        let pdf = settings.report.formats.contains(.pdf)
+        do {
+            try folder.publish(
+                files, formerOutputs: FormerReport(folder).owns,
+                finishing: { staging throws(NotebookError) in
+                    pdf ? ["report.pdf": try pdfFile(document, files: files, figuresIn: staging)] : [:]
+                }, log: log)
+        } catch {
+            throw CellError(cell: "report", message: error.message)
+        }
         // The extract cell's narrative values count its clips: no need to decode the whole feature table.
         let clips =
             (try? outcomes.first { $0.id == ExtractCell.name }?.bundle?.get(ReportArtifacts.narrative))?
@@ -55,7 +63,7 @@ struct ReportPublisher {
         let headline =
             (try? outcomes.first { $0.id == "evaluate" }?.bundle?.get(Artifacts.headline.artifact)) ?? nil
         return Published(
-            mainFile: folder + (settings.report.formats.contains(.html) ? "/index.html" : "/report.pdf"),
+            mainFile: folder.shown(settings.report.formats.contains(.html) ? "index.html" : "report.pdf"),
             clipCount: clips ?? 0, skipped: skipped(outcomes),
             headline: headline.map { ["uar": $0.uar, "accuracy": $0.accuracy, "macro_f1": $0.macroF1] } ?? [:])
     }
@@ -144,10 +152,13 @@ struct ReportPublisher {
             skipped: skipped.map { ReportPair($0.path, $0.reason) }, downloads: downloads, generator: "serreport")
     }
 
-    /// `report.pdf`, from the cache when the same document and figures were drawn before. The PDF
-    /// leaves out what changes from build to build (cache states, times: they are in index.html and
-    /// run.json), so the same results always give the same file.
-    private func writePDF(_ document: ReportDocument, files: [String: Data], into root: URL) throws(CellError) {
+    /// `report.pdf`, from the cache when the same document and figures were drawn before, else drawn
+    /// with the figures in the new report folder. The PDF leaves out what changes from build to build
+    /// (cache states, times: they are in index.html and run.json), so the same results always give the
+    /// same file.
+    private func pdfFile(_ document: ReportDocument, files: [String: Data], figuresIn staging: String)
+        throws(NotebookError) -> Data
+    {
         var document = document
         for index in document.sections.indices where document.sections[index].error == nil {
             if ["ran", "cached"].contains(document.sections[index].state) { document.sections[index].state = "" }
@@ -160,48 +171,14 @@ struct ReportPublisher {
             builder.add(name, Digest.of(data))
         }
         let key = builder.finish()
-        let path = root.appendingPathComponent("report.pdf")
+        if let cached = store.read(key) { return cached }
+        let data: Data
         do {
-            if let cached = store.read(key) {
-                if (try? Data(contentsOf: path)) != cached { try ArtifactStore.writeAtomically(cached, to: path) }
-                return
-            }
-            try PDFReport().write(document, to: path.path, folder: root.path)
-            store.write(try Data(contentsOf: path), for: key)
-        } catch let error as ReportError {
-            throw CellError(cell: "report", message: error.description)
-        } catch let error as NotebookError {
-            throw CellError(cell: "report", message: error.message)
+            data = Data(try PDFReport().render(document, folder: staging, destination: folder.shown + "/report.pdf"))
         } catch {
-            throw CellError(cell: "report", message: "\(path.path): \(error)")
+            throw NotebookError(error.description)
         }
-    }
-
-    /// Writes each changed file atomically and removes owned files this build did not make.
-    private func write(_ files: [String: Data], into root: URL) throws(CellError) {
-        do {
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            for (name, data) in files.sorted(by: { $0.key < $1.key }) {
-                let url = root.appendingPathComponent(name)
-                if let existing = try? Data(contentsOf: url), existing == data { continue }
-                try ArtifactStore.writeAtomically(data, to: url)
-            }
-            let manager = FileManager.default
-            for subfolder in ["figures", "models"] {
-                let names =
-                    (try? manager.contentsOfDirectory(atPath: root.appendingPathComponent(subfolder).path)) ?? []
-                for name in names where files["\(subfolder)/\(name)"] == nil {
-                    try? manager.removeItem(at: root.appendingPathComponent("\(subfolder)/\(name)"))
-                }
-            }
-            for name in Self.ownedFiles
-            where files[name] == nil && !(name == "report.pdf" && settings.report.formats.contains(.pdf)) {
-                try? manager.removeItem(at: root.appendingPathComponent(name))
-            }
-        } catch let error as NotebookError {
-            throw CellError(cell: "report", message: error.message)
-        } catch {
-            throw CellError(cell: "report", message: "\(folder): \(error)")
-        }
+        store.write(data, for: key)
+        return data
     }
 }

@@ -23,7 +23,8 @@ package struct PDFReport: Sendable {
     }
 
     /// The PDF file's bytes; `destination` only names the file in errors.
-    func render(_ document: ReportDocument, folder: String, destination: String) throws(ReportError) -> [UInt8] {
+    package func render(_ document: ReportDocument, folder: String, destination: String) throws(ReportError) -> [UInt8]
+    {
         let typesetter = PangoTypesetter()
         let figures = document.sections.map { $0.figures.map { FigureSource($0, folder: folder) } }
         func layout(_ contents: PDFLayout.Contents?) -> PDFLayout.Pages {

@@ -40,6 +40,11 @@ package struct ReportTemplates: Sendable {
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
                 let shown = Self.join(folder.shown, name)
                 guard !isFolder.boolValue else { throw ReportError(path: shown, reason: "is a folder, not a template") }
+                // A FIFO or device would block the read, or never end: only a regular file is a template.
+                let type = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)[.type]
+                guard type as? FileAttributeType == .typeRegular else {
+                    throw ReportError(path: shown, reason: "is not a regular file; a template is a text file")
+                }
                 let data: Data
                 do {
                     data = try Data(contentsOf: url)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SERAudio
 import SERCells
+import SERNotebook
 
 /// `serreport features FILE...`: the features of single files, for checking against librosa.
 struct Features: ParsableCommand {
@@ -36,6 +37,7 @@ struct Features: ParsableCommand {
     func run() throws {
         let settings = try common.resolveSettings()
         if dumpWave != nil && files.count != 1 { throw CommandError("--dump-wave takes exactly one file") }
+        try checkOutputs()
         var dump = FeatureDump(settings: settings, processing: !raw, includeFrames: !summary, json: json)
         dump.waveOutput = dumpWave
         var output = FeatureOutput(path: common.out)
@@ -51,9 +53,32 @@ struct Features: ParsableCommand {
         try output.close()
         if failed { throw ExitCode.failure }
     }
+
+    /// `--out` and `--dump-wave` name files to write (through a symbolic link, never a folder, FIFO or
+    /// device), and never one of the input files: checked before any file is read.
+    private func checkOutputs() throws {
+        var targets: [String: String] = [:]
+        for (option, path) in [("--out", common.out), ("--dump-wave", dumpWave)] {
+            guard let path else { continue }
+            let target: String
+            do {
+                target = try NamedOutputFile.target(of: path)
+            } catch {
+                throw CommandError("\(option) \(error.message)")
+            }
+            if let input = files.first(where: { NamedOutputFile.sameFile($0, path) }) {
+                throw CommandError("\(option) \(path): is the input file \(input); give another file to write")
+            }
+            if let other = targets[target] {
+                throw CommandError("\(option) \(path): is also \(other)'s file; give each its own file")
+            }
+            targets[target] = option
+        }
+    }
 }
 
-/// Where `features` prints: standard output, or the `--out` file (written whole at the end).
+/// Where `features` prints: standard output, or the `--out` file, written whole at the end (through a
+/// symbolic link, atomically: ``NamedOutputFile``), and left as it was when no file gave a line.
 struct FeatureOutput {
     private let path: String?
     private var text = ""
@@ -67,11 +92,11 @@ struct FeatureOutput {
     }
 
     func close() throws {
-        guard let path else { return }
+        guard let path, !text.isEmpty else { return }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try NamedOutputFile.write(Data(text.utf8), to: path)
         } catch {
-            throw CommandError("\(path): cannot write (\(error.localizedDescription))")
+            throw CommandError(error.message)
         }
     }
 }

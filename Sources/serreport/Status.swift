@@ -36,17 +36,37 @@ struct List: ParsableCommand {
     }
 }
 
-/// `serreport clean`: empties the cache.
+/// `serreport clean`: empties the cache, and with `--outputs` removes serreport's files from the
+/// report folder (only the files its record lists: the user's own files there are kept).
 struct Clean: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Delete the cache (.serreport/ in the working folder); the next build computes everything.")
 
-    @Flag(name: .long, help: "Also delete the report folder of the current settings (--data/--out).")
+    @Flag(
+        name: .long,
+        help: "Also delete the files serreport wrote in the report folder of the current settings (--data/--out).")
     var outputs = false
 
     @OptionGroup var common: CommonOptions
 
     func run() throws {
+        var outputLine: String?
+        if outputs {
+            let notebook = Notebook(settings: try common.resolveSettings()) { line in Standard.error(line) }
+            do {
+                let (folder, removed, kept) = try notebook.cleanReport(outputFolder: common.out)
+                let files = "\(removed) file\(removed == 1 ? "" : "s")"
+                outputLine =
+                    removed == 0
+                    ? "no files of serreport's in \(folder)/; nothing removed"
+                    : kept == 0
+                        ? "removed \(folder)/ (\(files))"
+                        : "removed \(files) from \(folder)/; kept \(kept) of yours"
+            } catch {
+                Standard.error("serreport: \(error.cell): \(error.message)")
+                throw ExitCode.failure
+            }
+        }
         let manager = FileManager.default
         let cache = URL(fileURLWithPath: manager.currentDirectoryPath).appendingPathComponent(".serreport")
         var freed = 0
@@ -57,11 +77,6 @@ struct Clean: ParsableCommand {
         }
         try? manager.removeItem(at: cache)
         print("removed .serreport/ (\(freed / 1_048_576) MiB)")
-        if outputs {
-            let notebook = Notebook(settings: try common.resolveSettings()) { _ in }
-            let folder = try notebook.defaultReportFolder(common.out)
-            try? manager.removeItem(atPath: folder)
-            print("removed \(folder)/")
-        }
+        if let outputLine { print(outputLine) }
     }
 }
