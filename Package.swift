@@ -106,6 +106,9 @@ let package = Package(
             name: "fuzz-settings", dependencies: ["FuzzSupport", "SERCells", "SERNotebook", "SERSettings"],
             path: "Fuzz/Sources/fuzz-settings", swiftSettings: swiftSettings),
         .executableTarget(
+            name: "fuzz-models", dependencies: ["FuzzSupport", "SERCells", "SERLearn"], path: "Fuzz/Sources/fuzz-models",
+            swiftSettings: swiftSettings),
+        .executableTarget(
             name: "fuzz-templates", dependencies: ["FuzzSupport", "SERReport"], path: "Fuzz/Sources/fuzz-templates",
             swiftSettings: swiftSettings),
 
@@ -159,7 +162,7 @@ let package = Package(
                 "serreport", "SERCells", "SERAudio", "SERDSP", "SERCorpus", "SERFigures", "SERLearn", "SERNotebook",
                 "SERSettings",
                 // Built so that FuzzSeedTests can replay their seeds.
-                "fuzz-settings", "fuzz-templates",
+                "fuzz-models", "fuzz-settings", "fuzz-templates",
             ],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")],

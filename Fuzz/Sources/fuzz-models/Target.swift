@@ -1,0 +1,42 @@
+import FuzzSupport
+import Foundation
+import SERCells
+import SERLearn
+
+/// The model files `serreport predict` reads from a report folder, as a damaged or hostile folder might
+/// hold them: the first byte picks the file — rf.json, mlp.json, svm.model, xgb.json, labels.json or
+/// scaler.json — and the rest is its content. A model that loads must then predict a row without
+/// trapping or looping; anything else is refused with one line.
+func fuzzModels(_ data: Data) {
+    guard let choice = data.first else { return }
+    let content = Data(data.dropFirst())
+    // The features and classes of the small Samples report the seeds come from (3 emotions; 4 MFCCs,
+    // 3 chroma bins, 2 contrast bands: 24 summary values).
+    let featureCount = 24
+    let classCount = 3
+    do {
+        switch choice % 6 {
+        case 0, 1, 2, 3:
+            let kind: ModelKind = [.rf, .mlp, .svm, .xgb][Int(choice % 6)]
+            let model = try kind.load(content, featureCount: featureCount, classCount: classCount)
+            _ = try model.predict(Matrix(rows: [[Double](repeating: 0.5, count: featureCount)]))
+        case 4:
+            _ = try ClassLabels.load(json: content)
+        default:
+            _ = try ScalerFile.load(json: content)
+        }
+    } catch let error as LearnError {
+        FuzzTarget.expectOneLine(error.message, "model \(choice % 6)")
+    } catch {
+        FuzzTarget.expectOneLine("\(error)", "model \(choice % 6)")
+    }
+}
+
+#if FUZZING
+    /// libFuzzer's entry point (only in `make fuzz` builds: a test bundle links every target).
+    @_cdecl("LLVMFuzzerTestOneInput")
+    func fuzzerTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
+        fuzzModels(FuzzTarget.data(bytes, count))
+        return 0
+    }
+#endif
