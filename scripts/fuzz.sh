@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes every parser serreport owns with libFuzzer and AddressSanitizer: each target in Fuzz/Sources
 # runs for FUZZ_SECONDS (default 60) from its committed seeds in Fuzz/Corpus/<target>, then prints its
-# executions and findings. A finding (a crash, a trap, a hang over 10 s, a leak, an error that is not
-# one line) is saved under Fuzz/findings/ and makes the script exit 1; replay it with
+# executions and findings. A finding (a crash, a memory error, a trap, a hang over 10 s, memory past
+# 4 GB, an error that is not one line) is saved under Fuzz/findings/ and makes the script exit 1; replay it with
 #   .build-fuzz/release/<target> Fuzz/findings/<file>
 # Usage: scripts/fuzz.sh [target ...]     (FUZZ_SECONDS=600 scripts/fuzz.sh fuzz-settings)
 set -euo pipefail
@@ -23,11 +23,14 @@ for target in "${targets[@]}"; do
   mkdir -p "$work/$target"
   log="$work/$target.log"
   set +e
+  # -detect_leaks=0: LeakSanitizer cannot see pointers Swift keeps in an enum's spare bits, so every
+  # lazily made global `indirect enum` value reads as a leak; memory that really grows hits -rss_limit_mb.
   "$scratch/release/$target" "$work/$target" "Fuzz/Corpus/$target" -max_total_time="$seconds" -timeout=10 \
-    -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 -artifact_prefix="Fuzz/findings/$target-" >"$log" 2>&1
+    -rss_limit_mb=4096 -max_len=65536 -detect_leaks=0 -print_final_stats=1 \
+    -artifact_prefix="Fuzz/findings/$target-" >"$log" 2>&1
   code=$?
   set -e
-  runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo 0)
+  runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$' || echo 0)
   corpus=$(ls "$work/$target" | wc -l)
   if ((code == 0)); then
     echo "fuzz: $target: $runs executions in ${seconds} s, 0 findings ($corpus new inputs)"
