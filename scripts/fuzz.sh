@@ -25,7 +25,7 @@ for target in "${targets[@]}"; do
   set +e
   # -detect_leaks=0: LeakSanitizer cannot see pointers Swift keeps in an enum's spare bits, so every
   # lazily made global `indirect enum` value reads as a leak; memory that really grows hits -rss_limit_mb.
-  "$scratch/release/$target" "$work/$target" "Fuzz/Corpus/$target" -max_total_time="$seconds" -timeout=10 \
+  ASAN_OPTIONS=detect_leaks=0 "$scratch/release/$target" "$work/$target" "Fuzz/Corpus/$target" -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=4096 -max_len=65536 -detect_leaks=0 -print_final_stats=1 \
     -artifact_prefix="Fuzz/findings/$target-" >"$log" 2>&1
   code=$?
