@@ -15,6 +15,8 @@ package struct ReportTemplates: Sendable {
 
     /// The project's folder as the user wrote it (what messages show) and where it is; `nil` for none.
     private let folder: (shown: String, url: URL)?
+    /// Templates given as text, by name, ahead of the folder's (for fuzzing and tests).
+    private var texts: [String: String] = [:]
 
     /// Serreport's own templates only.
     package static let builtIn = ReportTemplates(folder: nil)
@@ -31,9 +33,21 @@ package struct ReportTemplates: Sendable {
         }
     }
 
+    /// The built-in templates with `texts` (by name, e.g. `report.html.mustache`) in place of theirs, as
+    /// if a folder called `shown` held them: what a fuzz target or a test feeds without touching disk.
+    package init(texts: [String: String], shownAs shown: String = "templates") {
+        self.init(folder: nil)
+        self.texts = texts.mapValues { $0 }
+        textFolder = shown
+    }
+
+    /// What ``texts`` are shown as in messages.
+    private var textFolder = ""
+
     /// The template at `name` (a path inside the folder, e.g. `cells/load.mustache`): the project's file
     /// when it has one, else the built-in one, else `nil`.
     package func file(_ name: String) throws(ReportError) -> TemplateFile? {
+        if let text = texts[name] { return TemplateFile(name: name, path: Self.join(textFolder, name), text: text) }
         if let folder {
             let url = folder.url.appendingPathComponent(name)
             var isFolder: ObjCBool = false
@@ -64,6 +78,7 @@ package struct ReportTemplates: Sendable {
     /// The names of every template in `subfolder` (e.g. `cells`), built-in or the project's, sorted.
     package func names(in subfolder: String) -> [String] {
         var names = Set(BuiltInTemplates.files.keys.filter { $0.hasPrefix(subfolder + "/") })
+        names.formUnion(texts.keys.filter { $0.hasPrefix(subfolder + "/") })
         if let folder {
             let own = folder.url.appendingPathComponent(subfolder)
             let files = (try? FileManager.default.contentsOfDirectory(atPath: own.path)) ?? []
