@@ -106,11 +106,11 @@ let package = Package(
             name: "fuzz-settings", dependencies: ["FuzzSupport", "SERCells", "SERNotebook", "SERSettings"],
             path: "Fuzz/Sources/fuzz-settings", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "fuzz-models", dependencies: ["FuzzSupport", "SERCells", "SERLearn"], path: "Fuzz/Sources/fuzz-models",
-            swiftSettings: swiftSettings),
+            name: "fuzz-models", dependencies: ["FuzzSupport", "SERCells", "SERLearn"],
+            path: "Fuzz/Sources/fuzz-models", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "fuzz-templates", dependencies: ["FuzzSupport", "SERReport"], path: "Fuzz/Sources/fuzz-templates",
-            swiftSettings: swiftSettings),
+            name: "fuzz-templates", dependencies: ["FuzzSupport", "SERReport"],
+            path: "Fuzz/Sources/fuzz-templates", swiftSettings: swiftSettings),
 
         .testTarget(
             name: "SERAudioTests",
