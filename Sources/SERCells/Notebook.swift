@@ -83,7 +83,7 @@ package struct Notebook: Sendable {
     static func cells(settings: Settings, corpus: Corpus, contents: [String: Digest], rejected: [SkippedFile])
         -> [any Cell]
     {
-        let locations = Dictionary(uniqueKeysWithValues: corpus.clips.map { ($0.path, $0.location) })
+        let locations = Dictionary(corpus.clips.map { ($0.path, $0.location) }, uniquingKeysWith: { first, _ in first })
         return [
             LoadCell(corpus: corpus, contents: contents, rejected: rejected, settings: settings),
             ProcessCell(settings: settings, locations: locations),

@@ -8,6 +8,8 @@ package struct CellRecord: Codable, Sendable, Equatable {
     package var parameters: ParameterList
     package var sources: SourceSet
     package var inputs: [String: Digest]
+    /// Why the build that made this record did not store the cell's result (``CellOutcome/notStored``).
+    package var notStored: String?
 
     package init(cell: any Cell, key: Digest, inputKeys: [String: Digest]) {
         self.key = key

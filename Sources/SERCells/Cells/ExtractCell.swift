@@ -77,7 +77,7 @@ struct ExtractCell: Cell {
         var bundle = ArtifactBundle()
         try bundle.put(table, as: Artifacts.features.artifact)
         try bundle.encode(skipped, as: ReportArtifacts.skipped.name)
-        let labels = Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0) })
+        let labels = Dictionary(clips.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         bundle.files["features.csv"] = try featuresCSV(table, labels: labels)
         let figures = try FigureRendering.render(
             ExtractFigureSet(
