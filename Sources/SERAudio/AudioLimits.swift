@@ -20,6 +20,10 @@ package enum AudioLimits {
     /// Decoded samples (frames × channels) at most: 2^28 (1 GiB of float32), which an hour of mono
     /// at 48 kHz stays under, so a high rate or many channels cannot multiply the memory an hour takes.
     package static let maximumSamples = 1 << 28
+    /// The largest file read or hashed, in bytes: 4 GiB, twice what ``maximumSamples`` take at 64 bits
+    /// a sample, room for any metadata a recorder adds. A larger file (a sparse terabyte named
+    /// `x.wav`) cannot be a clip serreport reads, and hashing it alone would take minutes.
+    package static let maximumFileBytes: Int64 = 4 << 30
 
     /// Why a file with this header cannot be read, or nil when it is within the limits.
     /// `frames` is nil when the header does not say how long the audio is.
@@ -47,6 +51,13 @@ package enum AudioLimits {
                 + "(1 GiB) serreport reads from one file"
         }
         return nil
+    }
+
+    /// Why a file of `bytes` is too large to read, or nil.
+    package static func problem(fileBytes bytes: Int64) -> String? {
+        guard bytes > maximumFileBytes else { return nil }
+        let gigabytes = String(Double(bytes) / Double(1 << 30))
+        return "it is \(gigabytes.prefix(6)) GiB, larger than the 4 GiB serreport reads as one clip"
     }
 
     /// "2 h 13 min", "61 min", "12 days".

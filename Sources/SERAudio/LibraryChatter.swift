@@ -45,11 +45,25 @@ enum LibraryChatter {
             guard state.decoding == 1 else { return }
             if !state.sinkTried {
                 state.sinkTried = true
-                state.sink = fopen("/dev/null", "we")
+                state.sink = openNullDevice()
             }
             guard let sink = state.sink else { return }
             state.saved = serreport_swap_stderr(sink)
         }
+    }
+
+    /// `/dev/null` as a C stream, or nil when it is missing or not the null device: never created,
+    /// so a system whose `/dev/null` was removed does not get a regular file in its place.
+    private static func openNullDevice() -> UnsafeMutablePointer<FILE>? {
+        let descriptor = open("/dev/null", O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { return nil }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFCHR, let stream = fdopen(descriptor, "w")
+        else {
+            close(descriptor)
+            return nil
+        }
+        return stream
     }
 
     private static func leave() {

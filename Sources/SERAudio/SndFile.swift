@@ -36,6 +36,10 @@ enum SndFile {
             close(descriptor)
             throw AudioError(.empty, path: path, reason: "empty file (0 bytes)")
         }
+        if let problem = AudioLimits.problem(fileBytes: size) {
+            close(descriptor)
+            throw AudioError(.beyondLimits, path: path, reason: problem)
+        }
         return try LibraryChatter.silenced { () throws(AudioError) -> DecodedAudio in
             try decode(descriptor, path: path)
         }

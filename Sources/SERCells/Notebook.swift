@@ -96,7 +96,9 @@ package struct Notebook: Sendable {
     /// The plan's runner for one report folder, with every clip's content digest (remembered by file
     /// stamp in `.serreport/state/`, so an unchanged corpus is not read again).
     func prepare(corpus: Corpus, reportFolder: String) throws(CellError) -> NotebookRunner {
-        let digests = FileDigests(file: cacheFolder.appendingPathComponent("state/file-digests.json"))
+        let digests = FileDigests(
+            file: cacheFolder.appendingPathComponent("state/file-digests.json"),
+            sizeLimit: (AudioLimits.maximumFileBytes, "larger than the 4 GiB serreport reads as one clip (not read)"))
         let clips = corpus.clips
         let hashed = ParallelJobs.map(
             count: clips.count, workers: jobs, makeState: {},

@@ -32,33 +32,37 @@ extension Corpus {
         let columns = try ManifestColumns(lines[headerIndex], source: source)
         let rootPath = root.standardizedFileURL.path
         var clips: [Clip] = []
-        var rejected: [SkippedFile] = []
+        /// Skipped lines by line number, to list in the manifest's order.
+        var rejected: [(line: Int, file: SkippedFile)] = []
         var blank: [Int] = []
         /// The line each clip path was first listed on, and its emotion there.
         var listed: [String: (line: Int, emotion: String)] = [:]
+        var wellFormed: [ManifestLine] = []
         for line in lines[(headerIndex + 1)...] {
             if line.isBlank {
                 blank.append(line.number)
-                continue
+            } else if let problem = line.quotingProblem {
+                rejected.append(
+                    (line.number, SkippedFile(path: "\(manifestName) line \(line.number)", reason: problem)))
+            } else {
+                wellFormed.append(line)
             }
+        }
+        for (line, row) in zip(wellFormed, ManifestLine.rows(of: wellFormed)) {
             let here = "\(manifestName) line \(line.number)"
-            if let problem = line.quotingProblem {
-                rejected.append(SkippedFile(path: here, reason: problem))
-                continue
-            }
-            let row = (try? CSVReader(string: String(line.text), trimFields: true))?.next() ?? []
             let written = columns.field(row, columns.path)
             guard !written.isEmpty else {
-                rejected.append(SkippedFile(path: here, reason: "no path"))
+                rejected.append((line.number, SkippedFile(path: here, reason: "no path")))
                 continue
             }
             guard !written.utf8.contains(0) else {
-                rejected.append(SkippedFile(path: here, reason: "the path holds a NUL character"))
+                rejected.append((line.number, SkippedFile(path: here, reason: "the path holds a NUL character")))
                 continue
             }
             let path = ManifestPath.normalized(written, root: rootPath)
             guard !path.isEmpty else {
-                rejected.append(SkippedFile(path: here, reason: "the path \(written) names a folder, not a file"))
+                rejected.append(
+                    (line.number, SkippedFile(path: here, reason: "the path \(written) names a folder, not a file")))
                 continue
             }
             let emotion = columns.field(row, columns.emotion)
@@ -68,15 +72,13 @@ extension Corpus {
                     ? ""
                     : "; this line says \(emotion.isEmpty ? "no emotion" : emotion), "
                         + "line \(first.line) says \(first.emotion.isEmpty ? "none" : first.emotion)"
-                rejected.append(
-                    SkippedFile(
-                        path: here,
-                        reason: "lists \(path) again, first listed on line \(first.line), whose row is used\(labels)"))
+                let reason = "lists \(path) again, first listed on line \(first.line), whose row is used\(labels)"
+                rejected.append((line.number, SkippedFile(path: here, reason: reason)))
                 continue
             }
             listed[path] = (line.number, emotion)
             guard !emotion.isEmpty else {
-                rejected.append(SkippedFile(path: path, reason: "unlabelled (no emotion in \(here))"))
+                rejected.append((line.number, SkippedFile(path: path, reason: "unlabelled (no emotion in \(here))")))
                 continue
             }
             clips.append(
@@ -92,7 +94,8 @@ extension Corpus {
             notes.append("\(manifestName): \(blank.count) blank \(lines) passed over (\(lines) \(shown))")
         }
         return Corpus(
-            name: corpusName, root: root, clips: clips, rejected: rejected, adapter: CorpusLayout.csv.rawValue,
+            name: corpusName, root: root, clips: clips, rejected: rejected.sorted { $0.line < $1.line }.map(\.file),
+            adapter: CorpusLayout.csv.rawValue,
             notes: notes)
     }
 }

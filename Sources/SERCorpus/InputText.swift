@@ -22,6 +22,9 @@ package enum InputText {
     package static func decode(_ bytes: [UInt8], named source: String) throws(CorpusError) -> String {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         if let text = String(validating: body, as: UTF8.self) { return text }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw CorpusError("\(source): UTF-16 text (Excel's \"Unicode text\"); save the file as UTF-8")
+        }
         var line = 1
         var index = body.startIndex
         while index < body.endIndex {

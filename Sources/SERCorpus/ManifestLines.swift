@@ -1,3 +1,5 @@
+import CSV
+
 /// A manifest's text cut into its physical lines, each with its number, so that every line is
 /// accounted for: a clip, a skipped entry with its reason, the header, or blank.
 ///
@@ -43,41 +45,55 @@ struct ManifestLine: Sendable, Equatable {
     /// Why the line's quoting is not CSV that can be read alone, or nil when it can: a quoted field
     /// must end on its line, a quote inside it is doubled (`""`), and only blanks may follow its
     /// closing quote before the next comma. A quote inside an unquoted field is an ordinary character.
+    /// Blanks are what CSV.swift trims around fields (tab and Unicode's space separators).
     var quotingProblem: String? {
-        let quote = UInt8(ascii: "\"")
-        let comma = UInt8(ascii: ",")
-        let space = UInt8(ascii: " ")
-        let tab = UInt8(ascii: "\t")
         var inQuotes = false
         var closed = false
         var atFieldStart = true
-        for byte in text.utf8 {
+        for scalar in text.unicodeScalars {
             if inQuotes {
-                if byte == quote {
+                if scalar == "\"" {
                     inQuotes = false
                     closed = true
                 }
             } else if closed {
-                if byte == quote {
+                if scalar == "\"" {
                     inQuotes = true
                     closed = false
-                } else if byte == comma {
+                } else if scalar == "," {
                     closed = false
                     atFieldStart = true
-                } else if byte != space && byte != tab {
+                } else if !Self.isBlank(scalar) {
                     return "text after the closing quote of a quoted field (a quote inside one is written \"\")"
                 }
-            } else if byte == comma {
+            } else if scalar == "," {
                 atFieldStart = true
-            } else if atFieldStart && byte == quote {
+            } else if atFieldStart && scalar == "\"" {
                 inQuotes = true
                 atFieldStart = false
-            } else if atFieldStart && (byte == space || byte == tab) {
-                continue
-            } else {
+            } else if !(atFieldStart && Self.isBlank(scalar)) {
                 atFieldStart = false
             }
         }
         return inQuotes ? "unclosed quote (a quoted field must end on its line)" : nil
+    }
+
+    /// Tab and Unicode's space separators: `CharacterSet.whitespaces`, what CSV.swift trims.
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || (scalar.value >= 0x20 && scalar.properties.generalCategory == .spaceSeparator)
+    }
+
+    /// The fields of each line, read by CSV.swift in one pass over the lines joined (each line holds
+    /// one row: none has a line break or a quote left open), or line by line should the row count
+    /// ever differ. `trimFields` drops blanks around fields, as a spreadsheet's export has them.
+    static func rows(of lines: [ManifestLine]) -> [[String]] {
+        let joined = lines.map(\.text).joined(separator: "\n")
+        if let reader = try? CSVReader(string: joined, trimFields: true) {
+            var rows: [[String]] = []
+            rows.reserveCapacity(lines.count)
+            while let row = reader.next() { rows.append(row) }
+            if rows.count == lines.count { return rows }
+        }
+        return lines.map { (try? CSVReader(string: String($0.text), trimFields: true))?.next() ?? [] }
     }
 }

@@ -39,7 +39,7 @@ package final class ArtifactStore: Sendable {
     /// The entry's payload, or `nil` when it is missing or damaged (a damaged entry is removed).
     package func read(_ key: Digest) -> Data? {
         let url = location(of: key)
-        guard let entry = try? Data(contentsOf: url) else { return nil }
+        guard let entry = StoredFile.read(url) else { return nil }
         guard let payload = Self.unsealed(entry) else {
             try? FileManager.default.removeItem(at: url)
             return nil

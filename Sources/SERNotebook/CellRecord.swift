@@ -56,7 +56,7 @@ package struct RecordBook: Sendable {
     package init(folder: URL) { self.folder = folder }
 
     package func record(of cell: String) -> CellRecord? {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent("\(cell).json")) else { return nil }
+        guard let data = StoredFile.read(folder.appendingPathComponent("\(cell).json")) else { return nil }
         return try? JSONDecoder().decode(CellRecord.self, from: data)
     }
 

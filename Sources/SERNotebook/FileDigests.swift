@@ -41,13 +41,17 @@ package final class FileDigests: Sendable {
     }
 
     private let file: URL
+    /// Files larger than this are refused, not hashed.
+    private let sizeLimit: (bytes: Int64, reason: String)?
     private let known: Mutex<[String: Entry]>
     private let changed = Atomic<Bool>(false)
 
     /// Reads the remembered digests from `file`; a missing, damaged or edited file starts empty.
-    package init(file: URL) {
+    /// A file larger than `sizeLimit.bytes` is refused with `sizeLimit.reason`, not hashed.
+    package init(file: URL, sizeLimit: (bytes: Int64, reason: String)? = nil) {
         self.file = file
-        let stored = (try? Data(contentsOf: file)).flatMap(ArtifactStore.unsealed).flatMap {
+        self.sizeLimit = sizeLimit
+        let stored = StoredFile.read(file).flatMap(ArtifactStore.unsealed).flatMap {
             try? JSONDecoder().decode([String: Entry].self, from: $0)
         }
         known = Mutex(stored ?? [:])
@@ -58,6 +62,7 @@ package final class FileDigests: Sendable {
         var status = stat()
         guard stat(path, &status) == 0 else { throw NotebookError(Self.reason(errno)) }
         if let kind = Self.irregularKind(status.st_mode) { throw NotebookError("is \(kind), not an audio file") }
+        if let sizeLimit, Int64(status.st_size) > sizeLimit.bytes { throw NotebookError(sizeLimit.reason) }
         if let entry = known.withLock({ $0[path] }), entry.stamp == Stamp(status) { return entry.digest }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { throw NotebookError(Self.reason(errno)) }

@@ -132,6 +132,21 @@ struct HostileAudioTests {
         #expect(error.reason.hasPrefix("it is 17 h 21 min long; serreport reads clips of up to 1 hour"))
     }
 
+    @Test("a sparse 5 GiB file named like audio is refused by its size at once, not read")
+    func hugeFile() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("huge.wav")
+        try Self.wav(channels: 1, rate: 16000, data: Self.pcm16(frames: 1600)).write(to: URL(fileURLWithPath: path))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 5 << 30)
+        try handle.close()
+        let start = Date()
+        let error = try #require(failure(for: path))
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(error.code == .beyondLimits)
+        #expect(error.reason == "it is 5.0 GiB, larger than the 4 GiB serreport reads as one clip")
+    }
+
     @Test("a FLAC file cut short or damaged mid-stream fails, never decodes to a shorter clip")
     func cutShort() throws {
         let dir = try TemporaryDirectory()

@@ -100,6 +100,45 @@ struct HostileStateTests {
         }
     }
 
+    @Test(
+        "a named pipe where the digests file, a record or a cache entry belongs reads as missing",
+        .timeLimit(.minutes(1)))
+    func pipesInTheState() throws {
+        let notebook = try TestNotebook()
+        let cells = notebook.chain()
+        let keys = try Plan(cells).keys()
+        let folder = notebook.folder.url
+        let key = try #require(keys["a"])
+        let entry = folder.appendingPathComponent("cache/\(key.hex.prefix(2))/\(key.hex.dropFirst(2))")
+        let pipes = [
+            folder.appendingPathComponent("state/file-digests.json"), folder.appendingPathComponent("state/b.json"),
+            entry,
+        ]
+        for pipe in pipes {
+            try FileManager.default.createDirectory(
+                at: pipe.deletingLastPathComponent(), withIntermediateDirectories: true)
+            #expect(mkfifo(pipe.path, 0o644) == 0)
+        }
+        // Without the check each read waits for a writer: these come after 20 s, so the test ends.
+        let paths = pipes.map(\.path)
+        let unblock = Thread {
+            Thread.sleep(forTimeInterval: 20)
+            for path in paths {
+                let writer = open(path, O_WRONLY | O_NONBLOCK)
+                if writer >= 0 { close(writer) }
+            }
+        }
+        unblock.start()
+        let start = Date()
+        let file = folder.appendingPathComponent("a.wav")
+        try Data("abc".utf8).write(to: file)
+        #expect(try FileDigests(file: pipes[0]).digest(ofFileAt: file.path) == Digest.of(Data("abc".utf8)))
+        #expect(notebook.store.read(key) == nil)
+        #expect(try notebook.runner(cells).status()[1].reasons == ["never built"])
+        #expect(try notebook.runner(cells).run().map(\.state) == [.ran, .ran, .ran, .ran])
+        #expect(Date().timeIntervalSince(start) < 15)
+    }
+
     @Test("a cell that met a failure of the moment is not stored, nor the cells after it; status says why")
     func passingFailureIsNotStored() throws {
         let notebook = try TestNotebook()

@@ -146,6 +146,23 @@ struct HostileCorpusTests {
         ) {
             try Corpus.open(tree.url("latin1.csv").path)
         }
+        var utf16 = Data([0xFF, 0xFE])
+        for unit in (Self.header + "\n").utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        try utf16.write(to: tree.url("utf16.csv"))
+        #expect(
+            throws: CorpusError(
+                "\(tree.url("utf16.csv").path): UTF-16 text (Excel's \"Unicode text\"); save the file as UTF-8")
+        ) {
+            try Corpus.open(tree.url("utf16.csv").path)
+        }
+        try tree.addAudio("clip.wav")
+        #expect(
+            throws: CorpusError(
+                "\(tree.url("clip.wav").path): an audio file; --data takes a corpus folder or a CSV manifest (serreport features reads single files)"
+            )
+        ) {
+            try Corpus.open(tree.url("clip.wav").path)
+        }
         #expect(mkfifo(tree.url("pipe.csv").path, 0o644) == 0)
         #expect(throws: CorpusError("\(tree.url("pipe.csv").path): a named pipe (FIFO), not a CSV manifest")) {
             try Corpus.open(tree.url("pipe.csv").path)
@@ -157,6 +174,22 @@ struct HostileCorpusTests {
         #expect(throws: CorpusError("\(tree.url("folder/manifest.csv").path): a folder, not a CSV manifest")) {
             try Corpus.open(tree.url("folder").path)
         }
+    }
+
+    @Test("a manifest whose emotion column holds an id per clip is refused before training squares the count")
+    func tooManyEmotions() throws {
+        let tree = try CorpusTree([])
+        let rows = (0..<5000).map { "clips/c\($0).wav,take-\($0),s\($0 % 7),male" }
+        try tree.addText("manifest.csv", ([Self.header] + rows).joined(separator: "\n") + "\n")
+        #expect(
+            throws: CorpusError(
+                "corpus: 5000 different emotions (take-0, take-1, take-10, …); serreport trains at most 100. Does the emotion column hold the emotions? (labels.keep picks some)"
+            )
+        ) {
+            try Corpus.open(tree.path)
+        }
+        let kept = try Corpus.open(tree.path, labels: LabelMapping(map: [:], keep: ["take-1", "take-2"]))
+        #expect(kept.clips.count == 2)
     }
 
     @Test("a folder's pipes, sockets and non-UTF-8 names are listed with the reason, never opened")

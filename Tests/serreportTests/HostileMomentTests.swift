@@ -133,4 +133,44 @@ struct HostileMomentTests {
         #expect(!load.store.contains(process.key))
         #expect(runner.status().allSatisfy { !$0.fresh })
     }
+
+    @Test("a file that vanished before extract had to read it again is skipped, and extract is not stored")
+    func vanishedBeforeExtract() throws {
+        let load = try LoadRun()
+        let victim = try #require(load.corpus.clips.first)
+        var locations = Dictionary(uniqueKeysWithValues: load.corpus.clips.map { ($0.path, $0.location) })
+        func cells() -> [any Cell] {
+            [
+                LoadCell(corpus: load.corpus, contents: load.contents, rejected: [], settings: load.settings),
+                ProcessCell(settings: load.settings, locations: locations),
+                ExtractCell(settings: load.settings, locations: locations),
+            ]
+        }
+        func run(forcing: Set<String> = []) throws -> [CellOutcome] {
+            try NotebookRunner(
+                plan: try Plan(cells()), store: load.store,
+                records: RecordBook(folder: load.project.url.appendingPathComponent("state")), jobs: 2,
+                display: ProgressDisplay(mode: .quiet, write: { _ in })
+            ).run(forcing: forcing)
+        }
+        let first = try run()
+        #expect(first.allSatisfy { $0.state == .ran && $0.notStored == nil })
+        // The victim's processed samples are gone from the cache, and so is its file: extract, run again
+        // without its per-clip results, must read the file.
+        let records = try #require(first[1].bundle).get(Artifacts.processed.artifact)
+        for record in records where record.path == victim.path { load.store.remove(record.audio) }
+        load.store.remove(first[2].key)
+        locations[victim.path] = victim.location + ".moved"
+        let second = try run(forcing: ["extract"])
+        #expect(second.map(\.state) == [.cached, .cached, .ran])
+        #expect(second[2].notStored?.hasPrefix("\(victim.path) could not be read (no such file") == true)
+        #expect(try #require(second[2].bundle).skipped().map(\.reason) == ["no such file"])
+        #expect(!load.store.contains(second[2].key))
+        // Back in place: extract reads it, and is stored.
+        locations[victim.path] = victim.location
+        let third = try run()
+        #expect(third[2].state == .ran && third[2].notStored == nil)
+        #expect(try #require(third[2].bundle).skipped().isEmpty)
+        #expect(load.store.contains(third[2].key))
+    }
 }

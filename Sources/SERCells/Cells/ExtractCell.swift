@@ -66,7 +66,11 @@ struct ExtractCell: Cell {
         for outcome in outcomes {
             switch outcome {
             case .success(let summary): summaries.append(summary)
-            case .failure(let error): skipped.append(SkippedFile(path: error.path, reason: error.reason))
+            case .failure(let error):
+                skipped.append(SkippedFile(path: error.path, reason: error.reason))
+                if !error.isLasting {
+                    context.keepOutOfCache(because: "\(error.path) could not be read (\(error.reason))")
+                }
             }
         }
         guard !summaries.isEmpty else {

@@ -56,8 +56,9 @@ struct LoadCell: Cell {
     }
 
     func run(_ context: CellContext) throws -> ArtifactBundle {
-        let clips = corpus.clips
         let contents = self.contents
+        // A clip with no digest could not be read when the build began: it is in `rejected` already.
+        let clips = corpus.clips.filter { contents[$0.path] != nil }
         let version = self.version
         let read = self.read
         context.progress.expect(clips.count, "clips")
@@ -93,11 +94,11 @@ struct LoadCell: Cell {
         for (clip, facts) in zip(clips, facts) {
             if let reason = facts.skip {
                 skipped.append(SkippedFile(path: clip.path, reason: reason))
-            } else {
+            } else if let content = contents[clip.path] {
                 loaded.append(
                     LoadedClip(
                         path: clip.path, emotion: clip.emotion, speaker: clip.speaker, gender: clip.gender,
-                        content: contents[clip.path]!, facts: facts))
+                        content: content, facts: facts))
             }
         }
         guard !loaded.isEmpty else {
@@ -106,7 +107,7 @@ struct LoadCell: Cell {
             }
             throw CellError(
                 cell: id,
-                message: "none of the \(clips.count) clips could be used (\(skipped.count) skipped; first: "
+                message: "none of the \(corpus.clips.count) clips could be used (\(skipped.count) skipped; first: "
                     + "\(first.path): \(first.reason))")
         }
         var bundle = ArtifactBundle()
