@@ -26,6 +26,8 @@ enum RegularFileOpening {
             close(descriptor)
             throw notAFile(path, kind)
         }
+        // Non-blocking was for opening only: libsndfile's reads do not retry EAGAIN.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         return (descriptor, Int64(status.st_size))
     }
 

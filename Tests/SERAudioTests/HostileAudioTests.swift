@@ -147,6 +147,21 @@ struct HostileAudioTests {
         #expect(error.reason == "it is 5.0 GiB, larger than the 4 GiB serreport reads as one clip")
     }
 
+    @Test("a long clip at 1 kHz resampled to 768 kHz is refused before the 1.2 GB output is allocated")
+    func resampledBeyondLimits() throws {
+        let samples = [Float](repeating: 0.1, count: 400_000)
+        let start = Date()
+        #expect(
+            throws: AudioError(
+                .beyondLimits, path: "long.wav",
+                reason: "resampled to 768000 Hz it would hold 307200000 samples, more than the 268435456 (1 GiB) "
+                    + "serreport keeps of one clip; lower sample_rate")
+        ) {
+            try Resampler().resample(samples, from: 1000, to: 768_000, path: "long.wav")
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
     @Test("a FLAC file cut short or damaged mid-stream fails, never decodes to a shorter clip")
     func cutShort() throws {
         let dir = try TemporaryDirectory()
