@@ -30,6 +30,13 @@ package final class Resampler {
             throw AudioError(.resampling, path: path, reason: "cannot resample \(inputRate) Hz to \(outputRate) Hz")
         }
         let length = Self.outputLength(inputLength: samples.count, from: inputRate, to: outputRate)
+        // A long clip at a low rate, resampled to a high one, is checked like a decoded file would be.
+        guard length <= AudioLimits.maximumSamples else {
+            throw AudioError(
+                .beyondLimits, path: path,
+                reason: "resampled to \(outputRate) Hz it would hold \(length) samples, more than the "
+                    + "\(AudioLimits.maximumSamples) (1 GiB) serreport keeps of one clip; lower sample_rate")
+        }
         do throws(SoxrFailure) {
             let pair = RatePair(input: inputRate, output: outputRate)
             let stream: SoxrStream

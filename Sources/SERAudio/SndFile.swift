@@ -7,31 +7,69 @@ import CSndFile
 /// The only place that calls libsndfile: decoding any format it knows (WAV, FLAC, OGG, MP3, AIFF, …)
 /// and writing WAV/FLAC files. Errors become ``AudioError`` here and nowhere else.
 enum SndFile {
-    /// A libsndfile handle that closes itself.
+    /// A libsndfile handle that closes itself, and the descriptor it reads (closed after it).
     private final class Handle {
         let file: OpaquePointer
         var info: SF_INFO
+        /// The descriptor ``read(path:)`` opened; -1 when libsndfile opened the file itself.
+        let descriptor: Int32
 
-        init(file: OpaquePointer, info: SF_INFO) {
+        init(file: OpaquePointer, info: SF_INFO, descriptor: Int32 = -1) {
             self.file = file
             self.info = info
+            self.descriptor = descriptor
         }
 
-        deinit { sf_close(file) }
+        deinit {
+            sf_close(file)
+            if descriptor >= 0 { close(descriptor) }
+        }
     }
 
+    /// Decodes a whole file: only a regular file is opened (``RegularFileOpening``), its header is
+    /// checked against ``AudioLimits`` before any buffer is allocated, and a read that stops early
+    /// with an error is an error, never a shorter clip. What the C libraries would print while
+    /// decoding is kept off the terminal (``LibraryChatter``).
     static func read(path: String) throws(AudioError) -> DecodedAudio {
+        let (descriptor, size) = try RegularFileOpening.open(path)
+        guard size > 0 else {
+            close(descriptor)
+            throw AudioError(.empty, path: path, reason: "empty file (0 bytes)")
+        }
+        if let problem = AudioLimits.problem(fileBytes: size) {
+            close(descriptor)
+            throw AudioError(.beyondLimits, path: path, reason: problem)
+        }
+        return try LibraryChatter.silenced { () throws(AudioError) -> DecodedAudio in
+            try decode(descriptor, path: path)
+        }
+    }
+
+    private static func decode(_ descriptor: Int32, path: String) throws(AudioError) -> DecodedAudio {
         var info = SF_INFO()
-        guard let file = sf_open(path, Int32(SFM_READ), &info) else {
-            throw AudioError(.unreadable, path: path, reason: openFailureReason(path: path))
+        guard let file = sf_open_fd(descriptor, Int32(SFM_READ), &info, Int32(SF_FALSE)) else {
+            close(descriptor)
+            throw openFailure(path: path)
         }
-        let handle = Handle(file: file, info: info)
+        let handle = Handle(file: file, info: info, descriptor: descriptor)
         let channels = Int(info.channels)
-        guard channels > 0, info.samplerate > 0 else {
-            throw AudioError(
-                .unreadable, path: path, reason: "header declares \(channels) channels at \(info.samplerate) Hz")
+        let rate = Int(info.samplerate)
+        // Streams whose length is unknown report SF_COUNT_MAX (or nothing): checked while reading.
+        let declared = info.frames > 0 && info.frames < Int64.max ? info.frames : nil
+        if let problem = AudioLimits.problem(sampleRate: rate, channels: channels, frames: declared) {
+            throw AudioError(.beyondLimits, path: path, reason: problem)
         }
-        let samples = readAllFrames(handle, channels: channels)
+        let samples = try readAllFrames(handle, declared: Int(declared ?? 0), channels: channels, path: path)
+        // A header that states the length exactly (WAV, FLAC, OGG, AIFF: not MP3, whose length is an
+        // estimate) and more frames than decode: the stream is damaged or cut short, and the clip would
+        // silently be a fragment.
+        let major = Int(info.format & Int32(SF_FORMAT_TYPEMASK))
+        if let declared, major != SF_FORMAT_MPEG, samples.count / channels < declared {
+            throw AudioError(
+                .unreadable, path: path,
+                reason: "damaged or cut short: only \(samples.count / channels) of the \(declared) frames its "
+                    + "header declares could be decoded")
+        }
         guard !samples.isEmpty else {
             throw AudioError(.empty, path: path, reason: "contains no audio samples")
         }
@@ -43,21 +81,41 @@ enum SndFile {
         return DecodedAudio(
             samples: samples,
             channelCount: channels,
-            sampleRate: Int(info.samplerate),
+            sampleRate: rate,
             encoding: encoding(of: info.format),
             formatName: formatName(of: info.format)
         )
     }
 
     /// Reads the frames the header declares straight into the result, then keeps reading while
-    /// libsndfile still returns frames: a damaged file's header can understate its length.
-    private static func readAllFrames(_ handle: Handle, channels: Int) -> [Float] {
-        let declared = handle.info.frames > 0 && handle.info.frames < Int64(Int32.max) ? Int(handle.info.frames) : 0
+    /// libsndfile still returns frames (a damaged file's header can understate its length), up to
+    /// ``AudioLimits``. A decoder error on the way fails the file: a clip cut short by a damaged
+    /// stream or a failing disk would be a silently wrong clip.
+    private static func readAllFrames(
+        _ handle: Handle, declared: Int, channels: Int, path: String
+    ) throws(AudioError) -> [Float] {
+        let rate = Int(handle.info.samplerate)
         var samples = readFrames(handle, count: max(declared, 1), channels: channels)
         while true {
             let more = readFrames(handle, count: 65536, channels: channels)
             if more.isEmpty { break }
             samples += more
+            let frames = Int64(samples.count / channels)
+            if let problem = AudioLimits.problem(frames: frames, sampleRate: rate, channels: channels) {
+                throw AudioError(.beyondLimits, path: path, reason: problem)
+            }
+        }
+        let code = Int(sf_error(handle.file))
+        guard code == 0 else {
+            let frames = samples.count / channels
+            let detail = libraryText(String(cString: sf_strerror(handle.file)))
+            if code == SF_ERR_SYSTEM {
+                throw AudioError(
+                    .unavailable, path: path, reason: "cannot be read: decoding stopped at frame \(frames) (\(detail))")
+            }
+            throw AudioError(
+                .unreadable, path: path,
+                reason: "damaged audio: decoding stopped at frame \(frames) (libsndfile: \(detail))")
         }
         return samples
     }
@@ -70,16 +128,51 @@ enum SndFile {
         }
     }
 
-    private static func openFailureReason(path: String) -> String {
-        let detail = String(cString: sf_strerror(nil))
-        if access(path, F_OK) != 0 { return "no such file" }
-        if access(path, R_OK) != 0 { return "permission denied" }
-        var status = stat()
-        if stat(path, &status) == 0 {
-            if (status.st_mode & S_IFMT) == S_IFDIR { return "is a directory, not an audio file" }
-            if status.st_size == 0 { return "empty file (0 bytes)" }
+    /// Why libsndfile could not open a regular, non-empty file, as a sentence: libsndfile's own text
+    /// is kept in brackets, except where it would mislead ("File does not exist" for an MP3 it could
+    /// not decode).
+    private static func openFailure(path: String) -> AudioError {
+        let number = Int(sf_error(nil))
+        let detail = libraryText(String(cString: sf_strerror(nil)))
+        switch number {
+        case SF_ERR_SYSTEM:
+            return AudioError(.unavailable, path: path, reason: "cannot be read (\(detail))")
+        case SndFileErrorNumber.mallocFailed:
+            return AudioError(.unavailable, path: path, reason: "cannot be decoded now: out of memory")
+        case SF_ERR_UNRECOGNISED_FORMAT:
+            return AudioError(
+                .unreadable, path: path,
+                reason: "not a readable audio file: not a format libsndfile knows (WAV, FLAC, OGG, MP3, AIFF, …)")
+        case SF_ERR_MALFORMED_FILE:
+            return AudioError(
+                .unreadable, path: path, reason: "not a readable audio file: damaged (libsndfile: \(detail))")
+        case SF_ERR_UNSUPPORTED_ENCODING, SndFileErrorNumber.unimplemented:
+            return AudioError(
+                .unreadable, path: path,
+                reason: "not a readable audio file: an encoding libsndfile does not decode (libsndfile: \(detail))")
+        case SndFileErrorNumber.notDecodable, SndFileErrorNumber.noData:
+            // The file exists and is regular (checked before opening): libsndfile says this when the
+            // stream after a recognised header does not decode, e.g. an MP3 of garbage.
+            return AudioError(
+                .unreadable, path: path,
+                reason: "not a readable audio file: its data does not decode as the format its first bytes name")
+        case SndFileErrorNumber.headerIncomplete, SndFileErrorNumber.channelCounts:
+            return AudioError(
+                .unreadable, path: path,
+                reason: "not a readable audio file: its header declares an impossible format (libsndfile: \(detail))")
+        default:
+            return AudioError(.unreadable, path: path, reason: "not a readable audio file (libsndfile: \(detail))")
         }
-        return "not a readable audio file (libsndfile: \(detail))"
+    }
+
+    /// libsndfile's text on one line, without the trailing full stop and "Error : " prefix.
+    private static func libraryText(_ text: String) -> String {
+        var line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        for prefix in ["Internal error : ", "Error : ", "Error: "] where line.hasPrefix(prefix) {
+            line.removeFirst(prefix.count)
+        }
+        while line.hasSuffix(".") { line.removeLast() }
+        return line
     }
 
     private static func encoding(of format: Int32) -> SampleEncoding {
@@ -131,6 +224,23 @@ enum SndFile {
             throw AudioError(.writing, path: path, reason: String(cString: sf_strerror(handle.file)))
         }
     }
+}
+
+/// libsndfile's internal error numbers (`sf_error` returns them beyond the public `SF_ERR_*`), as
+/// libsndfile 1.2 numbers them, for the ones whose text needs a clearer sentence.
+private enum SndFileErrorNumber {
+    /// "File does not exist or is not a regular file (possibly a pipe?)": an undecodable stream.
+    static let notDecodable = 7
+    /// "File exists but no data could be read."
+    static let noData = 8
+    /// "Internal malloc () failed."
+    static let mallocFailed = 17
+    /// "File contains data in an unimplemented format."
+    static let unimplemented = 18
+    /// "Internal error : SF_INFO struct incomplete.": a zero rate, negative length, bad channel count.
+    static let headerIncomplete = 24
+    /// "Channel count is zero.", "Too many channels specified.", "Bad channel count."
+    static let channelCounts = 32...34
 }
 
 extension AudioFileFormat {

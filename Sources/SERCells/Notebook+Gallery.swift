@@ -25,7 +25,7 @@ extension Notebook {
             throw CellError(
                 cell: "load", message: outcomes.first { $0.error != nil }?.error ?? "no clip could be loaded")
         }
-        let locations = Dictionary(uniqueKeysWithValues: corpus.clips.map { ($0.path, $0.location) })
+        let locations = Dictionary(corpus.clips.map { ($0.path, $0.location) }, uniquingKeysWith: { first, _ in first })
         let clock = ContinuousClock()
         let start = clock.now
         var figures = LoadFigureSet(clips: clips, locations: locations).figures()
@@ -41,7 +41,7 @@ extension Notebook {
         if let table = try? outcomes.first(where: { $0.id == "extract" })?.bundle?.decode(
             FeatureTableRecord.self, "features.json")
         {
-            let emotions = Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0.emotion) })
+            let emotions = Dictionary(clips.map { ($0.path, $0.emotion) }, uniquingKeysWith: { first, _ in first })
             figures += ExtractFigureSet(
                 features: settings.features, names: table.names, clips: table.clips,
                 emotions: table.clips.map { emotions[$0.path] ?? "" }

@@ -81,7 +81,7 @@ package struct Notebook: Sendable {
     static func cells(settings: Settings, corpus: Corpus, contents: [String: Digest], rejected: [SkippedFile])
         -> [any Cell]
     {
-        let locations = Dictionary(uniqueKeysWithValues: corpus.clips.map { ($0.path, $0.location) })
+        let locations = Dictionary(corpus.clips.map { ($0.path, $0.location) }, uniquingKeysWith: { first, _ in first })
         return [
             LoadCell(corpus: corpus, contents: contents, rejected: rejected, settings: settings),
             ProcessCell(settings: settings, locations: locations),
@@ -94,7 +94,9 @@ package struct Notebook: Sendable {
     /// The plan's runner for one report folder, with every clip's content digest (remembered by file
     /// stamp in `.serreport/state/`, so an unchanged corpus is not read again).
     func prepare(corpus: Corpus, reportFolder: String) throws(CellError) -> NotebookRunner {
-        let digests = FileDigests(file: cacheFolder.appendingPathComponent("state/file-digests.json"))
+        let digests = FileDigests(
+            file: cacheFolder.appendingPathComponent("state/file-digests.json"),
+            sizeLimit: (AudioLimits.maximumFileBytes, "larger than the 4 GiB serreport reads as one clip (not read)"))
         let clips = corpus.clips
         let hashed = ParallelJobs.map(
             count: clips.count, workers: jobs, makeState: {},

@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -13,19 +11,46 @@ import Foundation
 /// entered again, and an unreadable folder or a link that cannot be resolved is recorded with its
 /// reason instead of stopping the scan. Hidden entries (`.DS_Store`, macOS `._name.wav` resource
 /// forks) are not corpus files and are passed over.
+///
+/// Names are read as the bytes the file system holds (`readdir`): a name that is not UTF-8 (a
+/// Latin-1 `café.wav` copied from an old disk) cannot be carried through a report, so it is recorded
+/// with that reason, its bytes shown as `\xE9`, rather than mangled into a name that opens nothing.
+/// An entry named like audio that is not a regular file (a named pipe, a socket, a device) is
+/// recorded too, never opened. Two names that are the same text in different Unicode forms (a
+/// composed é and e + combining accent) are one name to every table keyed by path, so the second
+/// is recorded, not read. Folders are walked with a stack, not recursion, so no depth of nesting
+/// exhausts the thread's stack.
 struct AudioFileScan {
     /// The extensions libsndfile decodes that corpora ship in.
     static let audioExtensions: Set<String> = ["wav", "flac", "ogg", "mp3"]
 
     private(set) var files: [AudioPath] = []
-    /// Folders and links the scan could not enter, with why.
+    /// Folders, links and entries the scan could not use, with why.
     private(set) var problems: [SkippedFile] = []
     /// Every folder entered, by device and inode.
     private var visited: Set<FolderIdentity> = []
 
-    init(root: URL) {
-        walk(root.path, relative: "")
+    init(root: String) {
+        var pending = [(folder: root, relative: "")]
+        while let next = pending.popLast() {
+            let subfolders = scan(next.folder, relative: next.relative)
+            pending += subfolders.reversed()
+        }
         files.sort { $0.relative < $1.relative }
+        var kept: [AudioPath] = []
+        kept.reserveCapacity(files.count)
+        for file in files {
+            if let last = kept.last, last.relative == file.relative {
+                problems.append(
+                    SkippedFile(
+                        path: file.relative,
+                        reason: "its name is the same text as \(last.relative)'s in another Unicode form "
+                            + "(composed or decomposed accents); rename one of them"))
+            } else {
+                kept.append(file)
+            }
+        }
+        files = kept
     }
 
     private struct FolderIdentity: Hashable {
@@ -33,26 +58,38 @@ struct AudioFileScan {
         let inode: UInt64
     }
 
-    private mutating func walk(_ folder: String, relative: String) {
-        guard let identity = Self.identity(of: folder), visited.insert(identity).inserted else {
+    /// Records the audio files directly in `folder`; gives its subfolders to scan, in name order.
+    private mutating func scan(_ folder: String, relative: String) -> [(folder: String, relative: String)] {
+        let shown = (relative.isEmpty ? "." : relative) + "/"
+        var status = stat()
+        guard stat(folder, &status) == 0 else {
+            problems.append(SkippedFile(path: shown, reason: "unreadable folder: \(String(cString: strerror(errno)))"))
+            return []
+        }
+        guard visited.insert(FolderIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))).inserted
+        else {
             problems.append(
                 SkippedFile(
                     path: relative + "/",
                     reason: "symbolic link loop: leads to a folder already scanned (not scanned again)"))
-            return
+            return []
         }
-        let names: [String]
+        let names: [[UInt8]]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            names = try Self.entries(of: folder)
         } catch {
             problems.append(
-                SkippedFile(path: (relative.isEmpty ? "." : relative) + "/", reason: Self.unreadable(folder, error)))
-            return
+                SkippedFile(path: shown, reason: "unreadable folder: \(String(cString: strerror(error.code)))"))
+            return []
         }
-        for name in names where !name.hasPrefix(".") {
+        var subfolders: [(folder: String, relative: String)] = []
+        for bytes in names where bytes.first != UInt8(ascii: ".") {
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                recordUndecodable(bytes, in: folder, relative: relative)
+                continue
+            }
             let path = folder + "/" + name
             let entry = relative.isEmpty ? name : relative + "/" + name
-            var status = stat()
             guard stat(path, &status) == 0 else {
                 let reason =
                     errno == ELOOP
@@ -61,28 +98,70 @@ struct AudioFileScan {
                 problems.append(SkippedFile(path: entry, reason: reason))
                 continue
             }
-            switch status.st_mode & S_IFMT {
-            case S_IFDIR:
-                walk(path, relative: entry)
-            case S_IFREG:
-                let fileExtension = (name as NSString).pathExtension.lowercased()
-                if Self.audioExtensions.contains(fileExtension) { files.append(AudioPath(entry)) }
-            default:
-                continue
+            let isAudio = Self.isAudioName(Array(name.utf8))
+            if status.st_mode & S_IFMT == S_IFDIR {
+                subfolders.append((path, entry))
+            } else if status.st_mode & S_IFMT == S_IFREG {
+                if isAudio { files.append(AudioPath(entry)) }
+            } else if isAudio, let kind = InputText.irregularKind(status.st_mode) {
+                problems.append(SkippedFile(path: entry, reason: "is \(kind), not an audio file (not opened)"))
             }
         }
+        return subfolders
     }
 
-    private static func identity(of folder: String) -> FolderIdentity? {
+    /// A name that is not UTF-8: recorded when it is a folder or named like audio, with its bytes shown.
+    private mutating func recordUndecodable(_ bytes: [UInt8], in folder: String, relative: String) {
         var status = stat()
-        guard stat(folder, &status) == 0 else { return nil }
-        return FolderIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+        let path = Array(folder.utf8) + [UInt8(ascii: "/")] + bytes + [0]
+        let found = path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &status) == 0 }
+        }
+        let isFolder = found && status.st_mode & S_IFMT == S_IFDIR
+        guard isFolder || Self.isAudioName(bytes) else { return }
+        let shown = (relative.isEmpty ? "" : relative + "/") + Self.escaped(bytes) + (isFolder ? "/" : "")
+        problems.append(
+            SkippedFile(
+                path: shown,
+                reason: "its name is not UTF-8 (the bytes shown as \\x..), so serreport cannot carry it into "
+                    + "a report; rename it in UTF-8" + (isFolder ? " (folder not scanned)" : "")))
     }
 
-    private static func unreadable(_ folder: String, _ error: any Error) -> String {
-        if access(folder, R_OK | X_OK) != 0 {
-            return "unreadable folder: \(String(cString: strerror(errno)))"
+    /// Whether a name ends in one of ``audioExtensions`` (any case).
+    static func isAudioName(_ name: [UInt8]) -> Bool {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let suffix = String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()
+        return audioExtensions.contains(suffix)
+    }
+
+    /// ASCII as itself, every other byte as `\xNN`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        bytes.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }
+            .joined()
+    }
+
+    /// The `errno` of a folder listing that failed.
+    private struct ListingFailure: Error {
+        let code: Int32
+    }
+
+    /// The names in a folder as raw bytes, sorted bytewise.
+    private static func entries(of folder: String) throws(ListingFailure) -> [[UInt8]] {
+        guard let directory = opendir(folder) else { throw ListingFailure(code: errno) }
+        defer { closedir(directory) }
+        var names: [[UInt8]] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { throw ListingFailure(code: errno) }
+                break
+            }
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            names.append(name)
         }
-        return "unreadable folder: \(error.localizedDescription)"
+        return names.sorted { $0.lexicographicallyPrecedes($1) }
     }
 }

@@ -84,8 +84,8 @@ struct CREMADNaming: CorpusNaming {
     /// `ActorID` → `male` / `female` from the `Sex` column.
     static func readDemographics(_ file: URL) -> Result<[String: String], DemographicsError> {
         do {
-            let reader = try CSVReader(
-                string: try String(contentsOf: file, encoding: .utf8), hasHeaderRow: true, trimFields: true)
+            let text = try InputText.read(file.path, noun: "a CSV table", limit: 1 << 20)
+            let reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
             let header = reader.headerRow ?? []
             guard let actorColumn = header.firstIndex(of: "ActorID"), let sexColumn = header.firstIndex(of: "Sex")
             else { return .failure(DemographicsError(reason: "no ActorID and Sex columns")) }

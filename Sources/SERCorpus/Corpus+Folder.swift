@@ -5,7 +5,7 @@ extension Corpus {
     /// file under it becomes a clip, is left out on purpose (counted in a note), or is rejected with
     /// its reason.
     static func read(folder root: URL, data: String, layout: CorpusLayout) throws(CorpusError) -> Corpus {
-        let scan = AudioFileScan(root: root)
+        let scan = AudioFileScan(root: root.path)
         let choice =
             layout == .auto
             ? try CorpusLayout.detect(files: scan.files, root: root, data: data)

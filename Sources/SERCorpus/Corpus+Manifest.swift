@@ -5,12 +5,7 @@ extension Corpus {
     /// Reads a CSV manifest (`path,emotion[,speaker,gender,…]`, paths relative to the manifest's folder
     /// or absolute): the `csv` layout.
     static func read(manifest: URL, name: String, chosenBy layout: CorpusLayout) throws(CorpusError) -> Corpus {
-        let text: String
-        do {
-            text = try String(contentsOf: manifest, encoding: .utf8)
-        } catch {
-            throw CorpusError("\(manifest.path): cannot read the manifest (\(error.localizedDescription))")
-        }
+        let text = try InputText.read(manifest.path, noun: "a CSV manifest")
         let reason =
             layout == .csv
             ? "csv: set by corpus: csv; the clips are the rows of \(manifest.lastPathComponent)"
@@ -20,52 +15,127 @@ extension Corpus {
             note: reason)
     }
 
-    /// Reads manifest text: a header naming at least `path` and `emotion`, then one row per clip.
+    /// Reads manifest text: a header naming at least `path` and `emotion`, then one clip per line.
+    ///
+    /// Every line after the header is a clip or a skipped entry with its reason (`manifest.csv line 12:
+    /// unclosed quote`); blank lines are counted in a note. A file listed twice, however its path is
+    /// spelled (``ManifestPath``), is read from its first line; the later line is skipped, naming both.
     static func parse(
         manifest text: String, named source: String, root: URL, corpusName: String, note: String
     ) throws(CorpusError) -> Corpus {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
-        } catch {
-            throw CorpusError("\(source): not a CSV file (\(error))")
-        }
-        let header = (reader.headerRow ?? []).map { $0.lowercased() }
-        guard let pathColumn = header.firstIndex(of: "path"), let emotionColumn = header.firstIndex(of: "emotion")
-        else {
-            throw CorpusError("\(source): the header must name at least the columns path and emotion")
-        }
         // Skipped rows are named by the manifest's file name: the report holds no absolute paths.
         let manifestName = URL(fileURLWithPath: source).lastPathComponent
-        let speakerColumn = header.firstIndex(of: "speaker")
-        let genderColumn = header.firstIndex(of: "gender")
+        let lines = ManifestLine.lines(of: text)
+        guard let headerIndex = lines.firstIndex(where: { !$0.isBlank }) else {
+            throw CorpusError("\(source): empty; a manifest starts with a header naming at least path and emotion")
+        }
+        let columns = try ManifestColumns(lines[headerIndex], source: source)
+        let rootPath = root.standardizedFileURL.path
         var clips: [Clip] = []
-        var rejected: [SkippedFile] = []
-        var line = 1
-        while let row = reader.next() {
-            line += 1
-            func field(_ column: Int?) -> String { column.flatMap { $0 < row.count ? row[$0] : nil } ?? "" }
-            let path = field(pathColumn)
-            if row.allSatisfy(\.isEmpty) { continue }
-            guard !path.isEmpty else {
-                rejected.append(SkippedFile(path: "\(manifestName) line \(line)", reason: "no path"))
-                continue
-            }
-            let emotion = field(emotionColumn)
-            guard !emotion.isEmpty else {
+        /// Skipped lines by line number, to list in the manifest's order.
+        var rejected: [(line: Int, file: SkippedFile)] = []
+        var blank: [Int] = []
+        /// The line each clip path was first listed on, and its emotion there.
+        var listed: [String: (line: Int, emotion: String)] = [:]
+        var wellFormed: [ManifestLine] = []
+        for line in lines[(headerIndex + 1)...] {
+            if line.isBlank {
+                blank.append(line.number)
+            } else if let problem = line.quotingProblem {
                 rejected.append(
-                    SkippedFile(path: path, reason: "unlabelled (no emotion in \(manifestName) line \(line))"))
+                    (line.number, SkippedFile(path: "\(manifestName) line \(line.number)", reason: problem)))
+            } else {
+                wellFormed.append(line)
+            }
+        }
+        for (line, row) in zip(wellFormed, ManifestLine.rows(of: wellFormed)) {
+            let here = "\(manifestName) line \(line.number)"
+            let written = columns.field(row, columns.path)
+            guard !written.isEmpty else {
+                rejected.append((line.number, SkippedFile(path: here, reason: "no path")))
                 continue
             }
-            let location = path.hasPrefix("/") ? path : root.appendingPathComponent(path).path
+            guard !written.utf8.contains(0) else {
+                rejected.append((line.number, SkippedFile(path: here, reason: "the path holds a NUL character")))
+                continue
+            }
+            let path = ManifestPath.normalized(written, root: rootPath)
+            guard !path.isEmpty else {
+                rejected.append(
+                    (line.number, SkippedFile(path: here, reason: "the path \(written) names a folder, not a file")))
+                continue
+            }
+            let emotion = columns.field(row, columns.emotion)
+            if let first = listed[path] {
+                let labels =
+                    first.emotion == emotion
+                    ? ""
+                    : "; this line says \(emotion.isEmpty ? "no emotion" : emotion), "
+                        + "line \(first.line) says \(first.emotion.isEmpty ? "none" : first.emotion)"
+                let reason = "lists \(path) again, first listed on line \(first.line), whose row is used\(labels)"
+                rejected.append((line.number, SkippedFile(path: here, reason: reason)))
+                continue
+            }
+            listed[path] = (line.number, emotion)
+            guard !emotion.isEmpty else {
+                rejected.append((line.number, SkippedFile(path: path, reason: "unlabelled (no emotion in \(here))")))
+                continue
+            }
             clips.append(
                 Clip(
-                    path: path, location: location, emotion: emotion, speaker: field(speakerColumn),
-                    gender: field(genderColumn)))
+                    path: path, location: path.hasPrefix("/") ? path : rootPath + "/" + path, emotion: emotion,
+                    speaker: columns.field(row, columns.speaker), gender: columns.field(row, columns.gender)))
         }
         clips.sort { $0.path < $1.path }
+        var notes = [note]
+        if !blank.isEmpty {
+            let shown = blank.prefix(5).map(String.init).joined(separator: ", ") + (blank.count > 5 ? ", …" : "")
+            let lines = blank.count == 1 ? "line" : "lines"
+            notes.append("\(manifestName): \(blank.count) blank \(lines) passed over (\(lines) \(shown))")
+        }
         return Corpus(
-            name: corpusName, root: root, clips: clips, rejected: rejected, adapter: CorpusLayout.csv.rawValue,
-            notes: [note])
+            name: corpusName, root: root, clips: clips, rejected: rejected.sorted { $0.line < $1.line }.map(\.file),
+            adapter: CorpusLayout.csv.rawValue,
+            notes: notes)
+    }
+}
+
+/// Where a manifest's header puts the columns serreport reads.
+private struct ManifestColumns {
+    let path: Int
+    let emotion: Int
+    let speaker: Int?
+    let gender: Int?
+
+    init(_ header: ManifestLine, source: String) throws(CorpusError) {
+        let here = "\(source): line \(header.number), the header"
+        if let problem = header.quotingProblem { throw CorpusError("\(here): \(problem)") }
+        let names = ((try? CSVReader(string: String(header.text), trimFields: true))?.next() ?? []).map {
+            $0.lowercased()
+        }
+        for name in ["path", "emotion", "speaker", "gender"] {
+            let places = names.indices.filter { names[$0] == name }
+            if places.count > 1 {
+                throw CorpusError(
+                    "\(here): names the column \(name) \(places.count) times (columns "
+                        + places.map { "\($0 + 1)" }.joined(separator: ", ") + ")")
+            }
+        }
+        guard let path = names.firstIndex(of: "path"), let emotion = names.firstIndex(of: "emotion") else {
+            let separator = [";", "\t", "|"].first { header.text.contains($0) && !header.text.contains(",") }
+            let hint =
+                separator.map { " (it looks separated by '\($0 == "\t" ? "\\t" : $0)': serreport reads commas)" } ?? ""
+            throw CorpusError("\(here): must name at least the columns path and emotion\(hint)")
+        }
+        self.path = path
+        self.emotion = emotion
+        speaker = names.firstIndex(of: "speaker")
+        gender = names.firstIndex(of: "gender")
+    }
+
+    /// A row's field in `column`, or empty when the row is shorter.
+    func field(_ row: [String], _ column: Int?) -> String {
+        guard let column, column < row.count else { return "" }
+        return row[column]
     }
 }

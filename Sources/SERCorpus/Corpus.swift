@@ -59,6 +59,11 @@ package struct Corpus: Sendable {
                 corpus = try read(folder: url, data: data, layout: layout)
             }
         } else {
+            if AudioFileScan.isAudioName(Array(url.lastPathComponent.utf8)) {
+                throw CorpusError(
+                    "\(data): an audio file; --data takes a corpus folder or a CSV manifest "
+                        + "(serreport features reads single files)")
+            }
             guard layout == .auto || layout == .csv else {
                 throw CorpusError(
                     "\(data): corpus: \(layout.rawValue) reads a folder of audio files, and this is a file")
@@ -69,9 +74,21 @@ package struct Corpus: Sendable {
         return try corpus.relabelled(labels)
     }
 
+    /// The most emotions a corpus may have once `labels:` is applied. Speech-emotion corpora have a
+    /// handful, a few dozen at the finest; thousands mean the emotion column holds something else
+    /// (names, ids), and every model's confusion matrix grows with the square of the count.
+    package static let maximumEmotions = 100
+
     /// The corpus with `labels` applied: emotions renamed, only the kept ones left, notes added.
     func relabelled(_ labels: LabelMapping) throws(CorpusError) -> Corpus {
         let (mapped, labelNotes) = labels.apply(to: clips)
+        let emotions = Set(mapped.map(\.emotion))
+        if emotions.count > Self.maximumEmotions {
+            let examples = emotions.sorted().prefix(3).joined(separator: ", ")
+            throw CorpusError(
+                "\(name): \(emotions.count) different emotions (\(examples), …); serreport trains at most "
+                    + "\(Self.maximumEmotions). Does the emotion column hold the emotions? (labels.keep picks some)")
+        }
         if mapped.isEmpty, !clips.isEmpty {
             let emotions = Set(clips.map { labels.map[$0.emotion] ?? $0.emotion }).sorted()
             throw CorpusError(

@@ -9,8 +9,10 @@ package enum SpeakerNormalization {
     package static func normalized(_ features: Matrix, speakers: [String]) -> Matrix {
         precondition(features.rows == speakers.count, "\(features.rows) rows, \(speakers.count) speakers")
         var result = features
-        for speaker in Set(speakers).sorted() where !speaker.isEmpty {
-            let rows = speakers.indices.filter { speakers[$0] == speaker }
+        // Rows grouped once: filtering all rows per speaker was quadratic when every clip has its own.
+        let rowsBySpeaker = Dictionary(grouping: speakers.indices, by: { speakers[$0] })
+        for speaker in rowsBySpeaker.keys.sorted() where !speaker.isEmpty {
+            let rows = rowsBySpeaker[speaker] ?? []
             let scaler = Standardizer(fitting: features.selecting(rows: rows))
             let scaled = scaler.transform(features.selecting(rows: rows))
             for (position, row) in rows.enumerated() {
@@ -24,13 +26,13 @@ package enum SpeakerNormalization {
     /// 1): how a typical speaker of the corpus sounds, for normalising a clip whose speaker is unknown.
     /// Nil when no row has a speaker.
     package static func typicalSpeaker(_ features: Matrix, speakers: [String]) -> (mean: [Double], scale: [Double])? {
-        let names = Set(speakers).sorted().filter { !$0.isEmpty }
+        let rowsBySpeaker = Dictionary(grouping: speakers.indices, by: { speakers[$0] })
+        let names = rowsBySpeaker.keys.sorted().filter { !$0.isEmpty }
         guard !names.isEmpty else { return nil }
         var mean = [Double](repeating: 0, count: features.columns)
         var scale = [Double](repeating: 0, count: features.columns)
         for name in names {
-            let scaler = Standardizer(
-                fitting: features.selecting(rows: speakers.indices.filter { speakers[$0] == name }))
+            let scaler = Standardizer(fitting: features.selecting(rows: rowsBySpeaker[name] ?? []))
             for column in 0..<features.columns {
                 mean[column] += scaler.mean[column] / Double(names.count)
                 scale[column] += scaler.scale[column] / Double(names.count)

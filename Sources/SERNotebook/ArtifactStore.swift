@@ -39,31 +39,40 @@ package final class ArtifactStore: Sendable {
     /// The entry's payload, or `nil` when it is missing or damaged (a damaged entry is removed).
     package func read(_ key: Digest) -> Data? {
         let url = location(of: key)
-        guard let entry = try? Data(contentsOf: url) else { return nil }
-        let headerLength = Self.magic.count + 32
-        guard entry.count >= headerLength, entry.prefix(Self.magic.count) == Self.magic else {
+        guard let entry = StoredFile.read(url) else { return nil }
+        guard let payload = Self.unsealed(entry) else {
             try? FileManager.default.removeItem(at: url)
             return nil
         }
-        let payload = entry.dropFirst(headerLength)
-        let recorded = entry.dropFirst(Self.magic.count).prefix(32)
-        guard Data(SHA256.hash(data: payload)) == recorded else {
-            try? FileManager.default.removeItem(at: url)
-            return nil
-        }
-        return Data(payload)
+        return payload
     }
 
     /// Stores a payload under a key, atomically; `false` when it cannot be written, which leaves no
     /// entry (the next build computes it again) and is remembered in ``writeFailure``.
     @discardableResult
     package func write(_ payload: Data, for key: Digest) -> Bool {
-        var entry = Self.magic
-        entry.append(contentsOf: SHA256.hash(data: payload))
-        entry.append(payload)
-        guard let reason = Self.atomicWrite(entry, to: location(of: key)) else { return true }
+        guard let reason = Self.atomicWrite(Self.sealed(payload), to: location(of: key)) else { return true }
         firstFailure.withLock { first in if first == nil { first = reason } }
         return false
+    }
+
+    /// A payload as an entry is stored: a magic line, the payload's SHA-256, the payload. Any file
+    /// serreport must not trust blindly (the cache's entries, the remembered file digests) is kept so.
+    package static func sealed(_ payload: Data) -> Data {
+        var entry = magic
+        entry.append(contentsOf: SHA256.hash(data: payload))
+        entry.append(payload)
+        return entry
+    }
+
+    /// The payload of a sealed entry, or `nil` when it is not one or its digest does not match.
+    package static func unsealed(_ entry: Data) -> Data? {
+        let headerLength = magic.count + 32
+        guard entry.count >= headerLength, entry.prefix(magic.count) == magic else { return nil }
+        let payload = entry.dropFirst(headerLength)
+        let recorded = entry.dropFirst(magic.count).prefix(32)
+        guard Data(SHA256.hash(data: payload)) == recorded else { return nil }
+        return Data(payload)
     }
 
     /// Why the first write that failed in this store's life failed, in the system's words ("No space

@@ -1,4 +1,5 @@
 package import Foundation
+import Synchronization
 
 /// One step of the notebook: what it is called, what it reads and makes, which settings it depends
 /// on, and how it runs. The runner knows cells only through this protocol (it knows nothing of audio).
@@ -70,6 +71,8 @@ package struct CellContext: Sendable {
     let inputBundles: [String: ArtifactBundle]
     /// What the cell declared it reads.
     let declaredInputs: Set<ArtifactDeclaration>
+    /// Set by ``keepOutOfCache(because:)``.
+    let passingFailures = PassingFailures()
 
     /// A value of an input cell, declared in ``Cell/inputs``.
     package func read<Value>(_ key: ArtifactKey<Value>) throws(NotebookError) -> Value {
@@ -84,6 +87,14 @@ package struct CellContext: Sendable {
         forced ? nil : store.read(key)
     }
 
+    /// Marks this run's result as not to be stored: some item failed for a reason of the moment (a full
+    /// disk, an I/O error, a file that vanished), so the same key must run again next time rather than
+    /// give this result back. The result is still this build's; the cells that read it are not stored
+    /// either, and `serreport status` shows the reason.
+    package func keepOutOfCache(because reason: String) {
+        passingFailures.record(reason)
+    }
+
     /// Stores a per-item result as soon as it is computed, so an interrupted build keeps it; `false`
     /// when it cannot be stored, so the item is not cached (the store remembers why, for the build
     /// to say once) but is as good for this build.
@@ -91,4 +102,15 @@ package struct CellContext: Sendable {
     package func storeItem(_ payload: Data, for key: Digest) -> Bool {
         store.write(payload, for: key)
     }
+}
+
+/// The first reason a cell's run gave for keeping its result out of the cache.
+final class PassingFailures: Sendable {
+    private let first = Mutex<String?>(nil)
+
+    func record(_ reason: String) {
+        first.withLock { if $0 == nil { $0 = reason } }
+    }
+
+    var reason: String? { first.withLock { $0 } }
 }

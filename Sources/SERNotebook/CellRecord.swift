@@ -8,6 +8,8 @@ package struct CellRecord: Codable, Sendable, Equatable {
     package var parameters: ParameterList
     package var sources: SourceSet
     package var inputs: [String: Digest]
+    /// Why the build that made this record did not store the cell's result (``CellOutcome/notStored``).
+    package var notStored: String?
 
     package init(cell: any Cell, key: Digest, inputKeys: [String: Digest]) {
         self.key = key
@@ -54,7 +56,7 @@ package struct RecordBook: Sendable {
     package init(folder: URL) { self.folder = folder }
 
     package func record(of cell: String) -> CellRecord? {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent("\(cell).json")) else { return nil }
+        guard let data = StoredFile.read(folder.appendingPathComponent("\(cell).json")) else { return nil }
         return try? JSONDecoder().decode(CellRecord.self, from: data)
     }
 

@@ -8,7 +8,16 @@ package struct Digest: Hashable, Sendable, Codable, Comparable, CustomStringConv
     package init(hex: String) { self.hex = hex }
 
     init(_ digest: SHA256.Digest) {
-        hex = digest.map { String(format: "%02x", $0) }.joined()
+        // Two hex digits per byte from a table: `String(format:)` per byte cost 30 µs a digest, which
+        // is seconds once per clip of a 100 000-clip corpus.
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        hex = String(decoding: text, as: UTF8.self)
     }
 
     package var description: String { hex }
@@ -30,6 +39,15 @@ package struct Digest: Hashable, Sendable, Codable, Comparable, CustomStringConv
         }
         return Digest(hasher.finalize())
     }
+}
+
+/// SHA-256 over bytes given a block at a time (a file read in blocks).
+struct DigestHasher {
+    private var hasher = SHA256()
+
+    mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+
+    func finish() -> Digest { Digest(hasher.finalize()) }
 }
 
 /// Builds a cache key from named parts: a key's encoding is its identity, so every part is written

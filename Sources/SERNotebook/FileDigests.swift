@@ -5,14 +5,34 @@ import Synchronization
     import Glibc
 #endif
 
-/// The SHA-256 of input files, remembered by path, size, modification time and inode (as DVC's state
-/// database does), so a build with nothing changed hashes nothing. A file whose size, time or inode
-/// changed is hashed again.
+/// The SHA-256 of input files, remembered by path and stamp (size, modification and change times,
+/// inode and device, as DVC's state database and git's index do), so a build with nothing changed
+/// hashes nothing. A file whose stamp changed is hashed again.
+///
+/// The change time (`ctime`) is in the stamp because a file can be rewritten with the same size and
+/// a restored modification time (`cp -p`, `rsync -t`, `touch -r`), but not with the same change time.
+/// The remembered digests decide which clip's features a file gets, so their file is stored sealed
+/// like a cache entry (``ArtifactStore/sealed(_:)``): one that is damaged or edited by hand fails its
+/// digest and is discarded, and every file is hashed again, never trusted.
+///
+/// Only regular files are opened (a named pipe would wait forever, a device never end), and a file
+/// that changes while it is hashed is hashed again rather than remembered with a digest of neither
+/// version.
 package final class FileDigests: Sendable {
     private struct Stamp: Codable, Equatable {
         var size: Int64
         var modified: Int64
+        var changed: Int64
         var inode: UInt64
+        var device: UInt64
+
+        init(_ status: stat) {
+            size = Int64(status.st_size)
+            modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+            changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
+            inode = UInt64(status.st_ino)
+            device = UInt64(status.st_dev)
+        }
     }
 
     private struct Entry: Codable {
@@ -21,36 +41,75 @@ package final class FileDigests: Sendable {
     }
 
     private let file: URL
+    /// Files larger than this are refused, not hashed.
+    private let sizeLimit: (bytes: Int64, reason: String)?
     private let known: Mutex<[String: Entry]>
     private let changed = Atomic<Bool>(false)
 
-    /// Reads the remembered digests from `file` (a missing or damaged file starts empty).
-    package init(file: URL) {
+    /// Reads the remembered digests from `file`; a missing, damaged or edited file starts empty.
+    /// A file larger than `sizeLimit.bytes` is refused with `sizeLimit.reason`, not hashed.
+    package init(file: URL, sizeLimit: (bytes: Int64, reason: String)? = nil) {
         self.file = file
-        let stored = (try? Data(contentsOf: file)).flatMap { try? JSONDecoder().decode([String: Entry].self, from: $0) }
+        self.sizeLimit = sizeLimit
+        let stored = StoredFile.read(file).flatMap(ArtifactStore.unsealed).flatMap {
+            try? JSONDecoder().decode([String: Entry].self, from: $0)
+        }
         known = Mutex(stored ?? [:])
     }
 
     /// The digest of the file at `path` (absolute), from memory when its stamp is unchanged.
-    package func digest(ofFileAt path: String) throws -> Digest {
+    package func digest(ofFileAt path: String) throws(NotebookError) -> Digest {
         var status = stat()
         guard stat(path, &status) == 0 else { throw NotebookError(Self.reason(errno)) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            throw NotebookError(
-                (status.st_mode & S_IFMT) == S_IFDIR ? "a folder, not an audio file" : "not a regular file")
-        }
-        let stamp = Stamp(
-            size: Int64(status.st_size),
-            modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
-            inode: UInt64(status.st_ino))
-        if let entry = known.withLock({ $0[path] }), entry.stamp == stamp { return entry.digest }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if let kind = Self.irregularKind(status.st_mode) { throw NotebookError("is \(kind), not an audio file") }
+        if let sizeLimit, Int64(status.st_size) > sizeLimit.bytes { throw NotebookError(sizeLimit.reason) }
+        if let entry = known.withLock({ $0[path] }), entry.stamp == Stamp(status) { return entry.digest }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { throw NotebookError(Self.reason(errno)) }
-        close(descriptor)
-        let digest = try Digest.of(file: URL(fileURLWithPath: path))
-        known.withLock { $0[path] = Entry(stamp: stamp, digest: digest) }
-        changed.store(true, ordering: .relaxed)
-        return digest
+        defer { close(descriptor) }
+        for _ in 0..<3 {
+            guard fstat(descriptor, &status) == 0 else { throw NotebookError(Self.reason(errno)) }
+            if let kind = Self.irregularKind(status.st_mode) { throw NotebookError("is \(kind), not an audio file") }
+            let before = Stamp(status)
+            let digest = try Self.hash(descriptor)
+            guard fstat(descriptor, &status) == 0 else { throw NotebookError(Self.reason(errno)) }
+            guard Stamp(status) == before else { continue }
+            known.withLock { $0[path] = Entry(stamp: before, digest: digest) }
+            changed.store(true, ordering: .relaxed)
+            return digest
+        }
+        throw NotebookError(
+            "kept changing while it was read (is it still being written?); build again once it is complete")
+    }
+
+    /// The SHA-256 of everything `descriptor` reads from its start, in 1 MiB blocks.
+    private static func hash(_ descriptor: Int32) throws(NotebookError) -> Digest {
+        var hasher = DigestHasher()
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        var offset: off_t = 0
+        while true {
+            let count = block.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw NotebookError(Self.reason(errno))
+            }
+            if count == 0 { return hasher.finish() }
+            block.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            offset += off_t(count)
+        }
+    }
+
+    /// "a named pipe (FIFO)" for anything but a regular file, nil for a regular file.
+    static func irregularKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "not a regular file"
+        }
     }
 
     /// Why a file cannot be opened, in a few words.
@@ -59,16 +118,18 @@ package final class FileDigests: Sendable {
         case ENOENT: "no such file"
         case EACCES, EPERM: "permission denied (cannot be read)"
         case ELOOP: "a symbolic link loop"
-        default: String(cString: strerror(code))
+        case ENOTDIR: "a part of its path is a file, not a folder"
+        case EIO: "cannot be read: input/output error (a failing disk or network share?)"
+        default: "cannot be read: \(String(cString: strerror(code)))"
         }
     }
 
-    /// Writes the remembered digests back when any was added.
+    /// Writes the remembered digests back, sealed, when any was added.
     package func save() {
         guard changed.load(ordering: .relaxed) else { return }
         let entries = known.withLock { $0 }
         if let data = try? JSONEncoder.stable.encode(entries) {
-            try? ArtifactStore.writeAtomically(data, to: file)
+            try? ArtifactStore.writeAtomically(ArtifactStore.sealed(data), to: file)
         }
     }
 }

@@ -23,6 +23,9 @@ package struct CellOutcome: Sendable {
     package let duration: Duration
     /// Per-item work (clips), when the cell counted any: how many were computed and how many cached.
     package let items: ItemCount?
+    /// Why this result was not stored although the cell ran (a failure of the moment in it or in a cell
+    /// it reads: the next build runs it again); nil when it was stored or came from the cache.
+    package var notStored: String? = nil
 
     package struct ItemCount: Sendable, Codable {
         package var total: Int
@@ -92,12 +95,16 @@ package struct NotebookRunner: Sendable {
                         throw NotebookError("\(cell.id) did not make \(missing), which it declares")
                     }
                     // A result that cannot be stored is still this build's; the store remembers why.
-                    store.write(bundle.encoded(), for: key)
-                    store.flush()
+                    let notStored = context.passingFailures.reason ?? Self.notStored(inputOutcomes)
+                    if notStored == nil {
+                        store.write(bundle.encoded(), for: key)
+                        store.flush()
+                    }
                     outcome = CellOutcome(
                         id: cell.id, state: .ran, key: key, bundle: bundle, error: nil, duration: clock.now - start,
                         items: progress.total > 0
-                            ? .init(total: progress.done, cached: progress.cached, unit: progress.unit) : nil)
+                            ? .init(total: progress.done, cached: progress.cached, unit: progress.unit) : nil,
+                        notStored: notStored)
                 } catch {
                     outcome = CellOutcome(
                         id: cell.id, state: .failed, key: key, bundle: nil, error: "\(error)",
@@ -105,9 +112,10 @@ package struct NotebookRunner: Sendable {
                 }
             }
             if outcome.bundle != nil {
-                let record = CellRecord(
+                var record = CellRecord(
                     cell: cell, key: key,
                     inputKeys: Dictionary(uniqueKeysWithValues: cell.inputCells.map { ($0, keys[$0]!) }))
+                record.notStored = outcome.notStored
                 try? records.save(record, for: cell.id)
             }
             display.end(outcome)
@@ -115,6 +123,12 @@ package struct NotebookRunner: Sendable {
             ordered.append(outcome)
         }
         return ordered
+    }
+
+    /// Why a cell reading these results cannot store its own: an input's result was not stored.
+    private static func notStored(_ inputs: [CellOutcome]) -> String? {
+        guard let input = inputs.first(where: { $0.notStored != nil }) else { return nil }
+        return "\(input.id) was not kept (\(input.notStored ?? ""))"
     }
 
     /// Each cell fresh or stale, with the reasons, without running anything.
@@ -132,9 +146,10 @@ package struct NotebookRunner: Sendable {
                 return CellStatus(id: cell.id, fresh: false, reasons: ["never built"])
             }
             let reasons = last.reasons(comparedTo: now, staleInputs: stale)
-            return CellStatus(
-                id: cell.id, fresh: false,
-                reasons: reasons.isEmpty ? ["its stored result is gone (cleaned or damaged)"] : reasons)
+            let gone =
+                last.notStored.map { "its last result was not kept: \($0)" }
+                ?? "its stored result is gone (cleaned or damaged)"
+            return CellStatus(id: cell.id, fresh: false, reasons: reasons.isEmpty ? [gone] : reasons)
         }
     }
 }

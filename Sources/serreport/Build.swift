@@ -65,7 +65,7 @@ struct BuildOptions: ParsableArguments {
                 Standard.error("\(outcome.reportPath): \(size / 1024) KiB, figures inlined")
             }
         }
-        print(outcome.reportPath)
+        StandardOutput.line(outcome.reportPath)
         if let failure = outcome.failure {
             Standard.error("serreport: \(failure.cell): \(failure.message)")
             throw ExitCode.failure

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SERCells
+import SERCorpus
 import SERNotebook
 import SERSettings
 
@@ -39,9 +40,9 @@ struct CommonOptions: ParsableArguments {
             var fileText: (path: String, text: String)?
             if FileManager.default.fileExists(atPath: file) {
                 do {
-                    fileText = (file, try String(contentsOfFile: file, encoding: .utf8))
+                    fileText = (file, try InputText.read(file, noun: "a settings file", limit: 1 << 20))
                 } catch {
-                    throw CommandError("\(file): cannot read (\(error.localizedDescription))")
+                    throw CommandError(error.message)
                 }
             } else if explicit {
                 throw CommandError("\(file): no such config file")

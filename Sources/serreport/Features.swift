@@ -88,7 +88,7 @@ struct FeatureOutput {
     }
 
     mutating func write(_ line: String) {
-        if path == nil { print(line) } else { text += line + "\n" }
+        if path == nil { StandardOutput.line(line) } else { text += line + "\n" }
     }
 
     func close() throws {

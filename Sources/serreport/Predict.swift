@@ -47,7 +47,7 @@ struct Predict: ParsableCommand {
         for outcome in outcomes {
             switch outcome {
             case .success(let prediction):
-                print(json ? Self.jsonLine(prediction) : Self.textLine(prediction))
+                StandardOutput.line(json ? Self.jsonLine(prediction) : Self.textLine(prediction))
             case .failure(let error):
                 Standard.error("serreport: \(error.path): \(error.reason)")
                 failed = true

@@ -20,6 +20,7 @@ struct SerReport: ParsableCommand {
     )
 
     static func main() {
+        StandardOutput.checkAtExit()
         MemoryTuning.keepClipBuffers()
         main(nil)
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Writing lines to standard error.
 enum Standard {
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((PrintedLine.escaped(line) + "\n").utf8))
     }
 }
 

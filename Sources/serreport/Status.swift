@@ -15,7 +15,8 @@ struct Status: ParsableCommand {
         do {
             for status in try notebook.status(outputFolder: common.out) {
                 let name = status.id.padding(toLength: 9, withPad: " ", startingAt: 0)
-                print(status.fresh ? "\(name) fresh" : "\(name) stale: \(status.reasons.joined(separator: "; "))")
+                StandardOutput.line(
+                    status.fresh ? "\(name) fresh" : "\(name) stale: \(status.reasons.joined(separator: "; "))")
             }
         } catch {
             Standard.error("serreport: \(error.cell): \(error.message)")

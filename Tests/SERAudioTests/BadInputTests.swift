@@ -17,7 +17,7 @@ struct BadInputTests {
         let dir = try TemporaryDirectory()
         let path = dir.path("missing.wav")
         let error = try #require(failure(for: path))
-        #expect(error.code == .unreadable)
+        #expect(error.code == .unavailable)
         #expect(error.description == "\(path): no such file")
     }
 

@@ -34,6 +34,8 @@ struct SumCell: Cell {
     var sources = SourceSet()
     var items: [String] = []
     var fails = false
+    /// A failure of the moment to report (``CellContext/keepOutOfCache(because:)``), if any.
+    var passingFailure: String?
     /// An input declared besides the sums read (a wrong type or name, for the plan's checks).
     var extraInput: ArtifactDeclaration?
     /// Declares its sum without making it.
@@ -51,6 +53,7 @@ struct SumCell: Cell {
     func run(_ context: CellContext) throws -> ArtifactBundle {
         counter.record(id)
         if fails { throw NotebookError("\(id) broke on purpose") }
+        if let passingFailure { context.keepOutOfCache(because: passingFailure) }
         var total = value
         for input in reads { total += try context.read(Self.sum(of: input)) }
         context.progress.expect(items.count, "items")

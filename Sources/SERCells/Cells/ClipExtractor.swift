@@ -25,7 +25,7 @@ struct ClipExtractor {
                 if processor == nil { processor = try settings.clipProcessor() }
                 samples = try processor!.process(path: location).samples
             } catch {
-                return .failure(ClipError(path: record.path, reason: error.reason))
+                return .failure(ClipError(path: record.path, reason: error.reason, isLasting: error.isLasting))
             }
         }
         let rate = record.facts.sampleRate

@@ -101,7 +101,7 @@ struct Evaluation {
                 seed: settings.train.seed, speakerNormalization: settings.train.speakerNormalization,
                 notes: record.notes),
             clips: record.rows.count,
-            excluded: Dictionary(uniqueKeysWithValues: record.excluded.map { ($0.path, $0.reason) }))
+            excluded: Dictionary(record.excluded.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// `predictions.csv`: per clip and model, the fold it was tested in, the true and predicted emotion

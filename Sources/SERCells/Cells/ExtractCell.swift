@@ -66,7 +66,11 @@ struct ExtractCell: Cell {
         for outcome in outcomes {
             switch outcome {
             case .success(let summary): summaries.append(summary)
-            case .failure(let error): skipped.append(SkippedFile(path: error.path, reason: error.reason))
+            case .failure(let error):
+                skipped.append(SkippedFile(path: error.path, reason: error.reason))
+                if !error.isLasting {
+                    context.keepOutOfCache(because: "\(error.path) could not be read (\(error.reason))")
+                }
             }
         }
         guard !summaries.isEmpty else {
@@ -77,7 +81,7 @@ struct ExtractCell: Cell {
         var bundle = ArtifactBundle()
         try bundle.put(table, as: Artifacts.features.artifact)
         try bundle.encode(skipped, as: ReportArtifacts.skipped.name)
-        let labels = Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0) })
+        let labels = Dictionary(clips.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         bundle.files["features.csv"] = try featuresCSV(table, labels: labels)
         let figures = try FigureRendering.render(
             ExtractFigureSet(

@@ -20,10 +20,17 @@ struct LoadCell: Cell {
     /// Files the corpus scan could not use, with the reason.
     let rejected: [SkippedFile]
     let settings: Settings
+    /// How a clip's file is decoded: libsndfile (``AudioFile/read(path:)``); a test hands in another
+    /// to make a failure of the moment happen on cue.
+    var read: @Sendable (String) throws(AudioError) -> DecodedAudio = { path throws(AudioError) in
+        try AudioFile.read(path: path)
+    }
 
     var id: String { Self.name }
     var summary: String { "decode every clip (libsndfile), check it, and chart the corpus" }
-    var version: Int { 2 }
+    /// 3: a failure of the moment (a full disk, an I/O error) is no longer remembered as a clip's
+    /// reason, so per-clip results of version 2 may hold one and are not reused.
+    var version: Int { 3 }
 
     /// Clips shorter than this hold no speech to speak of (a click, one sample): skipped, as DESIGN.md
     /// says of "too short" files. 0.1 s is a syllable at most; RAVDESS's shortest clip is 2.9 s.
@@ -49,9 +56,11 @@ struct LoadCell: Cell {
     }
 
     func run(_ context: CellContext) throws -> ArtifactBundle {
-        let clips = corpus.clips
         let contents = self.contents
+        // A clip with no digest could not be read when the build began: it is in `rejected` already.
+        let clips = corpus.clips.filter { contents[$0.path] != nil }
         let version = self.version
+        let read = self.read
         context.progress.expect(clips.count, "clips")
         let facts = ParallelJobs.map(
             count: clips.count, workers: context.jobs, makeState: {},
@@ -71,25 +80,35 @@ struct LoadCell: Cell {
                     context.progress.advance(cached: true)
                     return facts
                 }
-                let facts = Self.decode(clip.location)
-                if let data = try? JSONEncoder.stable.encode(facts) { context.storeItem(data, for: key) }
+                let decoded = Self.decode(clip.location, reading: read)
+                if decoded.lasting {
+                    if let data = try? JSONEncoder.stable.encode(decoded.facts) { context.storeItem(data, for: key) }
+                } else {
+                    context.keepOutOfCache(because: "\(clip.path) could not be read (\(decoded.facts.skip ?? ""))")
+                }
                 context.progress.advance()
-                return facts
+                return decoded.facts
             })
         var loaded: [LoadedClip] = []
         var skipped = rejected
         for (clip, facts) in zip(clips, facts) {
             if let reason = facts.skip {
                 skipped.append(SkippedFile(path: clip.path, reason: reason))
-            } else {
+            } else if let content = contents[clip.path] {
                 loaded.append(
                     LoadedClip(
                         path: clip.path, emotion: clip.emotion, speaker: clip.speaker, gender: clip.gender,
-                        content: contents[clip.path]!, facts: facts))
+                        content: content, facts: facts))
             }
         }
         guard !loaded.isEmpty else {
-            throw CellError(cell: id, message: "none of the \(clips.count) clips could be used")
+            guard let first = skipped.first else {
+                throw CellError(cell: id, message: "\(corpus.name): the corpus has no clips")
+            }
+            throw CellError(
+                cell: id,
+                message: "none of the \(corpus.clips.count) clips could be used (\(skipped.count) skipped; first: "
+                    + "\(first.path): \(first.reason))")
         }
         var bundle = ArtifactBundle()
         try bundle.put(loaded, as: Artifacts.clips.artifact)
@@ -98,7 +117,8 @@ struct LoadCell: Cell {
         try bundle.encode(duplicates.notices, as: ReportArtifacts.notices.name)
         let figures = try FigureRendering.render(
             LoadFigureSet(
-                clips: loaded, locations: Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0.location) })
+                clips: loaded,
+                locations: Dictionary(clips.map { ($0.path, $0.location) }, uniquingKeysWith: { a, _ in a })
             )
             .figures(),
             formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
@@ -114,16 +134,21 @@ struct LoadCell: Cell {
     }
 
     /// Decodes a file to learn what it holds; a file that cannot be used (not audio, empty, NaN-laden,
-    /// silent, too short) gets the reason instead.
-    static func decode(_ location: String) -> AudioFacts {
-        func skip(_ reason: String) -> AudioFacts {
-            AudioFacts(sampleRate: 0, channels: 0, frames: 0, format: "", skip: reason)
+    /// silent, too short) gets the reason instead. `lasting` is false when the failure depends on the
+    /// moment, not on the file's content (``AudioError/isLasting``): such a result is not remembered.
+    static func decode(
+        _ location: String, reading read: (String) throws(AudioError) -> DecodedAudio
+    ) -> (facts: AudioFacts, lasting: Bool) {
+        func skip(_ reason: String, lasting: Bool = true) -> (AudioFacts, Bool) {
+            (AudioFacts(sampleRate: 0, channels: 0, frames: 0, format: "", skip: reason), lasting)
         }
         let audio: DecodedAudio
         do {
-            audio = try AudioFile.read(path: location)
+            audio = try read(location)
         } catch {
-            return skip(error.reason)
+            return error.isLasting
+                ? skip(error.reason)
+                : skip(error.reason + " (not remembered: the next build tries again)", lasting: false)
         }
         if audio.durationSeconds < shortestSeconds {
             let samples = audio.frameCount == 1 ? "1 sample" : "\(audio.frameCount) samples"
@@ -133,9 +158,10 @@ struct LoadCell: Cell {
                     shortestSeconds))
         }
         if audio.peak == 0 { return skip("silent (every sample is zero)") }
-        return AudioFacts(
+        let facts = AudioFacts(
             sampleRate: audio.sampleRate, channels: audio.channelCount, frames: audio.frameCount,
             format: audio.formatName)
+        return (facts, true)
     }
 
     private func section(_ clips: [LoadedClip], figures: [ReportFigure], duplicates: DuplicateAudio) -> ReportSection {

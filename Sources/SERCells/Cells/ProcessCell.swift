@@ -23,7 +23,9 @@ struct ProcessCell: Cell {
 
     var id: String { Self.name }
     var summary: String { "normalise, resample, trim, fix length and reduce noise on every clip" }
-    var version: Int { 1 }
+    /// 2: a failure of the moment (a full disk, an I/O error) is no longer remembered as a clip's
+    /// reason, so per-clip results of version 1 may hold one and are not reused.
+    var version: Int { 2 }
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration] }
     var outputs: [ArtifactDeclaration] { [Artifacts.processed.declaration] }
     var parameters: ParameterList { settings.parameters(Self.clipSettings + ["report.figure_formats"]) }
@@ -58,7 +60,9 @@ struct ProcessCell: Cell {
         context.progress.expect(clips.count, "clips")
         let outcomes = ParallelJobs.map(
             count: clips.count, workers: context.jobs,
-            makeState: { () -> ClipProcessor? in try? settings.clipProcessor() },
+            makeState: { () -> Result<ClipProcessor, AudioError> in
+                Result { () throws(AudioError) in try settings.clipProcessor() }
+            },
             body: { processor, index -> ProcessFacts in
                 let clip = clips[index]
                 let key = Self.itemKey(content: clip.content, settings: itemSettings, version: version)
@@ -90,9 +94,9 @@ struct ProcessCell: Cell {
         var bundle = ArtifactBundle()
         try bundle.put(records, as: Artifacts.processed.artifact)
         try bundle.encode(skipped, as: ReportArtifacts.skipped.name)
+        let processedPaths = Set(records.map(\.path))
         let examples = ProcessFigureSet(
-            settings: settings, clips: clips.filter { clip in records.contains { $0.path == clip.path } },
-            locations: locations)
+            settings: settings, clips: clips.filter { processedPaths.contains($0.path) }, locations: locations)
         let figures = try FigureRendering.render(
             examples.figures(), formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
         try bundle.encode(section(records, figures: figures), as: ReportArtifacts.section.name)
@@ -105,23 +109,29 @@ struct ProcessCell: Cell {
     ///
     /// Storing is for later builds: a clip whose samples cannot be stored is processed all the same
     /// (the extract cell processes it again), and its facts are then not stored either, so the next
-    /// build processes it again too.
+    /// build processes it again too. A failure that depends on the moment (``AudioError/isLasting``)
+    /// is not stored, and keeps the cell's result out of the cache: the next build tries again.
     private static func process(
-        _ clip: LoadedClip, at location: String, with processor: ClipProcessor?, key: Digest, context: CellContext
+        _ clip: LoadedClip, at location: String, with processor: Result<ClipProcessor, AudioError>, key: Digest,
+        context: CellContext
     ) -> ProcessFacts {
         func remember(_ facts: ProcessFacts) -> ProcessFacts {
             if let data = try? JSONEncoder.stable.encode(facts) { context.storeItem(data, for: key) }
             return facts
         }
-        func failed(_ reason: String) -> ProcessFacts {
-            remember(ProcessFacts(sampleRate: 0, loadedCount: 0, count: 0, skip: reason))
+        func failed(_ error: AudioError) -> ProcessFacts {
+            guard error.isLasting else {
+                context.keepOutOfCache(because: "\(clip.path) could not be read (\(error.reason))")
+                let reason = error.reason + " (not remembered: the next build tries again)"
+                return ProcessFacts(sampleRate: 0, loadedCount: 0, count: 0, skip: reason)
+            }
+            return remember(ProcessFacts(sampleRate: 0, loadedCount: 0, count: 0, skip: error.reason))
         }
-        guard let processor else { return failed("the processing settings cannot be used") }
         let processed: ProcessedClip
         do {
-            processed = try processor.process(path: location)
+            processed = try processor.get().process(path: location)
         } catch {
-            return failed(error.reason)
+            return failed(error)
         }
         let facts = ProcessFacts(
             sampleRate: processed.sampleRate, loadedCount: processed.stages.loadedCount,

@@ -22,7 +22,7 @@ struct TrainCell: Cell {
     func run(_ context: CellContext) throws -> ArtifactBundle {
         let clips = try context.read(Artifacts.clips)
         let table = try context.read(Artifacts.features)
-        let labels = Dictionary(uniqueKeysWithValues: clips.map { ($0.path, $0) })
+        let labels = Dictionary(clips.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = table.clips.compactMap { summary -> TrainingClip? in
             guard let clip = labels[summary.path] else { return nil }
             return TrainingClip(path: clip.path, emotion: clip.emotion, speaker: clip.speaker, values: summary.values)

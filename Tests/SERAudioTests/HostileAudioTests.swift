@@ -1,0 +1,216 @@
+import Foundation
+import SERAudio
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Files that are not what their names say, and headers that lie: each read ends promptly with one
+/// line naming the file and the reason, before any buffer the header asks for is allocated.
+@Suite("Hostile: audio files")
+struct HostileAudioTests {
+    private func failure(for path: String) -> AudioError? {
+        do {
+            _ = try AudioFile.read(path: path)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// A PCM WAV whose header says what the caller wants, whatever the data.
+    static func wav(channels: Int, rate: Int, bits: Int = 16, dataLength: Int? = nil, data: [UInt8]) -> Data {
+        func le32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        func le16(_ value: Int) -> [UInt8] { (0..<2).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        let block = max(channels * bits / 8, 1)
+        let length = dataLength ?? data.count
+        var bytes = Array("RIFF".utf8) + le32(36 + length) + Array("WAVEfmt ".utf8) + le32(16) + le16(1)
+        bytes += le16(channels) + le32(rate) + le32(rate * block) + le16(block) + le16(bits)
+        bytes += Array("data".utf8) + le32(length) + data
+        return Data(bytes)
+    }
+
+    /// 16-bit samples of a quiet tone.
+    static func pcm16(frames: Int) -> [UInt8] {
+        (0..<frames).flatMap { index -> [UInt8] in
+            let value = Int16(8000 * sin(Double(index) * 0.05))
+            return [UInt8(truncatingIfNeeded: value), UInt8(truncatingIfNeeded: value >> 8)]
+        }
+    }
+
+    @Test("a named pipe named like audio is refused at once, not waited on for a writer", .timeLimit(.minutes(1)))
+    func namedPipe() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("pipe.wav")
+        #expect(mkfifo(path, 0o644) == 0)
+        // Without the check, opening waits for a writer: this one comes after 20 s, so the test ends.
+        let unblock = Thread {
+            Thread.sleep(forTimeInterval: 20)
+            let writer = open(path, O_WRONLY | O_NONBLOCK)
+            if writer >= 0 { close(writer) }
+        }
+        unblock.start()
+        let start = Date()
+        let error = try #require(failure(for: path))
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(error.description == "\(path): is a named pipe (FIFO), not an audio file")
+        #expect(error.code == .unavailable && !error.isLasting)
+    }
+
+    @Test("a socket and a device named like audio are refused without reading them")
+    func socketAndDevice() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("socket.wav")
+        let socketDescriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socketDescriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.prefix(raw.count - 1).enumerated() { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        #expect(bound == 0)
+        #expect(failure(for: path)?.reason == "is a socket, not an audio file")
+        try FileManager.default.createSymbolicLink(atPath: dir.path("zero.wav"), withDestinationPath: "/dev/zero")
+        #expect(failure(for: dir.path("zero.wav"))?.reason == "is a character device, not an audio file")
+    }
+
+    @Test("a header's sample rate outside 1 kHz–768 kHz is refused before decoding", arguments: [1, 999, 5_000_000])
+    func absurdRate(rate: Int) throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("rate.wav")
+        try Self.wav(channels: 1, rate: rate, data: Self.pcm16(frames: 16000)).write(to: URL(fileURLWithPath: path))
+        let error = try #require(failure(for: path))
+        #expect(error.code == .beyondLimits && error.isLasting)
+        #expect(error.reason == "its header declares a sample rate of \(rate) Hz; serreport reads 1 kHz to 768 kHz")
+    }
+
+    @Test("a header declaring 1000 channels is refused; 64 are read")
+    func tooManyChannels() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("channels.wav")
+        try Self.wav(channels: 1000, rate: 16000, data: Self.pcm16(frames: 16000)).write(to: URL(fileURLWithPath: path))
+        #expect(failure(for: path)?.reason == "its header declares 1000 channels; serreport reads at most 64")
+        try AudioFile.write(
+            [Float](repeating: 0.25, count: 64 * 1600), channelCount: 64, sampleRate: 16000, format: .wav16, to: path)
+        #expect(try AudioFile.read(path: path).channelCount == 64)
+    }
+
+    @Test("audio longer than one hour is refused, saying the limit and why")
+    func longerThanAnHour() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("session.wav")
+        // 8-bit mono at 1 kHz: an hour and a minute in 3.7 MB.
+        let frames = 3660 * 1000
+        try Self.wav(channels: 1, rate: 1000, bits: 8, data: [UInt8](repeating: 140, count: frames))
+            .write(to: URL(fileURLWithPath: path))
+        let error = try #require(failure(for: path))
+        #expect(error.code == .beyondLimits)
+        #expect(
+            error.reason
+                == "it is 61 min long; serreport reads clips of up to 1 hour (an emotion clip lasts seconds: "
+                + "cut long recordings into clips)")
+    }
+
+    @Test("a FLAC header declaring 17 hours is refused before a buffer that size is allocated")
+    func headerOverstatesLength() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("clip.flac")
+        try AudioFile.write(testTone(count: 16000, sampleRate: 16000), sampleRate: 16000, format: .flac16, to: path)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        // STREAMINFO's 36-bit total sample count: its low 32 bits are bytes 22...25 of the file.
+        let total = UInt32(1_000_000_000)
+        for index in 0..<4 { bytes[22 + index] = UInt8(truncatingIfNeeded: total >> (8 * (3 - index))) }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let error = try #require(failure(for: path))
+        #expect(error.code == .beyondLimits)
+        #expect(error.reason.hasPrefix("it is 17 h 21 min long; serreport reads clips of up to 1 hour"))
+    }
+
+    @Test("a sparse 5 GiB file named like audio is refused by its size at once, not read")
+    func hugeFile() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("huge.wav")
+        try Self.wav(channels: 1, rate: 16000, data: Self.pcm16(frames: 1600)).write(to: URL(fileURLWithPath: path))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 5 << 30)
+        try handle.close()
+        let start = Date()
+        let error = try #require(failure(for: path))
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(error.code == .beyondLimits)
+        #expect(error.reason == "it is 5.0 GiB, larger than the 4 GiB serreport reads as one clip")
+    }
+
+    @Test("a long clip at 1 kHz resampled to 768 kHz is refused before the 1.2 GB output is allocated")
+    func resampledBeyondLimits() throws {
+        let samples = [Float](repeating: 0.1, count: 400_000)
+        let start = Date()
+        #expect(
+            throws: AudioError(
+                .beyondLimits, path: "long.wav",
+                reason: "resampled to 768000 Hz it would hold 307200000 samples, more than the 268435456 (1 GiB) "
+                    + "serreport keeps of one clip; lower sample_rate")
+        ) {
+            try Resampler().resample(samples, from: 1000, to: 768_000, path: "long.wav")
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test("a FLAC file cut short or damaged mid-stream fails, never decodes to a shorter clip")
+    func cutShort() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("clip.flac")
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<32000).map { _ in Float.random(in: -0.5...0.5, using: &generator) }
+        try AudioFile.write(noise, sampleRate: 16000, format: .flac16, to: path)
+        let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: dir.path("half.flac")))
+        let half = try #require(failure(for: dir.path("half.flac")))
+        #expect(half.code == .unreadable && half.isLasting)
+        #expect(half.reason.hasPrefix("damaged or cut short: only "))
+        #expect(half.reason.hasSuffix(" of the 32000 frames its header declares could be decoded"))
+        var damaged = whole
+        for index in (whole.count / 3)..<(whole.count / 3 + 400) { damaged[index] ^= 0x5A }
+        try damaged.write(to: URL(fileURLWithPath: dir.path("damaged.flac")))
+        #expect(failure(for: dir.path("damaged.flac"))?.reason.hasPrefix("damaged or cut short") == true)
+    }
+
+    @Test("libsndfile's misleading texts become sentences: a zero rate, zero channels, an MP3 of garbage")
+    func clearSentences() throws {
+        let dir = try TemporaryDirectory()
+        let tone = Self.pcm16(frames: 4000)
+        try Self.wav(channels: 1, rate: 0, data: tone).write(to: URL(fileURLWithPath: dir.path("rate0.wav")))
+        try Self.wav(channels: 0, rate: 16000, data: tone).write(to: URL(fileURLWithPath: dir.path("mono0.wav")))
+        var generator = SystemRandomNumberGenerator()
+        let garbage = [0xFF, 0xFB, 0x90, 0x00] + (0..<5000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        try Data(garbage).write(to: URL(fileURLWithPath: dir.path("garbage.mp3")))
+        for (name, start) in [
+            ("rate0.wav", "not a readable audio file: its header declares an impossible format"),
+            ("mono0.wav", "not a readable audio file: its header declares an impossible format"),
+            ("garbage.mp3", "not a readable audio file: its data does not decode as the format its first bytes name"),
+        ] {
+            let error = try #require(failure(for: dir.path(name)))
+            #expect(error.reason.hasPrefix(start), "\(name): \(error.reason)")
+            #expect(!error.reason.contains("does not exist") && !error.reason.contains("\n"), "\(name)")
+            #expect(error.isLasting, "\(name)")
+        }
+    }
+
+    @Test("what cannot be opened now (missing, a path through a file) is not lasting; what the bytes are is")
+    func lastingOrNot() throws {
+        let dir = try TemporaryDirectory()
+        try "text".write(toFile: dir.path("file"), atomically: true, encoding: .utf8)
+        let missing = try #require(failure(for: dir.path("gone.wav")))
+        #expect(missing.reason == "no such file" && !missing.isLasting)
+        let throughFile = try #require(failure(for: dir.path("file/clip.wav")))
+        #expect(throughFile.reason == "a part of its path is a file, not a folder" && !throughFile.isLasting)
+        let text = try #require(failure(for: dir.path("file")))
+        #expect(text.code == .unreadable && text.isLasting)
+    }
+}
