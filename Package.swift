@@ -87,7 +87,8 @@ let package = Package(
         .executableTarget(
             name: "serreport",
             dependencies: [
-                "SERCells", "SERReport", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SERCells", "SERReport", "SERPlot", "CMalloc",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -111,6 +112,15 @@ let package = Package(
         .executableTarget(
             name: "fuzz-templates", dependencies: ["FuzzSupport", "SERReport"],
             path: "Fuzz/Sources/fuzz-templates", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "fuzz-manifest", dependencies: ["FuzzSupport", "SERCorpus"],
+            path: "Fuzz/Sources/fuzz-manifest", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "fuzz-corpus-names", dependencies: ["FuzzSupport", "SERCorpus"],
+            path: "Fuzz/Sources/fuzz-corpus-names", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "fuzz-audio", dependencies: ["FuzzSupport", "SERAudio"],
+            path: "Fuzz/Sources/fuzz-audio", swiftSettings: swiftSettings),
 
         .testTarget(
             name: "SERAudioTests",
@@ -162,7 +172,7 @@ let package = Package(
                 "serreport", "SERCells", "SERAudio", "SERDSP", "SERCorpus", "SERFigures", "SERLearn", "SERNotebook",
                 "SERSettings",
                 // Built so that FuzzSeedTests can replay their seeds.
-                "fuzz-models", "fuzz-settings", "fuzz-templates",
+                "fuzz-models", "fuzz-settings", "fuzz-templates", "fuzz-manifest", "fuzz-corpus-names", "fuzz-audio",
             ],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")],

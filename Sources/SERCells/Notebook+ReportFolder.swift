@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 package import SERCorpus
 package import SERNotebook
 import SERReport

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 extension Corpus {
     /// Reads a folder of audio files with the naming of `layout` (detected when `auto`): every audio
@@ -6,14 +6,27 @@ extension Corpus {
     /// its reason.
     static func read(folder root: URL, data: String, layout: CorpusLayout) throws(CorpusError) -> Corpus {
         let scan = AudioFileScan(root: root.path)
+        return try read(files: scan.files, problems: scan.problems, root: root, data: data, layout: layout)
+    }
+
+    /// Reads file names as a folder holding them is read, without touching a file (CREMA-D's
+    /// demographics table aside): `names` are paths relative to `root`. What the fuzz target
+    /// `fuzz-corpus-names` feeds every layout's naming with.
+    package static func read(names: [String], root: URL, layout: CorpusLayout) throws(CorpusError) -> Corpus {
+        try read(files: names.map(AudioPath.init), problems: [], root: root, data: root.path, layout: layout)
+    }
+
+    private static func read(
+        files: [AudioPath], problems: [SkippedFile], root: URL, data: String, layout: CorpusLayout
+    ) throws(CorpusError) -> Corpus {
         let choice =
             layout == .auto
-            ? try CorpusLayout.detect(files: scan.files, root: root, data: data)
-            : try layout.chosen(files: scan.files, root: root, data: data)
+            ? try CorpusLayout.detect(files: files, root: root, data: data)
+            : try layout.chosen(files: files, root: root, data: data)
         var clips: [Clip] = []
-        var rejected = scan.problems
+        var rejected = problems
         var excluded: [String: Int] = [:]
-        for file in scan.files {
+        for file in files {
             switch choice.naming.read(file) {
             case .labelled(let emotion, let speaker, let gender):
                 clips.append(
@@ -35,7 +48,7 @@ extension Corpus {
             let total = excluded.values.reduce(0, +)
             let groups = excluded.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             notes.append(
-                "\(choice.layout.rawValue): \(total) of \(scan.files.count) audio files left out on purpose: "
+                "\(choice.layout.rawValue): \(total) of \(files.count) audio files left out on purpose: "
                     + groups.joined(separator: "; "))
         }
         notes += choice.naming.notes(clips: clips)

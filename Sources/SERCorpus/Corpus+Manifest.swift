@@ -1,5 +1,5 @@
 import CSV
-import Foundation
+package import Foundation
 
 extension Corpus {
     /// Reads a CSV manifest (`path,emotion[,speaker,gender,…]`, paths relative to the manifest's folder
@@ -20,7 +20,8 @@ extension Corpus {
     /// Every line after the header is a clip or a skipped entry with its reason (`manifest.csv line 12:
     /// unclosed quote`); blank lines are counted in a note. A file listed twice, however its path is
     /// spelled (``ManifestPath``), is read from its first line; the later line is skipped, naming both.
-    static func parse(
+    /// Touches no file (the fuzz target `fuzz-manifest` calls it).
+    package static func parse(
         manifest text: String, named source: String, root: URL, corpusName: String, note: String
     ) throws(CorpusError) -> Corpus {
         // Skipped rows are named by the manifest's file name: the report holds no absolute paths.

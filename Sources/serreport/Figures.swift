@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SERCells
+import SERPlot
 import SERReport
 
 /// `serreport figures --gallery DIR`: every figure type, in every format, on one page.

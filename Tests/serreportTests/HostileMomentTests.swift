@@ -147,7 +147,7 @@ struct HostileMomentTests {
             ]
         }
         func run(forcing: Set<String> = []) throws -> [CellOutcome] {
-            try NotebookRunner(
+            NotebookRunner(
                 plan: try Plan(cells()), store: load.store,
                 records: RecordBook(folder: load.project.url.appendingPathComponent("state")), jobs: 2,
                 display: ProgressDisplay(mode: .quiet, write: { _ in })
