@@ -5,9 +5,12 @@
 # 4 GB, an error that is not one line) is saved under Fuzz/findings/ and makes the script exit 1; replay it with
 #   .build-fuzz/release/<target> Fuzz/findings/<file>
 # Usage: scripts/fuzz.sh [target ...]     (FUZZ_SECONDS=600 scripts/fuzz.sh fuzz-settings)
+#        FUZZ_RUNS=1000000 scripts/fuzz.sh   (each target until that many executions instead)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
+runs=${FUZZ_RUNS:-}
+if [[ -n "$runs" ]]; then budget=(-runs="$runs"); else budget=(-max_total_time="$seconds"); fi
 if (($#)); then targets=("$@"); else mapfile -t targets < <(ls Fuzz/Sources | grep '^fuzz-'); fi
 scratch=.build-fuzz
 for target in "${targets[@]}"; do
@@ -22,20 +25,22 @@ status=0
 for target in "${targets[@]}"; do
   mkdir -p "$work/$target"
   log="$work/$target.log"
+  started=$(date +%s)
   set +e
   # -detect_leaks=0: LeakSanitizer cannot see pointers Swift keeps in an enum's spare bits, so every
   # lazily made global `indirect enum` value reads as a leak; memory that really grows hits -rss_limit_mb.
-  ASAN_OPTIONS=detect_leaks=0 "$scratch/release/$target" "$work/$target" "Fuzz/Corpus/$target" -max_total_time="$seconds" -timeout=10 \
+  ASAN_OPTIONS=detect_leaks=0 "$scratch/release/$target" "$work/$target" "Fuzz/Corpus/$target" "${budget[@]}" -timeout=10 \
     -rss_limit_mb=4096 -max_len=65536 -detect_leaks=0 -print_final_stats=1 \
     -artifact_prefix="Fuzz/findings/$target-" >"$log" 2>&1
   code=$?
   set -e
-  runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$' || echo 0)
+  executed=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$' || echo 0)
+  took=$(($(date +%s) - started))
   corpus=$(ls "$work/$target" | wc -l)
   if ((code == 0)); then
-    echo "fuzz: $target: $runs executions in ${seconds} s, 0 findings ($corpus new inputs)"
+    echo "fuzz: $target: $executed executions in $took s, 0 findings ($corpus new inputs)"
   else
-    echo "fuzz: $target: FINDING after $runs executions (exit $code):" >&2
+    echo "fuzz: $target: FINDING after $executed executions (exit $code):" >&2
     grep -E "ERROR|Fatal error|SUMMARY|Test unit written|==[0-9]+==" "$log" | head -20 >&2
     status=1
   fi

@@ -2,9 +2,13 @@
 /// libsoxr HQ on float32, then `fix_length` to exactly `ceil(n * target / orig)` samples.
 ///
 /// Keeps one libsoxr resampler per rate pair (its filter design is the costly part) and reuses it
-/// for every clip. Not Sendable: one per task.
+/// for every clip, for the ``keptRatePairs`` pairs used last: a corpus has a rate or two, and a
+/// folder of files each at its own rate must not hold a filter per file. Not Sendable: one per task.
 package final class Resampler {
-    private var streams: [RatePair: SoxrStream] = [:]
+    /// Rate pairs whose resampler is kept, the most recently used last.
+    private var streams: [(pair: RatePair, stream: SoxrStream)] = []
+    /// How many resamplers are kept: more rates than a corpus mixes, a few hundred kilobytes at most.
+    static let keptRatePairs = 4
 
     private struct RatePair: Hashable {
         let input: Int
@@ -40,12 +44,13 @@ package final class Resampler {
         do throws(SoxrFailure) {
             let pair = RatePair(input: inputRate, output: outputRate)
             let stream: SoxrStream
-            if let existing = streams[pair] {
-                stream = existing
+            if let index = streams.firstIndex(where: { $0.pair == pair }) {
+                stream = streams.remove(at: index).stream
             } else {
                 stream = try SoxrStream(from: inputRate, to: outputRate)
-                streams[pair] = stream
+                if streams.count == Self.keptRatePairs { streams.removeFirst() }
             }
+            streams.append((pair, stream))
             return try stream.resample(samples, length: length)
         } catch {
             throw AudioError(.resampling, path: path, reason: "libsoxr: \(error.message)")

@@ -12,9 +12,7 @@ func fuzzAudio(_ data: Data) {
     guard let choice = data.first else { return }
     let extensions = ["wav", "flac", "ogg", "mp3", "aiff"]
     let path = scratchFolder + "/clip." + extensions[Int(choice) % extensions.count]
-    guard FileManager.default.createFile(atPath: path, contents: Data(data.dropFirst())) else {
-        fatalError("cannot write the scratch file \(path)")
-    }
+    writeScratch(data.dropFirst(), to: path)
     do {
         let audio = try loader.load(path: path)
         let seconds = Double(audio.sourceFrameCount) / Double(audio.sourceSampleRate)
@@ -35,9 +33,21 @@ func fuzzAudio(_ data: Data) {
 /// One loader for every input, as one build worker keeps its resamplers between clips.
 nonisolated(unsafe) let loader = AudioLoader(sampleRate: 22_050, normalizer: PeakNormalizer(headroomDB: 0.1))
 
-/// One scratch folder per process (libFuzzer may run several jobs side by side), removed at exit.
+/// Writes the input with plain `write` calls: Foundation's file writing syncs to disk, which took
+/// three fifths of the time of each input.
+func writeScratch(_ bytes: Data, to path: String) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { fatalError("cannot write the scratch file \(path)") }
+    defer { close(descriptor) }
+    let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    guard written == bytes.count else { fatalError("cannot write the scratch file \(path)") }
+}
+
+/// One scratch folder per process (libFuzzer may run several jobs side by side), in memory when
+/// /dev/shm is there, removed at exit.
 let scratchFolder: String = {
-    let folder = NSTemporaryDirectory() + "/serreport-fuzz-audio-\(getpid())"
+    let base = FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+    let folder = base + "/serreport-fuzz-audio-\(getpid())"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     atexit { try? FileManager.default.removeItem(atPath: scratchFolder) }
     return folder
