@@ -43,11 +43,14 @@ let package = Package(
         // Domain modules, lowest first; a module never imports one above it.
         // The settings schema every module declares its own settings with (no dependencies).
         .target(name: "SERSettings", swiftSettings: swiftSettings),
+        // Reading a regular file, bounded, without ever waiting on a pipe; one wording for its failures.
+        .target(name: "SERFiles", swiftSettings: swiftSettings),
         // Indexed jobs on worker threads, results in index order: under SERLearn and SERCells alike.
         .target(name: "SERParallel", swiftSettings: swiftSettings),
         .target(name: "SERDSP", dependencies: ["CFFTW", "SERSettings"], swiftSettings: swiftSettings),
         .target(
-            name: "SERAudio", dependencies: ["SERDSP", "SERSettings", "CSndFile", "CSoxr"], swiftSettings: swiftSettings
+            name: "SERAudio", dependencies: ["SERDSP", "SERFiles", "SERSettings", "CSndFile", "CSoxr"],
+            swiftSettings: swiftSettings
         ),
         .target(
             name: "SERLearn", dependencies: ["SERSettings", "SERParallel", "COpenBLAS", "CXGBoost", "CLibSVM"],
@@ -57,12 +60,12 @@ let package = Package(
         // Corpus layouts and naming (RAVDESS, TESS, SAVEE, EmoDB, CREMA-D, folders, CSV), label mapping.
         .target(
             name: "SERCorpus",
-            dependencies: ["SERSettings", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["SERFiles", "SERSettings", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: swiftSettings),
         .target(
             name: "SERNotebook",
             dependencies: [
-                "SERSettings", "CLinux", .product(name: "Yams", package: "Yams"),
+                "SERFiles", "SERSettings", "CLinux", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -70,7 +73,7 @@ let package = Package(
         .target(
             name: "SERReport",
             dependencies: [
-                "SERPlot", "SERSettings", "CCairo", "CPoppler",
+                "SERFiles", "SERPlot", "SERSettings", "CCairo", "CPoppler",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
@@ -87,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "serreport",
             dependencies: [
-                "SERCells", "SERReport", "SERPlot", "CMalloc",
+                "SERCells", "SERFiles", "SERReport", "SERPlot", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -155,6 +158,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SERFilesTests", dependencies: ["SERFiles"], swiftSettings: swiftSettings),
         .testTarget(name: "SERParallelTests", dependencies: ["SERParallel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SERNotebookTests",

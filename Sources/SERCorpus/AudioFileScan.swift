@@ -1,3 +1,5 @@
+import SERFiles
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -103,8 +105,8 @@ struct AudioFileScan {
                 subfolders.append((path, entry))
             } else if status.st_mode & S_IFMT == S_IFREG {
                 if isAudio { files.append(AudioPath(entry)) }
-            } else if isAudio, let kind = InputText.irregularKind(status.st_mode) {
-                problems.append(SkippedFile(path: entry, reason: "is \(kind), not an audio file (not opened)"))
+            } else if isAudio, let kind = FileKind(mode: status.st_mode) {
+                problems.append(SkippedFile(path: entry, reason: "is \(kind.phrase), not an audio file (not opened)"))
             }
         }
         return subfolders

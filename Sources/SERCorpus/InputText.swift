@@ -1,3 +1,5 @@
+import SERFiles
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -58,67 +60,23 @@ package enum InputText {
         return length
     }
 
-    /// The file's bytes, after checking that it is a regular file of at most `limit` bytes.
+    /// The file's bytes, after checking that it is a regular file of at most `limit` bytes
+    /// (``RegularFile``); `/dev/null` reads as empty.
     private static func contents(_ path: String, noun: String, limit: Int) throws(CorpusError) -> [UInt8] {
+        do {
+            return Array(try RegularFile.read(path, limit: limit))
+        } catch {
+            // `--config /dev/null` is the usual way to say "no settings file": it reads as empty.
+            if error.problem == .notRegular(.characterDevice), isNull(path) { return [] }
+            throw CorpusError("\(path): \(error.reason(as: noun))")
+        }
+    }
+
+    /// Whether `path` is the null device (`/dev/null`, or a link to it).
+    private static func isNull(_ path: String) -> Bool {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw CorpusError("\(path): \(reason(errno))") }
-        // `--config /dev/null` is the usual way to say "no settings file": it reads as empty.
         var null = stat()
-        if status.st_mode & S_IFMT == S_IFCHR, stat("/dev/null", &null) == 0, null.st_rdev == status.st_rdev {
-            return []
-        }
-        if let kind = irregularKind(status.st_mode) { throw CorpusError("\(path): \(kind), not \(noun)") }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard descriptor >= 0 else { throw CorpusError("\(path): \(reason(errno))") }
-        defer { close(descriptor) }
-        guard fstat(descriptor, &status) == 0 else { throw CorpusError("\(path): \(reason(errno))") }
-        if let kind = irregularKind(status.st_mode) { throw CorpusError("\(path): \(kind), not \(noun)") }
-        guard status.st_size <= limit else {
-            throw CorpusError(
-                "\(path): \(status.st_size) bytes, more than the \(limit >> 20) MiB serreport reads as \(noun)")
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
-        var block = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw CorpusError("\(path): \(reason(errno))")
-            }
-            if count == 0 { break }
-            bytes += block[0..<count]
-            // A file that grows while it is read (a log, a generator) stops here, at the limit.
-            guard bytes.count <= limit else {
-                throw CorpusError("\(path): more than the \(limit >> 20) MiB serreport reads as \(noun)")
-            }
-        }
-        return bytes
-    }
-
-    /// "a named pipe (FIFO)" for anything but a regular file, nil for a regular file.
-    static func irregularKind(_ mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG: nil
-        case S_IFDIR: "a folder"
-        case S_IFIFO: "a named pipe (FIFO)"
-        case S_IFSOCK: "a socket"
-        case S_IFCHR: "a character device"
-        case S_IFBLK: "a block device"
-        default: "not a regular file"
-        }
-    }
-
-    /// Why a path cannot be opened or read, in a few words.
-    static func reason(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: "no such file"
-        case EACCES, EPERM: "permission denied"
-        case ELOOP: "a symbolic link loop"
-        case ENOTDIR: "a part of the path is a file, not a folder"
-        case ENAMETOOLONG: "the path is too long"
-        case EISDIR: "a folder"
-        default: "cannot be read: \(String(cString: strerror(code)))"
-        }
+        return stat(path, &status) == 0 && stat("/dev/null", &null) == 0 && status.st_mode & S_IFMT == S_IFCHR
+            && null.st_rdev == status.st_rdev
     }
 }

@@ -1,5 +1,6 @@
 import CLinux
 import Foundation
+import SERFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -8,17 +9,18 @@ import Foundation
 /// What `lstat` says of one path: its kind, identity and permission bits.
 struct FileFacts: Equatable {
     enum Kind: Equatable {
-        case regular, folder, symbolicLink, fifo, socket, device
+        case regular, folder, symbolicLink, fifo, socket, characterDevice, blockDevice
 
-        /// How a message names it: "a FIFO", "a folder".
+        /// How a message names it: "a named pipe (FIFO)", "a folder" (``FileKind``'s words).
         var phrase: String {
             switch self {
             case .regular: "a regular file"
-            case .folder: "a folder"
-            case .symbolicLink: "a symbolic link"
-            case .fifo: "a FIFO (named pipe)"
-            case .socket: "a socket"
-            case .device: "a device"
+            case .folder: FileKind.folder.phrase
+            case .symbolicLink: FileKind.symbolicLink.phrase
+            case .fifo: FileKind.namedPipe.phrase
+            case .socket: FileKind.socket.phrase
+            case .characterDevice: FileKind.characterDevice.phrase
+            case .blockDevice: FileKind.blockDevice.phrase
             }
         }
     }
@@ -56,7 +58,8 @@ enum FileCalls {
         case S_IFLNK: kind = .symbolicLink
         case S_IFIFO: kind = .fifo
         case S_IFSOCK: kind = .socket
-        default: kind = .device
+        case S_IFBLK: kind = .blockDevice
+        default: kind = .characterDevice
         }
         return .success(
             FileFacts(
@@ -151,25 +154,7 @@ enum FileCalls {
     /// A regular file's bytes, read without following a symbolic link and without blocking on a FIFO:
     /// `nil` when `path` is not a regular file of at most `limit` bytes or cannot be read.
     static func contents(of path: String, limit: Int) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= limit else {
-            return nil
-        }
-        var data = Data(count: Int(info.st_size))
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let count = read(descriptor, base + offset, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { return false }
-                offset += count
-            }
-            return true
-        }
-        return complete ? data : nil
+        try? RegularFile.read(path, limit: limit, followingLinks: false)
     }
 
     /// Whether this process may write in `path` (`access(W_OK)`; root may write anywhere not

@@ -1,4 +1,5 @@
 package import Foundation
+import SERFiles
 import Synchronization
 
 #if canImport(Glibc)
@@ -59,20 +60,26 @@ package final class FileDigests: Sendable {
 
     /// The digest of the file at `path` (absolute), from memory when its stamp is unchanged.
     package func digest(ofFileAt path: String) throws(NotebookError) -> Digest {
-        var status = stat()
-        guard stat(path, &status) == 0 else { throw NotebookError(Self.reason(errno)) }
-        if let kind = Self.irregularKind(status.st_mode) { throw NotebookError("is \(kind), not an audio file") }
+        var status: stat
+        do {
+            status = try RegularFile.status(path)
+        } catch {
+            throw Self.failure(error)
+        }
         if let sizeLimit, Int64(status.st_size) > sizeLimit.bytes { throw NotebookError(sizeLimit.reason) }
         if let entry = known.withLock({ $0[path] }), entry.stamp == Stamp(status) { return entry.digest }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard descriptor >= 0 else { throw NotebookError(Self.reason(errno)) }
+        let descriptor: Int32
+        do {
+            descriptor = try RegularFile.open(path).descriptor
+        } catch {
+            throw Self.failure(error)
+        }
         defer { close(descriptor) }
         for _ in 0..<3 {
-            guard fstat(descriptor, &status) == 0 else { throw NotebookError(Self.reason(errno)) }
-            if let kind = Self.irregularKind(status.st_mode) { throw NotebookError("is \(kind), not an audio file") }
+            guard fstat(descriptor, &status) == 0 else { throw Self.failure(FileFailure(errno: errno, path: path)) }
             let before = Stamp(status)
-            let digest = try Self.hash(descriptor)
-            guard fstat(descriptor, &status) == 0 else { throw NotebookError(Self.reason(errno)) }
+            let digest = try Self.hash(descriptor, path: path)
+            guard fstat(descriptor, &status) == 0 else { throw Self.failure(FileFailure(errno: errno, path: path)) }
             guard Stamp(status) == before else { continue }
             known.withLock { $0[path] = Entry(stamp: before, digest: digest) }
             changed.store(true, ordering: .relaxed)
@@ -82,8 +89,13 @@ package final class FileDigests: Sendable {
             "kept changing while it was read (is it still being written?); build again once it is complete")
     }
 
+    /// A file that cannot be hashed, in ``FileFailure``'s words ("is a named pipe (FIFO), not an audio file").
+    private static func failure(_ failure: FileFailure) -> NotebookError {
+        NotebookError(failure.reason(as: "an audio file"))
+    }
+
     /// The SHA-256 of everything `descriptor` reads from its start, in 1 MiB blocks.
-    private static func hash(_ descriptor: Int32) throws(NotebookError) -> Digest {
+    private static func hash(_ descriptor: Int32, path: String) throws(NotebookError) -> Digest {
         var hasher = DigestHasher()
         var block = [UInt8](repeating: 0, count: 1 << 20)
         var offset: off_t = 0
@@ -91,36 +103,11 @@ package final class FileDigests: Sendable {
             let count = block.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                throw NotebookError(Self.reason(errno))
+                throw failure(FileFailure(errno: errno, path: path))
             }
             if count == 0 { return hasher.finish() }
             block.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
             offset += off_t(count)
-        }
-    }
-
-    /// "a named pipe (FIFO)" for anything but a regular file, nil for a regular file.
-    static func irregularKind(_ mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG: nil
-        case S_IFDIR: "a folder"
-        case S_IFIFO: "a named pipe (FIFO)"
-        case S_IFSOCK: "a socket"
-        case S_IFCHR: "a character device"
-        case S_IFBLK: "a block device"
-        default: "not a regular file"
-        }
-    }
-
-    /// Why a file cannot be opened, in a few words.
-    static func reason(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: "no such file"
-        case EACCES, EPERM: "permission denied (cannot be read)"
-        case ELOOP: "a symbolic link loop"
-        case ENOTDIR: "a part of its path is a file, not a folder"
-        case EIO: "cannot be read: input/output error (a failing disk or network share?)"
-        default: "cannot be read: \(String(cString: strerror(code)))"
         }
     }
 

@@ -1,4 +1,5 @@
 package import Foundation
+import SERFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -34,7 +35,11 @@ extension BuiltInTemplates {
             if let type, type != .typeRegular {
                 throw ReportError(path: path, reason: "is \(phrase(type)), not a template file; move it away")
             }
-            targets.append((name, url, path, type == nil ? nil : (try? Data(contentsOf: url)) ?? Data()))
+            targets.append(
+                (
+                    name, url, path,
+                    type == nil ? nil : (try? RegularFile.read(url.path, limit: ReportTemplates.fileLimit)) ?? Data()
+                ))
         }
         var done: [Installed] = []
         for target in targets {
@@ -82,15 +87,16 @@ extension BuiltInTemplates {
         }
     }
 
-    /// "a folder", "a FIFO (named pipe)", …
+    /// "a folder", "a named pipe (FIFO)", … in ``FileKind``'s words.
     private static func phrase(_ type: FileAttributeType) -> String {
         switch type {
-        case .typeRegular: "a file"
-        case .typeDirectory: "a folder"
+        case .typeRegular: "a regular file"
+        case .typeDirectory: FileKind.folder.phrase
         case .typeSymbolicLink: "a symbolic link to nothing"
-        case .typeCharacterSpecial, .typeBlockSpecial: "a device"
-        case .typeSocket: "a socket"
-        default: "a FIFO (named pipe)"
+        case .typeCharacterSpecial: FileKind.characterDevice.phrase
+        case .typeBlockSpecial: FileKind.blockDevice.phrase
+        case .typeSocket: FileKind.socket.phrase
+        default: FileKind.namedPipe.phrase
         }
     }
 

@@ -1,4 +1,9 @@
 package import Foundation
+import SERFiles
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Where the report's templates come from: a project's template folder (`report.templates`, default
 /// `templates/`), file by file, and serreport's built-in copy (``BuiltInTemplates``) for every file the
@@ -12,6 +17,9 @@ package struct ReportTemplates: Sendable {
     package static let page: [(partial: String, file: String)] = [
         ("report", "report.html.mustache"), ("section", "section.html.mustache"), ("style", "style.css.mustache"),
     ]
+
+    /// The largest template read: a template is text a person writes.
+    static let fileLimit = 16 << 20
 
     /// The project's folder as the user wrote it (what messages show) and where it is; `nil` for none.
     private let folder: (shown: String, url: URL)?
@@ -48,31 +56,28 @@ package struct ReportTemplates: Sendable {
     /// when it has one, else the built-in one, else `nil`.
     package func file(_ name: String) throws(ReportError) -> TemplateFile? {
         if let text = texts[name] { return TemplateFile(name: name, path: Self.join(textFolder, name), text: text) }
-        if let folder {
-            let url = folder.url.appendingPathComponent(name)
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
-                let shown = Self.join(folder.shown, name)
-                guard !isFolder.boolValue else { throw ReportError(path: shown, reason: "is a folder, not a template") }
-                // A FIFO or device would block the read, or never end: only a regular file is a template.
-                let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-                guard attributes?[.type] as? FileAttributeType == .typeRegular else {
-                    throw ReportError(path: shown, reason: "is not a regular file; a template is a text file")
-                }
-                let data: Data
-                do {
-                    // Foundation's reader leaks its buffer on an empty file (LeakSanitizer, fuzzing): skip it.
-                    data = (attributes?[.size] as? Int) == 0 ? Data() : try Data(contentsOf: url)
-                } catch {
-                    throw ReportError(path: shown, reason: "cannot read (\(error.localizedDescription))")
-                }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw ReportError(path: shown, reason: "is not UTF-8 text")
-                }
-                return TemplateFile(name: name, path: shown, text: text)
+        if let folder,
+            let data = try Self.read(folder.url.appendingPathComponent(name).path, shown: Self.join(folder.shown, name))
+        {
+            let shown = Self.join(folder.shown, name)
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ReportError(path: shown, reason: "is not UTF-8 text")
             }
+            return TemplateFile(name: name, path: shown, text: text)
         }
         return BuiltInTemplates.files[name].map { TemplateFile(name: name, path: "built-in \(name)", text: $0) }
+    }
+
+    /// The project's template at `path`, nil when it has none there (nothing there, or a part of the
+    /// path is a file): only a regular file is a template, as a named pipe or a device would block the
+    /// read, or never end.
+    private static func read(_ path: String, shown: String) throws(ReportError) -> Data? {
+        do {
+            return try RegularFile.read(path, limit: fileLimit)
+        } catch {
+            if error.problem == .missing || error.problem == .system(ENOTDIR) { return nil }
+            throw ReportError(path: shown, reason: error.reason(as: "a template file"))
+        }
     }
 
     /// The names of every template in `subfolder` (e.g. `cells`), built-in or the project's, sorted.

@@ -1,5 +1,7 @@
 import Foundation
 import SERCells
+import SERFiles
+import SERLearn
 import SERNotebook
 
 /// `serreport diff A B`: the metric deltas between two reports' `metrics.json`, per model, as a
@@ -56,8 +58,15 @@ struct MetricsComparison: Sendable {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         let file = exists && isDirectory.boolValue ? path + "/metrics.json" : path
+        let data: Data
         do {
-            return try JSONDecoder.stable.decode(MetricsFile.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+            // Only a regular file: a named pipe in a report's place would wait for a writer.
+            data = try RegularFile.read(file, limit: SavedModelLimits.smallFileBytes)
+        } catch {
+            throw CellError(cell: "diff", message: "\(file): \(error.reason)")
+        }
+        do {
+            return try JSONDecoder.stable.decode(MetricsFile.self, from: data)
         } catch {
             throw CellError(
                 cell: "diff", message: "\(file): not a serreport metrics.json (\(error.localizedDescription))")

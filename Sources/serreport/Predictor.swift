@@ -2,6 +2,7 @@ import Foundation
 import SERAudio
 import SERCells
 import SERDSP
+import SERFiles
 import SERLearn
 import SERParallel
 
@@ -55,8 +56,8 @@ struct Predictor {
             body: { analyzer, index in
                 Result { () throws(ClipError) in
                     // A FIFO or a device would block the decoder or never end: refuse it by its type.
-                    if let kind = ReportFile.irregularKind(at: paths[index]) {
-                        throw ClipError(path: paths[index], reason: "is \(kind), not an audio file")
+                    if let kind = FileKind.irregular(at: paths[index]) {
+                        throw ClipError(path: paths[index], reason: "is \(kind.phrase), not an audio file")
                     }
                     return try analyzer.analyze(path: paths[index])
                 }

@@ -1,6 +1,7 @@
 import Foundation
 import SERCells
 import SERDSP
+import SERFiles
 import SERLearn
 import SERSettings
 
@@ -62,15 +63,23 @@ struct SavedReportModel {
         guard ReportFile.exists(report) else {
             throw CommandError("\(report): no such report folder (make one with `serreport build`)")
         }
-        if let kind = ReportFile.kind(at: report), kind != "a directory" {
+        if let kind = notFolder(report) {
             throw CommandError("\(report): is \(kind), not a report folder")
         }
         guard ReportFile.exists(models) else {
             throw CommandError("\(models): no such folder (the report has no trained models)")
         }
-        if let kind = ReportFile.kind(at: models), kind != "a directory" {
+        if let kind = notFolder(models) {
             throw CommandError("\(models): is \(kind), not the report's models folder")
         }
+    }
+
+    /// What is at `path` when it is not a folder ("a regular file", "a named pipe (FIFO)"); nil for a
+    /// folder, or when `stat` fails (reading the files in it then says why).
+    private static func notFolder(_ path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0, FileKind(mode: status.st_mode) != .folder else { return nil }
+        return FileKind.phrase(status.st_mode)
     }
 
     /// The model `--model` names, or the one `metrics.json` names best.

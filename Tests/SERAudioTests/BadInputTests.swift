@@ -52,7 +52,7 @@ struct BadInputTests {
     @Test func directory() throws {
         let dir = try TemporaryDirectory()
         let error = try #require(failure(for: dir.url.path))
-        #expect(error.description.hasSuffix("is a directory, not an audio file"))
+        #expect(error.description.hasSuffix("is a folder, not an audio file"))
     }
 }
 

@@ -32,13 +32,14 @@ struct NamedOutputFileTests {
         let scene = try FolderScene()
         let fifo = scene.project.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o644) == 0)
-        #expect(throws: NotebookError("\(fifo): is a FIFO (named pipe), not a regular file; give a file to write")) {
+        #expect(throws: NotebookError("\(fifo): is a named pipe (FIFO), not a regular file; give a file to write")) {
             try NamedOutputFile.write(Data("x".utf8), to: fifo)
         }
         // A device node of the test's own (never the machine's /dev/null: a regression would replace it).
         let device = scene.project.appendingPathComponent("device").path
         if getuid() == 0, mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 {  // major 1, minor 3
-            #expect(throws: NotebookError("\(device): is a device, not a regular file; give a file to write")) {
+            #expect(throws: NotebookError("\(device): is a character device, not a regular file; give a file to write"))
+            {
                 try NamedOutputFile.write(Data("x".utf8), to: device)
             }
         }

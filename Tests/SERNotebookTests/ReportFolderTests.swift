@@ -257,7 +257,7 @@ struct ReportFolderTests {
         #expect(mkfifo(scene.out.appendingPathComponent(".serreport-files").path, 0o644) == 0)
         #expect(
             throws: NotebookError(
-                "out/.serreport-files: is a FIFO (named pipe), not serreport's record of the files it wrote; move it away"
+                "out/.serreport-files: is a named pipe (FIFO), not serreport's record of the files it wrote; move it away"
             )
         ) {
             try scene.folder().publish(Self.report)

@@ -164,14 +164,14 @@ struct HostileCorpusTests {
             try Corpus.open(tree.url("clip.wav").path)
         }
         #expect(mkfifo(tree.url("pipe.csv").path, 0o644) == 0)
-        #expect(throws: CorpusError("\(tree.url("pipe.csv").path): a named pipe (FIFO), not a CSV manifest")) {
+        #expect(throws: CorpusError("\(tree.url("pipe.csv").path): is a named pipe (FIFO), not a CSV manifest")) {
             try Corpus.open(tree.url("pipe.csv").path)
         }
-        #expect(throws: CorpusError("/dev/zero: a character device, not a CSV manifest")) {
+        #expect(throws: CorpusError("/dev/zero: is a character device, not a CSV manifest")) {
             try Corpus.open("/dev/zero")
         }
         try FileManager.default.createDirectory(at: tree.url("folder/manifest.csv"), withIntermediateDirectories: true)
-        #expect(throws: CorpusError("\(tree.url("folder/manifest.csv").path): a folder, not a CSV manifest")) {
+        #expect(throws: CorpusError("\(tree.url("folder/manifest.csv").path): is a folder, not a CSV manifest")) {
             try Corpus.open(tree.url("folder").path)
         }
     }

@@ -184,11 +184,11 @@ struct HostileInputTests {
         #expect(mkfifo(project.url.appendingPathComponent("serreport.yml").path, 0o644) == 0)
         let manifest = try CommandRun(["status", "--data", "list.csv", "--config", "/dev/null"], in: project.url)
         #expect(manifest.status == 1)
-        #expect(manifest.stderr.hasSuffix("list.csv: a named pipe (FIFO), not a CSV manifest\n"))
+        #expect(manifest.stderr.hasSuffix("list.csv: is a named pipe (FIFO), not a CSV manifest\n"))
         let config = try CommandRun(["config"], in: project.url)
         #expect(config.status != 0)
-        #expect(config.stderr.contains("serreport.yml: a named pipe (FIFO), not a settings file"))
+        #expect(config.stderr.contains("serreport.yml: is a named pipe (FIFO), not a settings file"))
         let device = try CommandRun(["config", "--config", "/dev/zero"], in: project.url)
-        #expect(device.stderr.contains("/dev/zero: a character device, not a settings file"))
+        #expect(device.stderr.contains("/dev/zero: is a character device, not a settings file"))
     }
 }

@@ -237,14 +237,15 @@ extension HostileModelCase {
     ]
 
     static let folder: [HostileModelCase] = [
-        HostileModelCase("labels.json is a directory", file: "models/labels.json", "is a directory, not a file") {
+        HostileModelCase("labels.json is a directory", file: "models/labels.json", "is a folder, not a regular file") {
             models in
             try ModelsDamage.replace(models, "labels.json") {
                 try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: false)
             }
         },
-        HostileModelCase("rf.json is a FIFO", model: "rf", file: "models/rf.json", "is a FIFO (named pipe), not a file")
-        { models in
+        HostileModelCase(
+            "rf.json is a FIFO", model: "rf", file: "models/rf.json", "is a named pipe (FIFO), not a regular file"
+        ) { models in
             try ModelsDamage.replace(models, "rf.json") { _ = mkfifo($0, 0o600) }
         },
         HostileModelCase("labels.json is a symbolic link loop", file: "models/labels.json", "a symbolic link loop") {
@@ -255,7 +256,7 @@ extension HostileModelCase {
         },
         HostileModelCase(
             "scaler.json claiming 100 MB (sparse)", file: "models/scaler.json",
-            "is 100 MiB, larger than serreport reads here (at most 64 MiB)"
+            "is 100 MiB, larger than the 64 MiB serreport reads"
         ) { models in
             let url = models.appendingPathComponent("scaler.json")
             let handle = try FileHandle(forWritingTo: url)

@@ -105,14 +105,15 @@ struct HostileModelFileTests {
             "\(run.stderr)")
         let file = try TimedRun(["predict", "--report", fixture.clip, fixture.clip])
         #expect(file.status == 1)
-        #expect(file.errorLines == ["serreport: \(fixture.clip): is a file, not a report folder"], "\(file.stderr)")
+        #expect(
+            file.errorLines == ["serreport: \(fixture.clip): is a regular file, not a report folder"], "\(file.stderr)")
         let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("serreport-fifo-\(UUID())").path
         #expect(mkfifo(fifo, 0o600) == 0)
         defer { unlink(fifo) }
         let pipe = try TimedRun(["predict", "--report", fifo, fixture.clip])
         #expect(!pipe.timedOut && pipe.status == 1)
         #expect(
-            pipe.errorLines == ["serreport: \(fifo): is a FIFO (named pipe), not a report folder"], "\(pipe.stderr)")
+            pipe.errorLines == ["serreport: \(fifo): is a named pipe (FIFO), not a report folder"], "\(pipe.stderr)")
     }
 
     @Test("audio inputs that are a FIFO or a directory are one line each, without waiting; good files still predict")
@@ -126,8 +127,8 @@ struct HostileModelFileTests {
         #expect(run.status == 1, "\(run.stderr)")
         #expect(
             run.errorLines == [
-                "serreport: \(fifo): is a FIFO (named pipe), not an audio file",
-                "serreport: \(folder.path): is a directory, not an audio file",
+                "serreport: \(fifo): is a named pipe (FIFO), not an audio file",
+                "serreport: \(folder.path): is a folder, not an audio file",
             ], "\(run.stderr)")
         #expect(run.stdout.hasPrefix("\(fixture.clip): "), "\(run.stdout)")
     }

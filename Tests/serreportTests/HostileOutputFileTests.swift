@@ -76,12 +76,13 @@ struct HostileOutputFileTests {
         // A device node of this test's own (never the machine's /dev/null: a regression would replace it).
         let device = try ScratchProject.deviceNode(in: project.url)
         var refused = [
-            ("pipe", "Error: --out pipe: is a FIFO (named pipe), not a regular file; give a file to write"),
+            ("pipe", "Error: --out pipe: is a named pipe (FIFO), not a regular file; give a file to write"),
             (".", "Error: --out .: is a folder, not a regular file; give a file to write"),
             (input, "Error: --out \(input): is the input file \(input); give another file to write"),
         ]
         if let device {
-            refused.append((device, "Error: --out \(device): is a device, not a regular file; give a file to write"))
+            refused.append(
+                (device, "Error: --out \(device): is a character device, not a regular file; give a file to write"))
         }
         for (out, message) in refused {
             let run = try BoundedRun(["features", input, "--json", "--out", out], in: project.url, seconds: 60)
@@ -91,7 +92,9 @@ struct HostileOutputFileTests {
         let both = try CommandRun(["features", input, "--out", "same.wav", "--dump-wave", "same.wav"], in: project.url)
         #expect(both.stderr == "Error: --dump-wave same.wav: is also --out's file; give each its own file\n")
         let dump = try BoundedRun(["features", input, "--dump-wave", "pipe"], in: project.url, seconds: 60)
-        #expect(dump.status == 1 && dump.stderr.hasPrefix("Error: --dump-wave pipe: is a FIFO"), "\(dump.stderr)")
+        #expect(
+            dump.status == 1 && dump.stderr.hasPrefix("Error: --dump-wave pipe: is a named pipe (FIFO)"),
+            "\(dump.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == audio, "the input is untouched")
     }
 
@@ -125,7 +128,7 @@ struct HostileOutputFileTests {
         #expect(run.status == 1, "hung or passed")
         #expect(
             run.stderr
-                == "serreport: report: templates/cells/load.mustache: is not a regular file; a template is a text file\n"
+                == "serreport: report: templates/cells/load.mustache: is a named pipe (FIFO), not a template file\n"
         )
         #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent("report").path))
     }
@@ -142,7 +145,7 @@ struct HostileOutputFileTests {
         #expect(fifo.status == 1)
         #expect(
             fifo.stderr
-                == "Error: templates/style.css.mustache: is a FIFO (named pipe), not a template file; move it away\n")
+                == "Error: templates/style.css.mustache: is a named pipe (FIFO), not a template file; move it away\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: templates.path) == ["style.css.mustache"])
         try FileManager.default.removeItem(at: templates.appendingPathComponent("style.css.mustache"))
 

@@ -49,7 +49,7 @@ struct TemplateCommandTests {
         try Data().write(to: project.url.appendingPathComponent("plain-file"))
         let onFile = try CommandRun(["templates", "init", "plain-file"], in: project.url)
         #expect(onFile.status != 0)
-        #expect(onFile.stderr.contains("plain-file: is a file, not a folder"))
+        #expect(onFile.stderr.contains("plain-file: is a regular file, not a folder"))
     }
 
     @Test(
