@@ -1,4 +1,4 @@
-package import SERSettings
+import SERSettings
 
 /// How a corpus folder is laid out, so its clips' emotion, speaker and gender can be read: one of the
 /// standard corpora's own naming conventions, one folder per emotion, or a CSV manifest; `auto`

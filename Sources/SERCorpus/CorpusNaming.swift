@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// A corpus's file-naming convention: what a file's name (and folder) says about its clip.
 ///

@@ -1,4 +1,4 @@
-package import SERSettings
+import SERSettings
 
 /// How clips are split into training and test sets: the field's speaker-independent protocols, or
 /// the random splits most published notebooks use (which over-state accuracy when a speaker's clips

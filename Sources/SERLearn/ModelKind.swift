@@ -1,5 +1,5 @@
 package import Foundation
-package import SERSettings
+import SERSettings
 
 /// The model families serreport trains, by the short names files, `metrics.json` and `train.models` use.
 package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {

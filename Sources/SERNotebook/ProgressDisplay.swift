@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 import Synchronization
 
 /// Shows a build's progress: on a terminal, one live line per cell with counts, rate and ETA,

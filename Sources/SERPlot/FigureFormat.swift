@@ -1,4 +1,4 @@
-package import SERSettings
+import SERSettings
 
 /// A file format a ``Figure`` can be written in.
 ///
