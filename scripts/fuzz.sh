@@ -13,10 +13,28 @@ runs=${FUZZ_RUNS:-}
 if [[ -n "$runs" ]]; then budget=(-runs="$runs"); else budget=(-max_total_time="$seconds"); fi
 if (($#)); then targets=("$@"); else mapfile -t targets < <(ls Fuzz/Sources | grep '^fuzz-'); fi
 scratch=.build-fuzz
-for target in "${targets[@]}"; do
+build() {
   swift build -c release --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING \
-    --scratch-path "$scratch" --product "$target" 2>&1 | grep -E "error|warning: unre|Compiling|Build" | grep -v '^\[' || true
-  [[ -x "$scratch/release/$target" ]] || { echo "fuzz: $target did not build" >&2; exit 1; }
+    --scratch-path "$scratch" --product "$1" 2>&1 | grep -E "error|warning: unre|Compiling|Build" | grep -v '^\[' || true
+  [[ -x "$scratch/release/$1" ]] || { echo "fuzz: $1 did not build" >&2; exit 1; }
+}
+# Whether libFuzzer sees coverage counters in a target: without them it runs blind, finds nothing and
+# says so only by leaving "cov:" out of its first status line. (Seen once: objects built without the
+# fuzzer's instrumentation were left in the scratch folder; a clean build fixed it.)
+instrumented() {
+  ASAN_OPTIONS=detect_leaks=0 "$scratch/release/$1" -runs=0 -detect_leaks=0 "Fuzz/Corpus/$1" 2>&1 | grep -q 'INITED cov:'
+}
+for target in "${targets[@]}"; do build "$target"; done
+for target in "${targets[@]}"; do
+  instrumented "$target" && continue
+  echo "fuzz: $target has no coverage counters; building serreport's modules again" >&2
+  rm -rf "$scratch"/release/{SER,fuzz,Fuzz,C}*.build "$scratch"/release/fuzz-*
+  for again in "${targets[@]}"; do build "$again"; done
+  instrumented "$target" && continue
+  echo "fuzz: $target still has no coverage counters; building everything again from clean" >&2
+  rm -rf "$scratch/release"
+  for again in "${targets[@]}"; do build "$again"; done
+  instrumented "$target" || { echo "fuzz: $target is still not instrumented for libFuzzer" >&2; exit 1; }
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
