@@ -22,17 +22,17 @@ build() {
 # says so only by leaving "cov:" out of its first status line. (Seen once: objects built without the
 # fuzzer's instrumentation were left in the scratch folder; a clean build fixed it.)
 instrumented() {
-  ASAN_OPTIONS=detect_leaks=0 "$scratch/release/$1" -runs=0 -detect_leaks=0 "Fuzz/Corpus/$1" 2>&1 | grep -q 'INITED cov:'
+  local first
+  # The whole output first: `grep -q` on a pipe would stop the fuzzer with SIGPIPE, which pipefail
+  # reports as a failure.
+  first=$(ASAN_OPTIONS=detect_leaks=0 "$scratch/release/$1" -runs=0 -detect_leaks=0 "Fuzz/Corpus/$1" 2>&1 || true)
+  [[ "$first" == *"INITED cov:"* ]]
 }
 for target in "${targets[@]}"; do build "$target"; done
 for target in "${targets[@]}"; do
   instrumented "$target" && continue
-  echo "fuzz: $target has no coverage counters; building serreport's modules again" >&2
-  rm -rf "$scratch"/release/{SER,fuzz,Fuzz,C}*.build "$scratch"/release/fuzz-*
-  for again in "${targets[@]}"; do build "$again"; done
-  instrumented "$target" && continue
-  echo "fuzz: $target still has no coverage counters; building everything again from clean" >&2
-  rm -rf "$scratch/release"
+  echo "fuzz: $target has no coverage counters; building the fuzz targets again from clean" >&2
+  rm -rf "$scratch"
   for again in "${targets[@]}"; do build "$again"; done
   instrumented "$target" || { echo "fuzz: $target is still not instrumented for libFuzzer" >&2; exit 1; }
 done
