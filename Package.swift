@@ -35,6 +35,8 @@ let package = Package(
         .systemLibrary(name: "CXGBoost", providers: [.apt(["libxgboost-dev"])]),
         // libsvm ships no pkg-config file; its module map links it by name.
         .systemLibrary(name: "CLibSVM", providers: [.apt(["libsvm-dev"])]),
+        // liblinear ships no pkg-config file either.
+        .systemLibrary(name: "CLibLinear", providers: [.apt(["liblinear-dev"])]),
         // glibc's <malloc.h> (mallopt), for the command line's allocator settings.
         .systemLibrary(name: "CMalloc"),
         // Linux's renameat2 (swap two folders in one step) and syncfs, which Glibc's Swift module leaves out.
@@ -53,7 +55,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "SERLearn", dependencies: ["SERSettings", "SERParallel", "COpenBLAS", "CXGBoost", "CLibSVM"],
+            name: "SERLearn",
+            dependencies: ["SERSettings", "SERParallel", "COpenBLAS", "CXGBoost", "CLibSVM", "CLibLinear"],
             swiftSettings: swiftSettings),
         .target(name: "SERPlot", dependencies: ["SERSettings", "CCairo", "CPangoCairo"], swiftSettings: swiftSettings),
         .target(name: "SERFigures", dependencies: ["SERPlot"], swiftSettings: swiftSettings),

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages serreport needs, only those that are missing.
 # Usage: scripts/install-deps.sh build|test|check
-#   build: C libraries the package links (libsndfile, FFTW, Cairo, Pango, Poppler, soxr, OpenBLAS, XGBoost, libsvm),
+#   build: C libraries the package links (libsndfile, FFTW, Cairo, Pango, Poppler, soxr, OpenBLAS, XGBoost, libsvm, liblinear),
 #          pkg-config and the report's fonts
 #   test:  build + the tools tests use to make audio (espeak-ng, sox)
 #   check: what CI uses to look at a built report (headless Chromium, pdftoppm)
 # Silent when nothing is missing. Works as root; otherwise uses sudo if it can, or says what to run.
 set -euo pipefail
 
-build_pkgs=(pkg-config libsndfile1-dev libfftw3-dev libcairo2-dev libpango1.0-dev libpoppler-glib-dev libsoxr-dev libopenblas-dev libxgboost-dev libsvm-dev fonts-dejavu-core fonts-noto-ui-core)
+build_pkgs=(pkg-config libsndfile1-dev libfftw3-dev libcairo2-dev libpango1.0-dev libpoppler-glib-dev libsoxr-dev libopenblas-dev libxgboost-dev libsvm-dev liblinear-dev liblinear4 fonts-dejavu-core fonts-noto-ui-core)
 test_pkgs=(espeak-ng sox)
 check_pkgs=(chromium poppler-utils)
 

@@ -3,7 +3,7 @@ import SERSettings
 
 /// The model families serreport trains, by the short names files, `metrics.json` and `train.models` use.
 package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {
-    case rf, xgb, svm, mlp
+    case rf, xgb, svm, mlp, logreg
 
     /// The name people read.
     package var title: String {
@@ -12,6 +12,7 @@ package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {
         case .xgb: "Boosted trees"
         case .svm: "SVM"
         case .mlp: "MLP"
+        case .logreg: "Logistic regression"
         }
     }
 }
@@ -45,6 +46,9 @@ extension ModelKind {
         case .mlp:
             return try NeuralNetwork(
                 features: features, labels: labels, classCount: classCount, settings: settings.mlp, seed: seed)
+        case .logreg:
+            return try LogisticRegression(
+                features: features, labels: labels, classCount: classCount, settings: settings.logreg)
         }
     }
 }
@@ -158,11 +162,12 @@ extension ModelKind {
         case .xgb: "xgb.json"
         case .svm: "svm.model"
         case .mlp: "mlp.json"
+        case .logreg: "logreg.json"
         }
     }
 
-    /// A saved model read back from its file's bytes — the forest's or the MLP's JSON, XGBoost JSON or
-    /// libsvm model text — checked in full, and against the `featureCount` features and `classCount`
+    /// A saved model read back from its file's bytes — the forest's, the MLP's or the logistic
+    /// regression's JSON, XGBoost JSON or libsvm model text — checked in full, and against the `featureCount` features and `classCount`
     /// classes the scaler and labels saved beside it give. Whatever the bytes, the result is a model
     /// that predicts without trapping or looping, or a one-line ``LearnError``.
     package func load(_ data: Data, featureCount: Int, classCount: Int) throws(LearnError) -> any TrainedClassifier {
@@ -188,6 +193,19 @@ extension ModelKind {
             try SavedModelFile.checkText(data)
             return try SupportVectorMachine(
                 text: String(decoding: data, as: UTF8.self), featureCount: featureCount, classCount: classCount)
+        case .logreg:
+            let weights = try LogRegWeights.load(json: data)
+            guard weights.featureCount == featureCount else {
+                throw LearnError(
+                    .malformedModel,
+                    "the logistic regression takes \(weights.featureCount) features, the scaler gives \(featureCount)")
+            }
+            guard weights.classes == classCount else {
+                throw LearnError(
+                    .malformedModel,
+                    "the logistic regression predicts \(weights.classes) classes, the labels name \(classCount)")
+            }
+            return LogisticRegression(weights: weights)
         }
     }
 }

@@ -32,6 +32,7 @@ package struct TrainingSettings: SettingGroup, Equatable {
         Nested("xgb", \.parameters.xgb),
         Nested("svm", \.parameters.svm),
         Nested("mlp", \.parameters.mlp),
+        Nested("logreg", \.parameters.logreg),
         Nested("search", \.search),
     ])
 }

@@ -73,9 +73,9 @@ struct MetricsComparison: Sendable {
         }
     }
 
-    /// Model names in the usual order (rf, xgb, svm, mlp), then any others.
+    /// Model names in the usual order (rf, xgb, svm, mlp, logreg), then any others.
     private var modelOrder: [String] {
-        let usual = ["rf", "xgb", "svm", "mlp"]
+        let usual = ["rf", "xgb", "svm", "mlp", "logreg"]
         return models.keys.sorted { ((usual.firstIndex(of: $0) ?? 99), $0) < ((usual.firstIndex(of: $1) ?? 99), $1) }
     }
 

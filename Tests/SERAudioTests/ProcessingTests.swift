@@ -15,6 +15,17 @@ struct ProcessingTests {
         #expect(normalized == [32392, -32393, 16196, -2])
     }
 
+    @Test("pydub normalize widens 24-bit samples with a 0xFF low byte below negative ones")
+    func peakNormalize24Bit() {
+        // pydub 0.25.1 on these 24-bit samples: widened to [-1073741569, 256000, -1, 0, 1073741568, -513],
+        // seg.max 1073741569 (the negative sample), normalised to the int32 values below, exported as PCM_32.
+        let samples: [Float] = [-4_194_304, 1000, -1, 0, 4_194_303, -3].map { $0 / 8_388_608 }
+        let audio = DecodedAudio(
+            samples: samples, channelCount: 1, sampleRate: 44100, encoding: .integer(bits: 24), formatName: "test")
+        let expected: [Double] = [-2_122_901_606, 506_139, -2, 0, 2_122_901_603, -1015]
+        #expect(PeakNormalizer(headroomDB: 0.1)(audio).samples == expected.map { Float($0 / 2_147_483_648) })
+    }
+
     @Test("pydub normalize leaves a silent file alone")
     func silentNormalize() {
         let audio = DecodedAudio(

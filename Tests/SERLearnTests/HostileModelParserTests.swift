@@ -204,6 +204,62 @@ struct HostileModelParserTests {
         refuses("missing key 'b1'") { _ = try SavedModels.load(.mlp, json: try edit { $0["b1"] = nil }) }
     }
 
+    @Test("logistic regression weights must agree in shape with each other, the scaler and the labels, and be finite")
+    func logreg() throws {
+        func edit(_ change: (inout [String: Any]) -> Void) throws -> [String: Any] {
+            var weights = try saved.json(.logreg)
+            change(&weights)
+            return weights
+        }
+        /// The saved JSON with `intercept[0]` written as `token`.
+        func interceptWritten(_ token: String) throws -> Data {
+            let marked = try edit { $0["intercept"] = [12345.5] + ($0["intercept"] as! [Double]).dropFirst() }
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: marked), as: UTF8.self)
+            return Data(text.replacingOccurrences(of: "12345.5", with: token).utf8)
+        }
+        refuses("coef[1] has 2 weights, coef[0] has 4") {
+            _ = try SavedModels.load(
+                .logreg,
+                json: try edit {
+                    $0["coef"] = ($0["coef"] as! [[Double]]).enumerated().map { $0 == 1 ? Array($1.prefix(2)) : $1 }
+                })
+        }
+        refuses("coef has 2 rows; 3 classes need 3") {
+            _ = try SavedModels.load(
+                .logreg, json: try edit { $0["coef"] = Array(($0["coef"] as! [[Double]]).prefix(2)) })
+        }
+        refuses("intercept has 2 values, coef has 3 rows") {
+            _ = try SavedModels.load(
+                .logreg, json: try edit { $0["intercept"] = Array(($0["intercept"] as! [Double]).prefix(2)) })
+        }
+        refuses("the logistic regression takes 3 features, the scaler gives 4") {
+            _ = try SavedModels.load(
+                .logreg, json: try edit { $0["coef"] = ($0["coef"] as! [[Double]]).map { Array($0.prefix(3)) } })
+        }
+        refuses("the logistic regression predicts 3 classes, the labels name 4") {
+            _ = try SavedModels.load(.logreg, saved.files[.logreg]!, classCount: 4)
+        }
+        refuses("classes is 1; allowed: 2 to 1000") {
+            _ = try SavedModels.load(.logreg, json: try edit { $0["classes"] = 1 })
+        }
+        refuses("coef[0] has 0 weights") {
+            _ = try SavedModels.load(.logreg, json: try edit { $0["coef"] = [[Double]](repeating: [], count: 3) })
+        }
+        refuses("class 1 is absent, but its row is not zero") {
+            _ = try SavedModels.load(.logreg, json: try edit { $0["absent"] = [1] })
+        }
+        refuses("absent must list distinct classes 0 to 2 in ascending order") {
+            _ = try SavedModels.load(.logreg, json: try edit { $0["absent"] = [5] })
+        }
+        refuses("missing key 'intercept'") {
+            _ = try SavedModels.load(.logreg, json: try edit { $0["intercept"] = nil })
+        }
+        // JSON has no NaN or infinity; a number too large for a double is the nearest a file gets.
+        #expect(throws: LearnError.self) { try SavedModels.load(.logreg, try interceptWritten("1e999")) }
+        #expect(throws: LearnError.self) { try SavedModels.load(.logreg, try interceptWritten("NaN")) }
+        #expect(throws: LearnError.self) { try SavedModels.load(.logreg, try interceptWritten("-Infinity")) }
+    }
+
     @Test("XGBoost JSON that would make XGBoost loop or read past its arrays is refused before XGBoost sees it")
     func xgboost() throws {
         let text = saved.text(.xgb)
@@ -272,7 +328,7 @@ struct HostileModelParserTests {
         refuses("its 250001 lists would take about 36 MiB of memory to read; serreport reads at most 16 MiB") {
             try SavedModelFile.checkDecodingCost(tiny, limit: 16 << 20)
         }
-        for kind in [ModelKind.rf, .mlp, .xgb] {
+        for kind in [ModelKind.rf, .mlp, .xgb, .logreg] {
             // serreport's own files cost a few times their size.
             try SavedModelFile.checkDecodingCost(saved.files[kind]!, limit: 8 * saved.files[kind]!.count)
         }
@@ -280,7 +336,7 @@ struct HostileModelParserTests {
 
     @Test("JSON model files cut short anywhere are refused, never trapped on")
     func jsonCutAnywhere() {
-        for kind in [ModelKind.rf, .mlp, .xgb] {
+        for kind in [ModelKind.rf, .mlp, .xgb, .logreg] {
             let bytes = saved.files[kind]!
             for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
                 #expect(throws: LearnError.self, "\(kind.fileName) cut at \(cut)") {

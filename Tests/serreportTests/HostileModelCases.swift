@@ -141,6 +141,22 @@ extension HostileModelCase {
             }
         },
         HostileModelCase(
+            "logreg.json with shortened rows", model: "logreg", file: "models/logreg.json",
+            "the logistic regression takes 5 features, the scaler gives"
+        ) { models in
+            try ModelsDamage.json(models, "logreg.json") { weights in
+                weights["coef"] = (weights["coef"] as! [[Double]]).map { Array($0.prefix(5)) }
+            }
+        },
+        HostileModelCase(
+            "logreg.json with a row too few", model: "logreg", file: "models/logreg.json",
+            "coef has 2 rows; 3 classes need 3"
+        ) { models in
+            try ModelsDamage.json(models, "logreg.json") { weights in
+                weights["coef"] = Array((weights["coef"] as! [[Double]]).prefix(2))
+            }
+        },
+        HostileModelCase(
             "rf.json whose node points at itself", model: "rf", file: "models/rf.json",
             "tree 0: node 0's left child 0 is not after it (a tree must not loop)"
         ) { models in
@@ -204,7 +220,7 @@ extension HostileModelCase {
         },
         HostileModelCase(
             "metrics.json naming an unknown best model", file: "metrics.json",
-            "the best model 'knn' is not one serreport trains (rf, xgb, svm, mlp)"
+            "the best model 'knn' is not one serreport trains (rf, xgb, svm, mlp, logreg)"
         ) { models in
             try ModelsDamage.json(models.deletingLastPathComponent(), "metrics.json") { $0["best"] = "knn" }
         },

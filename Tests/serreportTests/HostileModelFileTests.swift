@@ -69,7 +69,7 @@ struct HostileModelFileTests {
     func undamaged() throws {
         let folder = try fixture.copy()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for model in ["rf", "xgb", "svm", "mlp"] {
+        for model in ["rf", "xgb", "svm", "mlp", "logreg"] {
             let run = try TimedRun(["predict", "--report", folder.path, "--model", model, "--json", fixture.clip])
             #expect(run.status == 0 && run.stderr.isEmpty, "\(model): \(run.stderr)")
             #expect(run.stdout.contains(#""model":"\#(model)""#), "\(model): \(run.stdout)")
@@ -87,12 +87,13 @@ struct HostileModelFileTests {
         #expect(
             missing.errorLines == [
                 "serreport: --model xgb: the report has no Boosted trees model (\(folder.path)/models/xgb.json: "
-                    + "no such file; trained: rf, svm, mlp)"
+                    + "no such file; trained: rf, svm, mlp, logreg)"
             ], "\(missing.stderr)")
         let unknown = try TimedRun(["predict", "--report", folder.path, "--model", "knn", fixture.clip])
         #expect(unknown.status == 1)
         #expect(
-            unknown.errorLines == ["serreport: --model knn: no such model (rf, xgb, svm, mlp)"], "\(unknown.stderr)")
+            unknown.errorLines == ["serreport: --model knn: no such model (rf, xgb, svm, mlp, logreg)"],
+            "\(unknown.stderr)")
     }
 
     @Test("a report folder that does not exist, or is a file or a FIFO, is one line")

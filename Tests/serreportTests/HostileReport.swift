@@ -25,6 +25,7 @@ final class HostileReport: @unchecked Sendable {
                 corpus.root.appendingPathComponent("report").path,
                 "--set", "report.formats=html", "--set", "report.figure_formats=svg",
                 "--set", "train.rf.n_estimators=10", "--set", "train.xgb.n_estimators=5",
+                "--set", "train.models=[rf,xgb,svm,mlp,logreg]",
             ], in: corpus.root)
         guard run.status == 0 else { throw HostileFixtureError("the fixture's build failed: \(run.stderr)") }
     }

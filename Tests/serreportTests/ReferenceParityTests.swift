@@ -46,6 +46,26 @@ struct ReferenceParityTests {
         try expectFeatures(analysis, match: reference)
     }
 
+    @Test("full chain on a 24-bit 44.1 kHz clip whose largest sample is negative (pydub's 0xFF pad byte)")
+    func full24Bit() throws {
+        let reference = try ReferenceFeatures(name: "f1-angry_s4-24bit", variant: "full")
+        var analyzer = try defaultSettings().clipAnalyzer()
+        let analysis = try analyzer.analyze(path: reference.clipPath)
+        let stages = analysis.processed.stages
+        // pydub's seg.max is the widened 32-bit peak: |s|·256 − 255 for the negative peak sample s.
+        let peak = try #require(stages.normalize?.peakBefore)
+        #expect(peak * 256 - 255 == Double(reference.stage("normalize", "peak_before")))
+        #expect(stages.loadedCount == reference.stage("load", "n"))
+        #expect(stages.trim == reference.stage("trim", "start")..<reference.stage("trim", "end"))
+        let expected = try AudioFile.read(path: reference.wavePath).samples.map { $0 * 2 }
+        let actual = analysis.processed.samples
+        #expect(actual.count == expected.count)
+        let error = zip(actual, expected).map { abs(Double($0) - Double($1)) }.max() ?? .infinity
+        let scale = expected.map { abs(Double($0)) }.max() ?? 1
+        #expect(error <= 1e-3 * scale, "waveform max abs error \(error) vs max \(scale)")
+        try expectFeatures(analysis, match: reference)
+    }
+
     private func expectFeatures(_ analysis: ClipAnalysis, match reference: ReferenceFeatures) throws {
         let features = analysis.features
         #expect(features.frameCount == reference.frameCount)

@@ -4,8 +4,8 @@ import SERCells
 import SERLearn
 
 /// The model files `serreport predict` reads from a report folder, as a damaged or hostile folder might
-/// hold them: the first byte picks the file — rf.json, mlp.json, svm.model, xgb.json, labels.json or
-/// scaler.json — and the rest is its content. A model that loads must then predict a row without
+/// hold them: the first byte picks the file — rf.json, mlp.json, svm.model, xgb.json, labels.json,
+/// scaler.json or logreg.json — and the rest is its content. A model that loads must then predict a row without
 /// trapping or looping; anything else is refused with one line.
 func fuzzModels(_ data: Data) {
     guard let choice = data.first else { return }
@@ -15,9 +15,9 @@ func fuzzModels(_ data: Data) {
     let featureCount = 24
     let classCount = 3
     do {
-        switch choice % 6 {
-        case 0, 1, 2, 3:
-            let kind: ModelKind = [.rf, .mlp, .svm, .xgb][Int(choice % 6)]
+        switch choice % 7 {
+        case 0, 1, 2, 3, 6:
+            let kind: ModelKind = [0: .rf, 1: .mlp, 2: .svm, 3: .xgb, 6: .logreg][choice % 7]!
             let model = try kind.load(content, featureCount: featureCount, classCount: classCount)
             _ = try model.predict(Matrix(rows: [[Double](repeating: 0.5, count: featureCount)]))
         case 4:
@@ -26,9 +26,9 @@ func fuzzModels(_ data: Data) {
             _ = try ScalerFile.load(json: content)
         }
     } catch let error as LearnError {
-        FuzzTarget.expectOneLine(error.message, "model \(choice % 6)")
+        FuzzTarget.expectOneLine(error.message, "model \(choice % 7)")
     } catch {
-        FuzzTarget.expectOneLine("\(error)", "model \(choice % 6)")
+        FuzzTarget.expectOneLine("\(error)", "model \(choice % 7)")
     }
 }
 

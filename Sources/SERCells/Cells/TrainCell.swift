@@ -71,8 +71,8 @@ struct TrainCell: Cell {
                 if let network = (model as? NeuralNetwork)?.network {
                     bundle.files["models/mlp.json"] = try json(network.weights)
                 }
-            case .xgb, .svm:
-                let name = model.kind == .xgb ? "xgb.json" : "svm.model"
+            case .xgb, .svm, .logreg:
+                let name = model.kind.fileName
                 do {
                     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
                     let path = scratch.appendingPathComponent(name)
@@ -147,6 +147,10 @@ struct TrainCell: Cell {
                 ReportPair(
                     "mlp",
                     "ReLU \(models.mlp.hiddenLayerSize), Adam, alpha \(models.mlp.alpha), early stopping on \(models.mlp.validationFraction) of each training fold"
+                ),
+                ReportPair(
+                    "logreg",
+                    "liblinear, L2, one-vs-rest, C \(models.logreg.c), class_weight \(models.logreg.classWeight.rawValue), tol \(models.logreg.tol)"
                 ),
                 ReportPair("search", searchLine.isEmpty ? "off" : searchLine.joined(separator: "; ")),
             ],
