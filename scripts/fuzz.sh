@@ -3,7 +3,7 @@
 # runs for FUZZ_SECONDS (default 60) from its committed seeds in Fuzz/Corpus/<target>, then prints its
 # executions and findings. A finding (a crash, a memory error, a trap, a hang over 10 s, memory past
 # 4 GB, an error that is not one line) is saved under Fuzz/findings/ and makes the script exit 1; replay it with
-#   .build-fuzz/release/<target> Fuzz/findings/<file>
+#   .build-fuzz/<target>/release/<target> Fuzz/findings/<file>
 # Usage: scripts/fuzz.sh [target ...]     (FUZZ_SECONDS=600 scripts/fuzz.sh fuzz-settings)
 #        FUZZ_RUNS=1000000 scripts/fuzz.sh   (each target until that many executions instead)
 set -euo pipefail
@@ -13,28 +13,30 @@ runs=${FUZZ_RUNS:-}
 if [[ -n "$runs" ]]; then budget=(-runs="$runs"); else budget=(-max_total_time="$seconds"); fi
 if (($#)); then targets=("$@"); else mapfile -t targets < <(ls Fuzz/Sources | grep '^fuzz-'); fi
 scratch=.build-fuzz
+# Each target is built in a scratch folder of its own: built one after another in one folder, a
+# later product's build left an earlier one's modules without the fuzzer's coverage counters (seen on
+# Swift 6.3, clean builds included), and libFuzzer then runs blind.
 build() {
   swift build -c release --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING \
-    --scratch-path "$scratch" --product "$1" 2>&1 | grep -E "error|warning: unre|Compiling|Build" | grep -v '^\[' || true
-  [[ -x "$scratch/release/$1" ]] || { echo "fuzz: $1 did not build" >&2; exit 1; }
+    --scratch-path "$scratch/$1" --product "$1" 2>&1 | grep -E "error|warning: unre|Compiling|Build" | grep -v '^\[' || true
+  [[ -x "$scratch/$1/release/$1" ]] || { echo "fuzz: $1 did not build" >&2; exit 1; }
 }
 # Whether libFuzzer sees coverage counters in a target: without them it runs blind, finds nothing and
-# says so only by leaving "cov:" out of its first status line. (Seen once: objects built without the
-# fuzzer's instrumentation were left in the scratch folder; a clean build fixed it.)
+# says so only by leaving "cov:" out of its first status line.
 instrumented() {
   local first
   # The whole output first: `grep -q` on a pipe would stop the fuzzer with SIGPIPE, which pipefail
   # reports as a failure.
-  first=$(ASAN_OPTIONS=detect_leaks=0 "$scratch/release/$1" -runs=0 -detect_leaks=0 "Fuzz/Corpus/$1" 2>&1 || true)
+  first=$(ASAN_OPTIONS=detect_leaks=0 "$scratch/$1/release/$1" -runs=0 -detect_leaks=0 "Fuzz/Corpus/$1" 2>&1 || true)
   [[ "$first" == *"INITED cov:"* ]]
 }
-for target in "${targets[@]}"; do build "$target"; done
 for target in "${targets[@]}"; do
+  build "$target"
   instrumented "$target" && continue
-  echo "fuzz: $target has no coverage counters; building the fuzz targets again from clean" >&2
-  rm -rf "$scratch"
-  for again in "${targets[@]}"; do build "$again"; done
-  instrumented "$target" || { echo "fuzz: $target is still not instrumented for libFuzzer" >&2; exit 1; }
+  echo "fuzz: $target has no coverage counters; building it again from clean" >&2
+  rm -rf "${scratch:?}/$target"
+  build "$target"
+  instrumented "$target" || { echo "fuzz: $target is not instrumented for libFuzzer" >&2; exit 1; }
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -47,7 +49,7 @@ for target in "${targets[@]}"; do
   set +e
   # -detect_leaks=0: LeakSanitizer cannot see pointers Swift keeps in an enum's spare bits, so every
   # lazily made global `indirect enum` value reads as a leak; memory that really grows hits -rss_limit_mb.
-  ASAN_OPTIONS=detect_leaks=0 "$scratch/release/$target" "$work/$target" "Fuzz/Corpus/$target" "${budget[@]}" -timeout=10 \
+  ASAN_OPTIONS=detect_leaks=0 "$scratch/$target/release/$target" "$work/$target" "Fuzz/Corpus/$target" "${budget[@]}" -timeout=10 \
     -rss_limit_mb=4096 -max_len=65536 -detect_leaks=0 -print_final_stats=1 \
     -artifact_prefix="Fuzz/findings/$target-" >"$log" 2>&1
   code=$?
