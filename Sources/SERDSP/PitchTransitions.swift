@@ -13,7 +13,8 @@ struct PitchTransitions: Sendable {
     let binCount: Int
     /// Bins reachable in one frame on either side, `width / 2`.
     let halfWidth: Int
-    /// `log(stay · T[k, j] + tiny)` at `k * (2 * halfWidth + 1) + (j - k + halfWidth)`: within a voicing state.
+    /// `log(stay · T[k, j] + tiny)` at `j * (2 * halfWidth + 1) + (k - j + halfWidth)`: within a voicing state.
+    /// Target-major, so the predecessors of one target are contiguous.
     let stayLog: [Double]
     /// `log(switch · T[k, j] + tiny)`, laid out as ``stayLog``: from voiced to unvoiced or back.
     let switchLog: [Double]
@@ -37,13 +38,21 @@ struct PitchTransitions: Sendable {
             let total = row.withUnsafeBufferPointer { Numpy.pairwiseSum($0.baseAddress!, count: n) }
             for j in max(0, k - h)...min(n - 1, k + h) {
                 let probability = row[j] / total
-                stayLog[k * width + j - k + h] = log(stay * probability + Double.leastNormalMagnitude)
-                switchLog[k * width + j - k + h] = log(leave * probability + Double.leastNormalMagnitude)
+                stayLog[j * width + k - j + h] = log(stay * probability + Double.leastNormalMagnitude)
+                switchLog[j * width + k - j + h] = log(leave * probability + Double.leastNormalMagnitude)
             }
         }
         self.binCount = n
         self.halfWidth = h
         self.stayLog = stayLog
         self.switchLog = switchLog
+    }
+
+    /// `log(transition + tiny)` of librosa's dense `2n × 2n` matrix, from state `k` to state `j`.
+    func logProbability(from k: Int, to j: Int) -> Double {
+        let (from, to) = (k % binCount, j % binCount)
+        guard abs(from - to) <= halfWidth else { return Self.farLogProbability }
+        let table = (k < binCount) == (j < binCount) ? stayLog : switchLog
+        return table[to * (2 * halfWidth + 1) + from - to + halfWidth]
     }
 }

@@ -80,19 +80,15 @@ struct PitchViterbi: Sendable {
                     transitions.stayLog.withUnsafeBufferPointer { stay in
                         transitions.switchLog.withUnsafeBufferPointer { leave in
                             let voiced = previous.baseAddress!
-                            let unvoiced = voiced + n
-                            // Targets 0..<n (voiced): from voiced (stay), then from unvoiced (switch).
-                            // Targets n..<2n (unvoiced): from voiced (switch), then from unvoiced (stay).
-                            let blocks: [(UnsafePointer<Double>, UnsafePointer<Double>, Int, Int)] = [
-                                (voiced, stay.baseAddress!, 0, 0), (unvoiced, leave.baseAddress!, n, 0),
-                                (voiced, leave.baseAddress!, 0, n), (unvoiced, stay.baseAddress!, n, n),
-                            ]
-                            for (source, table, sourceOffset, targetOffset) in blocks {
-                                bestInBand(
-                                    source: source, table: table, targets: 0..<n, sources: 0...(n - 1), halfWidth: h,
-                                    sourceOffset: sourceOffset, targetOffset: targetOffset,
-                                    bestValue: bestValue.baseAddress!, bestIndex: bestIndex.baseAddress!)
-                            }
+                            let band = Band(
+                                halfWidth: h, bestValue: bestValue.baseAddress!, bestIndex: bestIndex.baseAddress!)
+                            // Voiced targets from voiced (stay), then from unvoiced (switch); unvoiced targets
+                            // from voiced (switch), then from unvoiced (stay). Earlier sources have lower
+                            // indices, so a later one must be strictly better to replace them.
+                            band.search(voiced, stay.baseAddress!, sourceOffset: 0, targetOffset: 0, n: n)
+                            band.search(voiced + n, leave.baseAddress!, sourceOffset: n, targetOffset: 0, n: n)
+                            band.search(voiced, leave.baseAddress!, sourceOffset: 0, targetOffset: n, n: n)
+                            band.search(voiced + n, stay.baseAddress!, sourceOffset: n, targetOffset: n, n: n)
                         }
                     }
                 }
@@ -110,42 +106,51 @@ struct PitchViterbi: Sendable {
             scratch.pointers[row + j] = UInt16(index)
         }
     }
+}
 
-    /// For each target bin `j` in `targets`, the best `source[k] + table[k, j]` over `k` in `sources` within
-    /// `halfWidth` of `j`, by divide and conquer on the monotone best `k`. Writes the value and the state
-    /// (`sourceOffset + k`) at `targetOffset + j`, unless a state already there (from an earlier block, so
-    /// with a lower index) is at least as good.
-    private func bestInBand(
-        source: UnsafePointer<Double>, table: UnsafePointer<Double>, targets: Range<Int>, sources: ClosedRange<Int>,
-        halfWidth h: Int, sourceOffset: Int, targetOffset: Int,
-        bestValue: UnsafeMutablePointer<Double>, bestIndex: UnsafeMutablePointer<Int>
+/// The best predecessor within the transition band of every target bin of one block, from one source block.
+private struct Band {
+    let halfWidth: Int
+    let bestValue: UnsafeMutablePointer<Double>
+    let bestIndex: UnsafeMutablePointer<Int>
+
+    /// For each target bin `j < n`, the best `source[k] + table[j, k]` over the `k < n` within ``halfWidth``
+    /// of `j` (first on ties), written at `targetOffset + j` as a value and a state (`sourceOffset + k`);
+    /// with `sourceOffset > 0`, only where strictly better than what is there.
+    func search(
+        _ source: UnsafePointer<Double>, _ table: UnsafePointer<Double>, sourceOffset: Int, targetOffset: Int, n: Int
     ) {
-        guard !targets.isEmpty else { return }
-        let width = 2 * h + 1
-        let j = (targets.lowerBound + targets.upperBound - 1) / 2
-        let first = max(sources.lowerBound, j - h)
-        let last = min(sources.upperBound, j + h)
+        solve(source, table, sourceOffset, targetOffset, targets: 0, n, sources: 0, n - 1)
+    }
+
+    /// Divide and conquer on targets `low ..< high`, whose best sources lie in `first ... last`.
+    private func solve(
+        _ source: UnsafePointer<Double>, _ table: UnsafePointer<Double>, _ sourceOffset: Int, _ targetOffset: Int,
+        targets low: Int, _ high: Int, sources first: Int, _ last: Int
+    ) {
+        guard low < high else { return }
+        let h = halfWidth
+        let j = (low + high - 1) / 2
+        let from = max(first, j - h)
+        let to = min(last, j + h)
+        let row = table + j * (2 * h + 1) - j + h
         var best = -Double.infinity
-        var argument = first
-        for k in first...last {
-            let value = source[k] + table[k * width + j - k + h]
+        var argument = from
+        var k = from
+        while k <= to {
+            let value = source[k] + row[k]
             if value > best {
                 best = value
                 argument = k
             }
+            k += 1
         }
         let slot = targetOffset + j
         if sourceOffset == 0 || best > bestValue[slot] {
             bestValue[slot] = best
             bestIndex[slot] = sourceOffset + argument
         }
-        bestInBand(
-            source: source, table: table, targets: targets.lowerBound..<j, sources: sources.lowerBound...argument,
-            halfWidth: h, sourceOffset: sourceOffset, targetOffset: targetOffset, bestValue: bestValue,
-            bestIndex: bestIndex)
-        bestInBand(
-            source: source, table: table, targets: (j + 1)..<targets.upperBound, sources: argument...sources.upperBound,
-            halfWidth: h, sourceOffset: sourceOffset, targetOffset: targetOffset, bestValue: bestValue,
-            bestIndex: bestIndex)
+        solve(source, table, sourceOffset, targetOffset, targets: low, j, sources: first, argument)
+        solve(source, table, sourceOffset, targetOffset, targets: j + 1, high, sources: argument, last)
     }
 }
