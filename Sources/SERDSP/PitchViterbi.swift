@@ -133,10 +133,45 @@ private struct Band {
         let j = (low + high - 1) / 2
         let from = max(first, j - h)
         let to = min(last, j + h)
-        let row = table + j * (2 * h + 1) - j + h
+        let (best, argument) = Self.firstMaximum(source, table + j * (2 * h + 1) - j + h, from: from, through: to)
+        let slot = targetOffset + j
+        if sourceOffset == 0 || best > bestValue[slot] {
+            bestValue[slot] = best
+            bestIndex[slot] = sourceOffset + argument
+        }
+        solve(source, table, sourceOffset, targetOffset, targets: low, j, sources: first, argument)
+        solve(source, table, sourceOffset, targetOffset, targets: j + 1, high, sources: argument, last)
+    }
+
+    /// The largest `source[k] + row[k]` for `k` in `from ... to` and its first `k`, four lanes at a time: each
+    /// lane keeps its own first maximum, and the lanes' maxima are merged by value, then by index.
+    @inline(__always)
+    private static func firstMaximum(
+        _ source: UnsafePointer<Double>, _ row: UnsafePointer<Double>, from: Int, through to: Int
+    ) -> (Double, Int) {
         var best = -Double.infinity
         var argument = from
         var k = from
+        if to - from + 1 >= 8 {
+            var lanes = SIMD4<Double>(repeating: -.infinity)
+            var indices = SIMD4<Int64>(0, 1, 2, 3) &+ Int64(from)
+            var current = indices
+            let step = SIMD4<Int64>(repeating: 4)
+            while k + 4 <= to + 1 {
+                let values =
+                    UnsafeRawPointer(source + k).loadUnaligned(as: SIMD4<Double>.self)
+                    + UnsafeRawPointer(row + k).loadUnaligned(as: SIMD4<Double>.self)
+                let better = values .> lanes
+                lanes.replace(with: values, where: better)
+                indices.replace(with: current, where: better)
+                current &+= step
+                k += 4
+            }
+            for lane in 0..<4 where lanes[lane] > best || (lanes[lane] == best && Int(indices[lane]) < argument) {
+                best = lanes[lane]
+                argument = Int(indices[lane])
+            }
+        }
         while k <= to {
             let value = source[k] + row[k]
             if value > best {
@@ -145,12 +180,6 @@ private struct Band {
             }
             k += 1
         }
-        let slot = targetOffset + j
-        if sourceOffset == 0 || best > bestValue[slot] {
-            bestValue[slot] = best
-            bestIndex[slot] = sourceOffset + argument
-        }
-        solve(source, table, sourceOffset, targetOffset, targets: low, j, sources: first, argument)
-        solve(source, table, sourceOffset, targetOffset, targets: j + 1, high, sources: argument, last)
+        return (best, argument)
     }
 }
