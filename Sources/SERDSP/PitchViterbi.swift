@@ -95,15 +95,17 @@ struct PitchViterbi: Sendable {
             }
         }
         let row = t * states
+        let bestBin = globalBest < n ? globalBest : globalBest - n
         for j in 0..<states {
             var value = scratch.bestValue[j]
             var index = scratch.bestIndex[j]
-            if abs(globalBest % n - j % n) > h, farValue > value || (farValue == value && globalBest < index) {
+            let bin = j < n ? j : j - n
+            if abs(bestBin - bin) > h, farValue > value || (farValue == value && globalBest < index) {
                 value = farValue
                 index = globalBest
             }
             scratch.current[j] += value
-            scratch.pointers[row + j] = UInt16(index)
+            scratch.pointers[row + j] = UInt16(truncatingIfNeeded: index)
         }
     }
 }
@@ -130,17 +132,34 @@ private struct Band {
     ) {
         guard low < high else { return }
         let h = halfWidth
+        if high - low <= Self.directTargets {
+            for j in low..<high {
+                let from = max(first, j - h)
+                let to = min(last, j + h)
+                let (best, argument) = Self.firstMaximum(
+                    source, table + j * (2 * h + 1) - j + h, from: from, through: to)
+                record(best, sourceOffset + argument, at: targetOffset + j, replacing: sourceOffset == 0)
+            }
+            return
+        }
         let j = (low + high - 1) / 2
         let from = max(first, j - h)
         let to = min(last, j + h)
         let (best, argument) = Self.firstMaximum(source, table + j * (2 * h + 1) - j + h, from: from, through: to)
-        let slot = targetOffset + j
-        if sourceOffset == 0 || best > bestValue[slot] {
-            bestValue[slot] = best
-            bestIndex[slot] = sourceOffset + argument
-        }
+        record(best, sourceOffset + argument, at: targetOffset + j, replacing: sourceOffset == 0)
         solve(source, table, sourceOffset, targetOffset, targets: low, j, sources: first, argument)
         solve(source, table, sourceOffset, targetOffset, targets: j + 1, high, sources: argument, last)
+    }
+
+    /// Target runs this short are scanned directly over their (narrow) source range: cheaper than recursing.
+    private static let directTargets = 8
+
+    @inline(__always)
+    private func record(_ value: Double, _ state: Int, at slot: Int, replacing: Bool) {
+        if replacing || value > bestValue[slot] {
+            bestValue[slot] = value
+            bestIndex[slot] = state
+        }
     }
 
     /// The largest `source[k] + row[k]` for `k` in `from ... to` and its first `k`, four lanes at a time: each
