@@ -13,11 +13,14 @@ struct PitchTransitions: Sendable {
     let binCount: Int
     /// Bins reachable in one frame on either side, `width / 2`.
     let halfWidth: Int
-    /// `log(stay · T[k, j] + tiny)` at `j * (2 * halfWidth + 1) + (k - j + halfWidth)`: within a voicing state.
+    /// `log(stay · T[k, j] + tiny)` at `j * (2 * halfWidth + 1) + (k - j + halfWidth)`: within a voicing state
+    /// (`-inf` where `k` is outside `0 ..< binCount`).
     /// Target-major, so the predecessors of one target are contiguous.
     let stayLog: [Double]
     /// `log(switch · T[k, j] + tiny)`, laid out as ``stayLog``: from voiced to unvoiced or back.
     let switchLog: [Double]
+    /// The largest entry of either table: no transition is likelier.
+    let largestLogProbability: Double
     /// `log(tiny)`: any transition outside the band.
     static let farLogProbability = log(Double.leastNormalMagnitude)
 
@@ -31,8 +34,8 @@ struct PitchTransitions: Sendable {
         let stay = 1 - switchProbability
         let leave = (1.0 - stay) / 1
         var row = [Double](repeating: 0, count: n)
-        var stayLog = [Double](repeating: 0, count: n * width)
-        var switchLog = [Double](repeating: 0, count: n * width)
+        var stayLog = [Double](repeating: -.infinity, count: n * width)
+        var switchLog = [Double](repeating: -.infinity, count: n * width)
         for k in 0..<n {
             for j in row.indices { row[j] = abs(j - k) <= h ? window[j - k + h] : 0 }
             let total = row.withUnsafeBufferPointer { Numpy.pairwiseSum($0.baseAddress!, count: n) }
@@ -46,6 +49,7 @@ struct PitchTransitions: Sendable {
         self.halfWidth = h
         self.stayLog = stayLog
         self.switchLog = switchLog
+        self.largestLogProbability = max(stayLog.max() ?? 0, switchLog.max() ?? 0)
     }
 
     /// `log(transition + tiny)` of librosa's dense `2n × 2n` matrix, from state `k` to state `j`.

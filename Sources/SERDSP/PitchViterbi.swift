@@ -71,9 +71,20 @@ struct PitchViterbi: Sendable {
         let n = transitions.binCount
         let states = 2 * n
         let h = transitions.halfWidth
-        var globalBest = 0
-        for s in 1..<states where scratch.previous[s] > scratch.previous[globalBest] { globalBest = s }
+        var bestVoiced = 0
+        for s in 1..<n where scratch.previous[s] > scratch.previous[bestVoiced] { bestVoiced = s }
+        var bestUnvoiced = n
+        for s in (n + 1)..<states where scratch.previous[s] > scratch.previous[bestUnvoiced] { bestUnvoiced = s }
+        let (voicedMaximum, unvoicedMaximum) = (scratch.previous[bestVoiced], scratch.previous[bestUnvoiced])
+        let globalBest = unvoicedMaximum > voicedMaximum ? bestUnvoiced : bestVoiced
         let farValue = scratch.previous[globalBest] + PitchTransitions.farLogProbability
+        // A source block whose best value, even through the likeliest transition, stays below the jump from
+        // the best state overall cannot win anywhere: its searches are skipped (a large share of frames, where
+        // one voicing state has long been the only likely one).
+        let reach = transitions.largestLogProbability
+        let voicedMatters = voicedMaximum + reach >= farValue
+        let unvoicedMatters = unvoicedMaximum + reach >= farValue
+        for j in 0..<states { scratch.bestValue[j] = -.infinity }
         scratch.previous.withUnsafeBufferPointer { previous in
             scratch.bestValue.withUnsafeMutableBufferPointer { bestValue in
                 scratch.bestIndex.withUnsafeMutableBufferPointer { bestIndex in
@@ -85,10 +96,14 @@ struct PitchViterbi: Sendable {
                             // Voiced targets from voiced (stay), then from unvoiced (switch); unvoiced targets
                             // from voiced (switch), then from unvoiced (stay). Earlier sources have lower
                             // indices, so a later one must be strictly better to replace them.
-                            band.search(voiced, stay.baseAddress!, sourceOffset: 0, targetOffset: 0, n: n)
-                            band.search(voiced + n, leave.baseAddress!, sourceOffset: n, targetOffset: 0, n: n)
-                            band.search(voiced, leave.baseAddress!, sourceOffset: 0, targetOffset: n, n: n)
-                            band.search(voiced + n, stay.baseAddress!, sourceOffset: n, targetOffset: n, n: n)
+                            if voicedMatters {
+                                band.search(voiced, stay.baseAddress!, sourceOffset: 0, targetOffset: 0, n: n)
+                                band.search(voiced, leave.baseAddress!, sourceOffset: 0, targetOffset: n, n: n)
+                            }
+                            if unvoicedMatters {
+                                band.search(voiced + n, leave.baseAddress!, sourceOffset: n, targetOffset: 0, n: n)
+                                band.search(voiced + n, stay.baseAddress!, sourceOffset: n, targetOffset: n, n: n)
+                            }
                         }
                     }
                 }
@@ -117,8 +132,8 @@ private struct Band {
     let bestIndex: UnsafeMutablePointer<Int>
 
     /// For each target bin `j < n`, the best `source[k] + table[j, k]` over the `k < n` within ``halfWidth``
-    /// of `j` (first on ties), written at `targetOffset + j` as a value and a state (`sourceOffset + k`);
-    /// with `sourceOffset > 0`, only where strictly better than what is there.
+    /// of `j` (first on ties), written at `targetOffset + j` as a value and a state (`sourceOffset + k`)
+    /// where strictly better than what is there.
     func search(
         _ source: UnsafePointer<Double>, _ table: UnsafePointer<Double>, sourceOffset: Int, targetOffset: Int, n: Int
     ) {
@@ -138,7 +153,7 @@ private struct Band {
                 let to = min(last, j + h)
                 let (best, argument) = Self.firstMaximum(
                     source, table + j * (2 * h + 1) - j + h, from: from, through: to)
-                record(best, sourceOffset + argument, at: targetOffset + j, replacing: sourceOffset == 0)
+                record(best, sourceOffset + argument, at: targetOffset + j)
             }
             return
         }
@@ -146,7 +161,7 @@ private struct Band {
         let from = max(first, j - h)
         let to = min(last, j + h)
         let (best, argument) = Self.firstMaximum(source, table + j * (2 * h + 1) - j + h, from: from, through: to)
-        record(best, sourceOffset + argument, at: targetOffset + j, replacing: sourceOffset == 0)
+        record(best, sourceOffset + argument, at: targetOffset + j)
         solve(source, table, sourceOffset, targetOffset, targets: low, j, sources: first, argument)
         solve(source, table, sourceOffset, targetOffset, targets: j + 1, high, sources: argument, last)
     }
@@ -154,9 +169,11 @@ private struct Band {
     /// Target runs this short are scanned directly over their (narrow) source range: cheaper than recursing.
     private static let directTargets = 8
 
+    /// Keeps `state` at `slot` if strictly better than what is there: searches run in state order, so on a tie
+    /// the lower state stays, as `np.argmax` picks it.
     @inline(__always)
-    private func record(_ value: Double, _ state: Int, at slot: Int, replacing: Bool) {
-        if replacing || value > bestValue[slot] {
+    private func record(_ value: Double, _ state: Int, at slot: Int) {
+        if value > bestValue[slot] {
             bestValue[slot] = value
             bestIndex[slot] = state
         }
