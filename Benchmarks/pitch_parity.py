@@ -8,7 +8,7 @@ samples as float32 WAV to a temporary folder, and runs
 and `serreport-bench pitch` on the same samples. It prints, per corpus, over all frames pooled:
 voicing agreement, the median / 90th percentile / max relative F0 error on frames both call voiced, the
 share of those frames on the same pitch bin, and the CPU cost of each in ms per second of audio (librosa:
-process CPU time, one thread; serreport: thread CPU time, median of 3 after a warm-up).
+process CPU time, one thread, one run; serreport: thread CPU time, fastest of 7 after a warm-up).
 
 Usage: "$REFENV"/bin/python Benchmarks/pitch_parity.py [--clips 50] [--bench .build/release/serreport-bench]
 Build the bench first: swift build -c release --product serreport-bench

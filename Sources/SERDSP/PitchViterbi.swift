@@ -2,15 +2,16 @@ import Glibc
 
 /// The most likely state sequence of pYIN's hidden Markov model: `librosa.sequence.viterbi(prob, transition,
 /// p_init=uniform)` as `librosa.pyin` calls it, with the same log-domain sums
-/// (`log(prob + tiny)`, `log(transition + tiny)`) and the same choice among equal scores (the lowest state
-/// index, as `np.argmax`).
+/// (`log(prob + tiny)`, `log(transition + tiny)`) and, among exactly equal scores, the lowest state index (as
+/// `np.argmax`). Paths whose scores differ only by rounding may be chosen differently from librosa's.
 ///
 /// librosa scans all `2n` predecessors of each of the `2n` states in every frame. Here a state's best
 /// predecessor within reach (``PitchTransitions/halfWidth`` bins) is found by divide and conquer over the
 /// target bins: the log of the triangle window is concave, so `value[k] + log T[k, j]` is a Monge array in
 /// `(j, k)` and the (first) best `k` never decreases as `j` grows; each block-to-block step then costs
-/// `O((n + width) log n)` instead of `O(n · width)`. Predecessors out of reach cost `log(tiny)`; only the
-/// best state overall can win that way, and it is checked for every target.
+/// `O((n + width) log n)` instead of `O(n · width)` (short runs of targets are scanned directly, four
+/// predecessors at a time). Predecessors out of reach cost `log(tiny)`; only the best state overall can win
+/// that way, and it is checked for every target; a whole source block that cannot beat it is skipped.
 struct PitchViterbi: Sendable {
     let transitions: PitchTransitions
 
