@@ -1,5 +1,6 @@
 // serreport-bench: CPU cost of each stage of serreport's chain on the benchmark clips, one thread,
 // in ms of CPU per second of audio. Run by Benchmarks/run.sh beside the Python reference.
+// `serreport-bench pitch --list FILE` is the pitch tracker's parity and cost run (PitchBench.swift).
 //
 // Stages (the same clips and order as Benchmarks/reference_stages.py):
 //   decode_resample  load speech60_16000.wav and speech60_44100.wav at 22050 Hz (mean of the two)
@@ -32,6 +33,10 @@ func cpuMedian(repetitions: Int = 5, _ body: () throws -> Void) rethrows -> Doub
 
 func main() throws {
     let arguments = CommandLine.arguments
+    if arguments.count > 1, arguments[1] == "pitch" {
+        try pitchBench(arguments: arguments)
+        return
+    }
     guard let flag = arguments.firstIndex(of: "--audio"), flag + 1 < arguments.count else {
         FileHandle.standardError.write(Data("usage: serreport-bench --audio DIR\n".utf8))
         exit(2)
