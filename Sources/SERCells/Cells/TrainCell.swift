@@ -14,7 +14,7 @@ struct TrainCell: Cell {
 
     var id: String { Self.name }
     var summary: String { "fit random forest, boosted trees, SVM and MLP fold by fold, then on all clips" }
-    var version: Int { 2 }
+    var version: Int { 3 }
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.features.declaration] }
     var outputs: [ArtifactDeclaration] { [Artifacts.training.declaration, Artifacts.times.declaration] }
     var parameters: ParameterList { settings.parameters(["train", "report.figure_formats"]) }
@@ -36,11 +36,11 @@ struct TrainCell: Cell {
         try bundle.encode(training.excluded, as: ReportArtifacts.skipped.name)
         try bundle.put(RunTimes(training), as: Artifacts.times.artifact)
         try saveModels(training, into: &bundle)
-        let figures = EvaluationFigures.train(curves: record.mlpCurves)
+        let figures = EvaluationFigures.train(curves: record.mlpCurves, coverage: record.coverage)
         let drawn = try FigureRendering.render(
             figures, formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
         try bundle.encode(section(record, figures: drawn), as: ReportArtifacts.section.name)
-        try bundle.encode(narrative(training.plan), as: ReportArtifacts.narrative.name)
+        try bundle.encode(narrative(training.plan, record: record), as: ReportArtifacts.narrative.name)
         for _ in settings.train.models { context.progress.advance() }
         return bundle
     }
@@ -85,14 +85,16 @@ struct TrainCell: Cell {
         }
     }
 
-    private func narrative(_ plan: FoldPlan) -> [String: String] {
+    private func narrative(_ plan: FoldPlan, record: TrainingRecord) -> [String: String] {
         let protocolLine =
             plan.used == plan.requested
             ? "\(plan.used.rawValue), \(plan.folds.count) folds"
             : "\(plan.used.rawValue) (asked: \(plan.requested.rawValue)), \(plan.folds.count) folds"
         return [
             "protocol": protocolLine,
-            "speaker_normalization": settings.train.speakerNormalization ? "yes" : "",
+            "speaker_normalization": Self.normalizationText(
+                settings.train.speakerNormalization, folds: record.normalization, final: record.finalNormalization,
+                innerFolds: settings.train.search.innerFolds),
             "notes": plan.notes.joined(separator: " "),
         ]
     }
@@ -106,6 +108,9 @@ struct TrainCell: Cell {
         let search = train.search
         let models = train.parameters
         var tables: [ReportTable] = []
+        if train.speakerNormalization == .auto {
+            tables.append(Self.normalizationTable(record.normalization, final: record.finalNormalization))
+        }
         if !searched.isEmpty {
             tables.append(
                 ReportTable(
@@ -133,7 +138,10 @@ struct TrainCell: Cell {
                     record.foldCount == train.folds
                         ? "\(train.folds)" : "\(record.foldCount) (asked: \(train.folds); \(record.usedProtocol))"),
                 ReportPair("seed", "\(train.seed)"),
-                ReportPair("speaker_normalization", "\(train.speakerNormalization)"),
+                ReportPair(
+                    "speaker_normalization",
+                    "\(train.speakerNormalization.rawValue): "
+                        + Self.normalizationSummary(record.normalization, final: record.finalNormalization)),
                 ReportPair("models", train.models.map(\.rawValue).joined(separator: ", ")),
                 ReportPair("rf", "n_estimators \(models.rf.nEstimators)"),
                 ReportPair(
@@ -154,15 +162,78 @@ struct TrainCell: Cell {
     }
 }
 
+extension TrainCell {
+    /// "on in 5 of 5 folds (inner UAR 0.612 on vs 0.548 off); final model: on".
+    static func normalizationSummary(
+        _ folds: [SpeakerNormalizationDecision], final: SpeakerNormalizationDecision
+    ) -> String {
+        let on = folds.filter(\.applied).count
+        var text = "\(on == 0 ? "off" : "on") in \(on == 0 ? folds.count : on) of \(folds.count) folds"
+        let compared = folds.filter { $0.basis == .innerFolds }
+        if !compared.isEmpty {
+            let meanOn = compared.compactMap(\.innerUAROn).reduce(0, +) / Double(compared.count)
+            let meanOff = compared.compactMap(\.innerUAROff).reduce(0, +) / Double(compared.count)
+            text += " (inner UAR \(EvaluateCell.fixed(meanOn)) on vs \(EvaluateCell.fixed(meanOff)) off"
+            text += compared.count > 1 ? ", mean over folds)" : ")"
+        }
+        return text + "; final model: \(final.applied ? "on" : "off")"
+    }
+
+    /// The train section's sentence on speaker normalisation: what was applied, where, and why.
+    static func normalizationText(
+        _ mode: SpeakerNormalizationMode, folds: [SpeakerNormalizationDecision], final: SpeakerNormalizationDecision,
+        innerFolds: Int
+    ) -> String {
+        let what =
+            "speaker normalisation (each speaker's features z-scored with that speaker's own mean and deviation; no labels are used, and a test speaker's statistics come from that speaker's clips only)"
+        switch mode {
+        case .on: return "Before that, \(what) is applied in every fold (train.speaker_normalization: on)."
+        case .off: return "Speaker normalisation is off (train.speaker_normalization: off)."
+        case .auto: break
+        }
+        var text =
+            "Whether to apply \(what) was decided inside each training fold from its clips alone: an SVM was fitted with and without it on \(innerFolds) speaker-grouped inner folds of the fold's training clips, and the higher UAR on the inner held-out speakers won (off on a tie). Speaker normalisation: "
+            + normalizationSummary(folds, final: final) + "."
+        let reasons = Set((folds + [final]).map(\.note).filter { !$0.isEmpty }).sorted()
+        if !reasons.isEmpty { text += " Off without a comparison where " + reasons.joined(separator: "; ") + "." }
+        if final.applied {
+            text +=
+                " The saved models take speaker-normalised features: serreport predict z-scores files with --same-speaker by their own statistics, and a single file by a typical training speaker's."
+        }
+        return text
+    }
+
+    /// Per fold (and for the final models): the inner UARs with and without normalisation and the choice.
+    static func normalizationTable(
+        _ folds: [SpeakerNormalizationDecision], final: SpeakerNormalizationDecision
+    ) -> ReportTable {
+        func row(_ name: String, _ decision: SpeakerNormalizationDecision) -> [String] {
+            [
+                name, decision.innerUAROn.map(EvaluateCell.fixed) ?? "–",
+                decision.innerUAROff.map(EvaluateCell.fixed) ?? "–",
+                (decision.applied ? "on" : "off") + (decision.note.isEmpty ? "" : " (\(decision.note))"),
+            ]
+        }
+        return ReportTable(
+            caption:
+                "Speaker normalisation decided in each training fold (SVM, UAR pooled over speaker-grouped inner folds)",
+            columns: ["training clips", "inner UAR on", "inner UAR off", "chosen"],
+            rows: folds.enumerated().map { row("fold \($0 + 1)", $1) } + [row("all (final models)", final)])
+    }
+}
+
 /// Fit times for `run.json`: what differs from run to run, kept out of every compared output.
 struct RunTimes: Codable, Sendable {
     /// Seconds spent fitting each model, summed over the folds of cross-validation.
     var fitSeconds: [String: Double]
+    /// Deciding speaker normalisation (`auto`): the inner comparisons of every fold and of all clips.
+    var speakerNormalizationSeconds: Double
     var crossValidationSeconds: Double
     var finalFitSeconds: Double
 
     enum CodingKeys: String, CodingKey {
         case fitSeconds = "fit_seconds"
+        case speakerNormalizationSeconds = "speaker_normalization_seconds"
         case crossValidationSeconds = "cross_validation_seconds"
         case finalFitSeconds = "final_fit_seconds"
     }
@@ -172,6 +243,7 @@ struct RunTimes: Codable, Sendable {
             Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         }
         fitSeconds = Dictionary(uniqueKeysWithValues: training.evaluations.map { ($0.kind.rawValue, $0.fitSeconds) })
+        speakerNormalizationSeconds = seconds(training.normalizationTime)
         crossValidationSeconds = seconds(training.evaluateTime)
         finalFitSeconds = seconds(training.finalFitTime)
     }
