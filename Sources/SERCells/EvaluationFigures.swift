@@ -5,8 +5,10 @@ import SERPlot
 enum EvaluationFigures {
     /// Every train/evaluate figure; `note`, when given, replaces each figure's own caption (the gallery
     /// uses it to say the numbers are illustrative).
-    static func all(models: [ModelEvaluation], curves: [TrainingCurve], note: String? = nil) -> [NotebookFigure] {
-        let figures = train(curves: curves) + evaluate(models: models)
+    static func all(
+        models: [ModelEvaluation], curves: [TrainingCurve], coverage: SpeakerCoverage? = nil, note: String? = nil
+    ) -> [NotebookFigure] {
+        let figures = train(curves: curves, coverage: coverage) + evaluate(models: models)
         guard let note else { return figures }
         return figures.map { figure in
             var figure = figure
@@ -15,10 +17,21 @@ enum EvaluationFigures {
         }
     }
 
-    /// The train cell's figure: the MLP's curves (none when the MLP was not trained).
-    static func train(curves: [TrainingCurve]) -> [NotebookFigure] {
-        guard !curves.isEmpty else { return [] }
-        return [
+    /// The train cell's figures: the clips per speaker and emotion (when known), the MLP's curves (none
+    /// when the MLP was not trained).
+    static func train(curves: [TrainingCurve], coverage: SpeakerCoverage? = nil) -> [NotebookFigure] {
+        var figures: [NotebookFigure] = []
+        if let coverage {
+            figures.append(
+                NotebookFigure(
+                    cell: "train", name: "train-coverage",
+                    caption:
+                        "Clips per speaker and emotion in the clips trained on. Speaker normalisation removes each speaker's mean: where a speaker shows one emotion, that is the emotion's signal too.",
+                    figure: TrainFigures.speakerCoverage(
+                        speakers: coverage.speakers, emotions: coverage.emotions, counts: coverage.counts)))
+        }
+        guard !curves.isEmpty else { return figures }
+        return figures + [
             NotebookFigure(
                 cell: "train", name: "train-mlp-loss",
                 caption: "The MLP's training loss and validation accuracy after each epoch, one line per fold.",
@@ -40,7 +53,8 @@ enum EvaluationFigures {
         figures += [
             NotebookFigure(
                 cell: "evaluate", name: "evaluate-models",
-                caption: "Accuracy, UAR and macro-F1 per model: mean over folds with ± one standard deviation.",
+                caption:
+                    "Accuracy, UAR and macro-F1 per model: mean over folds with ± one standard deviation; each dot is one fold's UAR.",
                 figure: EvaluateFigures.comparison(models)),
             NotebookFigure(
                 cell: "evaluate", name: "evaluate-f1", caption: "F1 per emotion and model.",
@@ -51,4 +65,12 @@ enum EvaluationFigures {
         ]
         return figures
     }
+}
+
+/// Clips per speaker and emotion, for the `train-coverage` figure.
+struct SpeakerCoverage {
+    var speakers: [String]
+    var emotions: [String]
+    /// `counts[speaker][emotion]`.
+    var counts: [[Int]]
 }

@@ -51,7 +51,8 @@ extension Notebook {
         let record = try? outcomes.first(where: { $0.id == "train" })?.bundle?.decode(
             TrainingRecord.self, "training.json")
         if let record {
-            figures += EvaluationFigures.all(models: Evaluation(record).figureEvaluations, curves: record.mlpCurves)
+            figures += EvaluationFigures.all(
+                models: Evaluation(record).figureEvaluations, curves: record.mlpCurves, coverage: record.coverage)
         } else {
             let emotions = EmotionOrder.sorted(clips.map(\.emotion))
             let speakers = Array(Set(clips.map(\.speaker).filter { !$0.isEmpty })).sorted()

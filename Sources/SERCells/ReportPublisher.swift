@@ -120,7 +120,9 @@ struct ReportPublisher {
         var notices = outcomes.flatMap { $0.bundle?.notices() ?? [] }
         if let headline {
             highlights.insert(
-                ReportPair("best UAR", String(format: "%.3f (%@)", headline.uar, headline.best)), at: 0)
+                ReportPair(
+                    headline.compared > 1 ? "UAR, best of \(headline.compared) on the test folds" : "UAR",
+                    String(format: "%.3f (%@)", headline.uar, headline.best)), at: 0)
             highlights.insert(ReportPair("macro-F1", String(format: "%.3f", headline.macroF1)), at: 1)
             notices += headline.notes
         }

@@ -27,7 +27,7 @@ package struct ScalerFile: Codable {
         featureNames = training.featureNames
         mean = training.scaler.mean
         scale = training.scaler.scale
-        speakerNormalization = settings.train.speakerNormalization
+        speakerNormalization = training.finalNormalization.applied
         typicalSpeakerMean = training.typicalSpeaker?.mean
         typicalSpeakerScale = training.typicalSpeaker?.scale
     }

@@ -27,13 +27,18 @@ struct Training {
     var clips: [TrainingClip]
     /// Clips left out because a feature was NaN or infinite.
     var excluded: [SkippedFile]
-    /// The scaler fitted on all clips (after speaker normalisation, when on), saved with the models.
+    /// The scaler fitted on all clips (after speaker normalisation, when applied), saved with the models.
     var scaler: Standardizer
     var featureNames: [String]
     /// With speaker normalisation: the mean over training speakers of each speaker's feature means and
     /// deviations, used by `predict` for a clip whose speaker has no other clips.
     var typicalSpeaker: (mean: [Double], scale: [Double])?
+    /// Whether each fold's features were speaker-normalised, and why (`train.speaker_normalization`).
+    var normalization: [SpeakerNormalizationDecision]
+    /// The same decision for the final models, made from every clip.
+    var finalNormalization: SpeakerNormalizationDecision
     /// Wall time of each stage, for run.json (not in any compared output).
+    var normalizationTime: Duration
     var evaluateTime: Duration
     var finalFitTime: Duration
 
@@ -57,10 +62,8 @@ struct Training {
         let classIndex = Dictionary(uniqueKeysWithValues: emotions.enumerated().map { ($1, $0) })
         let labels = clips.map { classIndex[$0.emotion]! }
         let speakers = clips.map(\.speaker)
-        var features = Matrix(rows: clips.map(\.values))
-        let typicalSpeaker =
-            train.speakerNormalization ? SpeakerNormalization.typicalSpeaker(features, speakers: speakers) : nil
-        if train.speakerNormalization { features = SpeakerNormalization.normalized(features, speakers: speakers) }
+        let raw = Matrix(rows: clips.map(\.values))
+        let normalized = SpeakerNormalization.normalized(raw, speakers: speakers)
 
         let kinds = train.models
         let seed = UInt64(train.seed)
@@ -70,10 +73,19 @@ struct Training {
                 train.evaluation, labels: labels,
                 speakers: speakers, folds: train.folds, seed: seed)
             let start = clock.now
+            // Each outer fold decides from its training clips; the final model from every clip.
+            let decisions = SpeakerNormalizationChoice.decide(
+                train.speakerNormalization, rowSets: plan.folds.map(\.train) + [Array(clips.indices)],
+                features: raw, labels: labels, classCount: emotions.count, speakers: speakers,
+                innerFolds: train.search.innerFolds, settings: train.parameters, seed: seed, workers: jobs)
+            let decided = clock.now
+            let final = decisions[plan.folds.count]
+            let features = final.applied ? normalized : raw
             let grid = train.search
             let evaluations = try CrossValidation.evaluate(
                 kinds, features: features, labels: labels, classCount: emotions.count, plan: plan,
-                settings: train.parameters, seed: seed, workers: jobs, grid: grid, speakers: speakers)
+                settings: train.parameters, seed: seed, workers: jobs, grid: grid, speakers: speakers,
+                foldFeatures: decisions.prefix(plan.folds.count).map { $0.applied ? normalized : raw })
             let evaluated = clock.now
             // The final models' parameters come from the same inner search over every clip.
             let tuned = try GridSearch.tune(
@@ -83,11 +95,14 @@ struct Training {
             let finalModels = try FinalFit.fit(
                 kinds, features: scaler.transform(features), labels: labels, classCount: emotions.count,
                 settings: tuned.settings, seed: seed, workers: jobs)
+            let typicalSpeaker = final.applied ? SpeakerNormalization.typicalSpeaker(raw, speakers: speakers) : nil
             return Training(
                 evaluations: evaluations, finalModels: finalModels, finalChoices: tuned.chosen, plan: plan,
                 classNames: emotions, clips: clips,
                 excluded: excluded, scaler: scaler, featureNames: featureNames, typicalSpeaker: typicalSpeaker,
-                evaluateTime: evaluated - start, finalFitTime: clock.now - evaluated)
+                normalization: Array(decisions.prefix(plan.folds.count)), finalNormalization: final,
+                normalizationTime: decided - start, evaluateTime: evaluated - decided,
+                finalFitTime: clock.now - evaluated)
         } catch let error as LearnError {
             throw CellError(cell: "train", message: error.message)
         } catch {

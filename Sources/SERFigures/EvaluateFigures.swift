@@ -45,8 +45,10 @@ package enum EvaluateFigures {
     }
 
     /// `evaluate-models`: accuracy, UAR and macro-F1 per model (mean over folds, error bars ± one
-    /// standard deviation), with the UAR of guessing (one over the number of emotions) dashed across
-    /// the UAR bars only: accuracy's and macro-F1's chance levels depend on the class balance.
+    /// standard deviation), each fold's UAR as a dot on its model's UAR bar (how much the ranking of
+    /// the models can rest on one fold), with the UAR of guessing (one over the number of emotions)
+    /// dashed across the UAR bars only: accuracy's and macro-F1's chance levels depend on the class
+    /// balance.
     package static func comparison(_ models: [ModelEvaluation]) -> Figure {
         let metrics = ["accuracy", "UAR", "macro-F1"]
         let groups = models.enumerated().map { index, model in
@@ -57,13 +59,24 @@ package enum EvaluateFigures {
         }
         var marks = Mark.groupedBars(groups, errors: errors)
         var chanceNote = ""
+        if let uar = metrics.firstIndex(of: "UAR"), models.contains(where: { $0.uar.folds.count > 1 }) {
+            let barWidth = 0.8 / Double(max(models.count, 1))
+            for (index, model) in models.enumerated() where model.uar.folds.count > 1 {
+                let x = Double(uar) + (Double(index) - Double(models.count - 1) / 2) * barWidth
+                marks.append(
+                    .scatter(
+                        xs: Array(repeating: x, count: model.uar.folds.count), ys: model.uar.folds,
+                        color: FigureStyle.markerEdge, radius: 1.8))
+            }
+            chanceNote = "; dots: each fold's UAR"
+        }
         if let classes = models.first?.labels.count, classes > 0, let uar = metrics.firstIndex(of: "UAR") {
             let chance = 1 / Double(classes)
             marks.append(
                 .line(
                     xs: [Double(uar) - 0.45, Double(uar) + 0.45], ys: [chance, chance],
                     color: FigureStyle.referenceLine, width: 1.2, dash: [4, 3]))
-            chanceNote = "; dashed: UAR by chance (1/\(classes))"
+            chanceNote += "; dashed: UAR by chance (1/\(classes))"
         }
         let folds = models.first?.uar.folds.count ?? 0
         return Figure(

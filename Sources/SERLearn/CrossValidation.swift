@@ -33,20 +33,26 @@ package struct ModelEvaluationResult: Sendable {
 package enum CrossValidation {
     /// Evaluates `kinds` over `plan`'s folds. `grid` (none by default) names the parameters to search;
     /// `speakers`, one per row, are needed when it searches inside a speaker protocol's folds.
+    /// `foldFeatures`, when given, holds one matrix per fold that replaces `features` in that fold (and
+    /// in its inner search): speaker normalisation decided fold by fold.
     package static func evaluate(
         _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, plan: FoldPlan,
         settings: ModelParameters, seed: UInt64, workers: Int, grid: HyperparameterGrid = HyperparameterGrid(),
-        speakers: [String] = []
+        speakers: [String] = [], foldFeatures: [Matrix] = []
     ) throws -> [ModelEvaluationResult] {
+        precondition(foldFeatures.isEmpty || foldFeatures.count == plan.folds.count, "one matrix per fold")
         try validate(features: features, labels: labels, speakers: speakers)
+        for matrix in foldFeatures { try validate(features: matrix, labels: labels, speakers: speakers) }
         let searches = try search(
             kinds, features: features, labels: labels, classCount: classCount, plan: plan, settings: settings,
-            seed: seed, workers: workers, grid: grid, speakers: speakers)
+            seed: seed, workers: workers, grid: grid, speakers: speakers, foldFeatures: foldFeatures)
         let jobs = kinds.flatMap { kind in plan.folds.indices.map { (kind, $0) } }
         let results = try ParallelJobs.map(count: jobs.count, workers: workers) { index throws(LearnError) in
             let (kind, foldIndex) = jobs[index]
             return try runFold(
-                kind, fold: plan.folds[foldIndex], features: features, labels: labels, classCount: classCount,
+                kind, fold: plan.folds[foldIndex],
+                features: foldFeatures.isEmpty ? features : foldFeatures[foldIndex], labels: labels,
+                classCount: classCount,
                 settings: searches[kind]?[foldIndex].candidate.settings ?? settings,
                 seed: SeededGenerator.derived(from: seed, kind.seedIndex, UInt64(foldIndex)))
         }
@@ -90,7 +96,8 @@ package enum CrossValidation {
     /// of a fold are the same for every kind.
     private static func search(
         _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, plan: FoldPlan,
-        settings: ModelParameters, seed: UInt64, workers: Int, grid: HyperparameterGrid, speakers: [String]
+        settings: ModelParameters, seed: UInt64, workers: Int, grid: HyperparameterGrid, speakers: [String],
+        foldFeatures: [Matrix]
     ) throws(LearnError) -> [ModelKind: [GridSearch.Choice]] {
         let searched = ModelKind.allCases.filter { kinds.contains($0) && grid.searches($0) }
         guard !searched.isEmpty else { return [:] }
@@ -106,7 +113,7 @@ package enum CrossValidation {
                     candidates: grid.candidates(for: kind, base: settings),
                     seed: GridSearch.chained(
                         SeededGenerator.derived(from: seed, kind.seedIndex, UInt64(foldIndex)), GridSearch.salt),
-                    context: "fold \(foldIndex + 1)")
+                    context: "fold \(foldIndex + 1)", features: foldFeatures.isEmpty ? nil : foldFeatures[foldIndex])
             }
         }
         let choices = try GridSearch.choose(

@@ -62,6 +62,9 @@ package enum GridSearch {
         var seed: UInt64
         /// Which rows the choice is made from, for error messages ("fold 2", "all clips").
         var context: String
+        /// The features of this choice when they differ from the search's (speaker normalisation
+        /// decided fold by fold); nil for the search's own.
+        var features: Matrix? = nil
     }
 
     /// The winning candidate of a ``Selection``, its pooled inner UAR, and the CPU time of its search.
@@ -114,7 +117,8 @@ package enum GridSearch {
             let selection = selections[s]
             do throws(LearnError) {
                 return try CrossValidation.runFold(
-                    selection.kind, fold: selection.innerFolds[inner], features: features, labels: labels,
+                    selection.kind, fold: selection.innerFolds[inner], features: selection.features ?? features,
+                    labels: labels,
                     classCount: classCount, settings: selection.candidates[c].settings,
                     seed: chained(selection.seed, UInt64(c), UInt64(inner)))
             } catch {

@@ -52,8 +52,12 @@ package final class LibSVMModel {
         defer { precomputed?.nodes.deallocate() }
         defer { precomputed?.rows.deallocate() }
         var targets = labels.map(Double.init)
-        var weightLabels = (0..<classCount).map(Int32.init)
-        var weights = classWeights ?? Array(repeating: 1, count: classCount)
+        // Weights only for the classes present: libsvm ignores the others but says so on stderr (a
+        // training set without a class happens in speaker-grouped folds of a confounded corpus).
+        let present = Set(labels)
+        let weighted = (0..<classCount).filter { present.contains($0) }
+        var weightLabels = weighted.map(Int32.init)
+        var weights = weighted.map { classWeights?[$0] ?? 1 }
         var parameter = svm_parameter()
         parameter.svm_type = Int32(C_SVC)
         parameter.kernel_type = precomputed == nil ? Int32(RBF) : Int32(PRECOMPUTED)
@@ -63,7 +67,7 @@ package final class LibSVMModel {
         parameter.C = c
         parameter.shrinking = 1
         parameter.probability = 1
-        parameter.nr_weight = Int32(classCount)
+        parameter.nr_weight = Int32(weighted.count)
         let rows = precomputed?.rows ?? self.rows
         let trained = targets.withUnsafeMutableBufferPointer { targets in
             weightLabels.withUnsafeMutableBufferPointer { weightLabels in

@@ -7,8 +7,8 @@ package struct TrainingSettings: SettingGroup, Equatable {
     package var seed = 42
     package var models: [ModelKind] = [.rf, .xgb, .svm, .mlp]
     /// Standardise each speaker's features by that speaker's own mean and deviation (no labels used)
-    /// before the usual per-fold scaling.
-    package var speakerNormalization = true
+    /// before the usual per-fold scaling: always, never, or as each training fold's inner folds decide.
+    package var speakerNormalization = SpeakerNormalizationMode.auto
     package var parameters = ModelParameters()
     /// Inner grid search inside each training fold; empty lists search nothing.
     package var search = HyperparameterGrid()
@@ -27,7 +27,8 @@ package struct TrainingSettings: SettingGroup, Equatable {
             allowed: .all(.atLeastOne(), .unique())),
         Setting(
             "speaker_normalization", \.speakerNormalization,
-            "z-score each speaker's features by that speaker's own clips before scaling"),
+            "z-score each speaker's features by that speaker's own clips before scaling; auto compares on and off on speaker-grouped inner folds of each training fold (SVM) and keeps the better"
+        ),
         Nested("rf", \.parameters.rf),
         Nested("xgb", \.parameters.xgb),
         Nested("svm", \.parameters.svm),

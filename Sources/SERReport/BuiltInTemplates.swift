@@ -7,7 +7,7 @@
 package enum BuiltInTemplates {
     package static let files: [String: String] = [
         "cells/evaluate.mustache": #"""
-UAR (unweighted average recall, scikit-learn's balanced accuracy) is the headline: it does not reward guessing the largest class. Chance level is {{chance}}; the best model here is {{best}}. metrics.json has every number, predictions.csv every clip's prediction and class probabilities.
+UAR (unweighted average recall, scikit-learn's balanced accuracy) is the headline: it does not reward guessing the largest class. Chance level is {{chance}}; the best model here is {{best}}, the highest UAR pooled over the test folds of the {{compared}} models compared. The test folds chose it, so its score is an optimistic estimate of what a model chosen in advance would score; the spread over folds in the model comparison shows how much that choice can rest on chance. metrics.json has every number (best_selection: test-max), predictions.csv every clip's prediction and class probabilities.
 
 """#,
         "cells/extract.mustache": #"""
@@ -27,7 +27,7 @@ The seed notebook's processing, step by step and each switchable: peak normalisa
 
 """#,
         "cells/train.mustache": #"""
-Protocol: {{protocol}}. Each fold's features are standardised with the mean and deviation of its training clips only; every model is fitted on the training clips and predicts the held-out ones, so no clip is scored by a model that saw it.{{#speaker_normalization}} Before that, each speaker's features are z-scored with that speaker's own mean and deviation (speaker normalisation; no labels are used, and a test speaker's statistics come from that speaker's clips only).{{/speaker_normalization}} {{notes}}
+Protocol: {{protocol}}. Each fold's features are standardised with the mean and deviation of its training clips only; every model is fitted on the training clips and predicts the held-out ones, so no clip is scored by a model that saw it. {{speaker_normalization}} {{notes}}
 
 Finally every model is fitted on all clips and saved under models/ in its library's own format, for serreport predict.
 

@@ -9,9 +9,12 @@ struct Predict: ParsableCommand {
         abstract: "Predict the emotion of audio files with a built report's saved model.",
         discussion: """
             Uses the report's models/ folder: the settings the model was trained with, the scaler and the \
-            best model by UAR (or --model). With speaker normalisation on (the default), each file is \
-            normalised with the training corpus's typical speaker, or, with --same-speaker, all files \
-            together as one speaker's clips (more accurate when you have several clips of the speaker).
+            best model by UAR on the test folds (or --model). When the saved models were trained on \
+            speaker-normalised features (scaler.json's speaker_normalization; auto decides it on all \
+            clips), each file is normalised with the training corpus's typical speaker (the mean of \
+            its speakers' means and deviations: an approximation for one file of an unknown speaker), \
+            or, with --same-speaker, all files together as one speaker's clips (more accurate when you \
+            have several clips of the speaker).
             """)
 
     @Argument(help: "Audio files (WAV, FLAC, OGG, MP3).")

@@ -38,6 +38,17 @@ import Testing
         for emotion in SyntheticData.emotions { #expect(rendered.svgHasText(emotion), "legend lacks \(emotion)") }
     }
 
+    @Test func speakerCoverage() throws {
+        let figure = TrainFigures.speakerCoverage(
+            speakers: ["Actor_01", "Actor_02"], emotions: ["neutral", "calm", "happy", "sad"],
+            counts: [[4, 8, 0, 0], [0, 0, 8, 0]])
+        let rendered = try render(figure, "train-coverage")
+        #expect(rendered.svgHasText("Actor_01") && rendered.svgHasText("Actor_02"))
+        for emotion in ["neutral", "calm", "happy", "sad"] { #expect(rendered.svgHasText(emotion)) }
+        #expect(rendered.svgTexts.filter { $0 == "–" }.count == 5, "an empty cell shows a dash")
+        #expect(rendered.svgTexts.contains { $0.hasPrefix("each speaker shows 1.5 of 4 emotions") })
+    }
+
     @Test func durations() throws {
         let rendered = try render(LoadFigures.durations(SyntheticData.clips()), "load-durations")
         #expect(rendered.svgHasText("duration (s)"))

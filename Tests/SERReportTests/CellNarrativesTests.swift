@@ -13,8 +13,10 @@ struct CellNarrativesTests {
         #expect(text.contains("Protocol: speaker-independent, 5 folds."))
         #expect(!text.contains("speaker normalisation"))
         #expect(!text.contains("false"))
-        let normalised = narratives.text(for: "train", values: ["protocol": "x", "speaker_normalization": "yes"])
-        #expect(normalised.contains("speaker normalisation"))
+        let normalised = narratives.text(
+            for: "train",
+            values: ["protocol": "x", "speaker_normalization": "Speaker normalisation: on in 5 of 5 folds."])
+        #expect(normalised.contains("Speaker normalisation: on in 5 of 5 folds."))
         #expect(narratives.text(for: "no-such-cell", values: [:]) == "")
     }
 

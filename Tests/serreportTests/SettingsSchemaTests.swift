@@ -74,6 +74,7 @@ struct SettingsSchemaTests {
         #expect(saved.features == Settings().features)
         #expect(saved.process == Settings().process)
         #expect(saved.data == Settings().data, "the corpus location is not saved")
+        #expect(saved.train.speakerNormalization == .on, "0.2's `true` is `on`, not the new default `auto`")
         if name == "0.2-early" {
             #expect(saved.train.parameters.svm.gamma == .value(0.01))
             #expect(saved.train.parameters.svm.classWeight == .none)
@@ -85,9 +86,28 @@ struct SettingsSchemaTests {
                     == {
                         var settings = Settings()
                         settings.data = saved.data
+                        settings.train.speakerNormalization = .on
                         return settings
                     }())
         }
+    }
+
+    @Test("train.speaker_normalization takes auto, on and off, and the flags it took before auto")
+    func speakerNormalizationValues() throws {
+        let expected: [String: SpeakerNormalizationMode] = [
+            "auto": .auto, "on": .on, "off": .off, "true": .on, "false": .off, "yes": .on, "no": .off,
+        ]
+        for (text, mode) in expected {
+            let resolved = try Settings.resolve(overrides: ["train.speaker_normalization=\(text)"])
+            #expect(resolved.value.train.speakerNormalization == mode, "\(text)")
+        }
+        #expect(Settings().train.speakerNormalization == .auto)
+        let yaml = try Settings.resolve(file: ("serreport.yml", "train:\n  speaker_normalization: false\n"))
+        #expect(yaml.value.train.speakerNormalization == .off)
+        let error = #expect(throws: SettingsError.self) {
+            try Settings.resolve(overrides: ["train.speaker_normalization=sometimes"])
+        }
+        #expect(error?.description.contains("auto, on, off") == true, "\(String(describing: error))")
     }
 
     @Test("a saved settings file that lies is an error naming the file, not a trap")

@@ -13,7 +13,7 @@ struct EvaluateCell: Cell {
 
     var id: String { Self.name }
     var summary: String { "score every model on its held-out folds: UAR, accuracy, macro-F1, confusion" }
-    var version: Int { 1 }
+    var version: Int { 2 }
     var inputs: [ArtifactDeclaration] { [Artifacts.training.declaration] }
     var outputs: [ArtifactDeclaration] { [Artifacts.headline.declaration] }
     var parameters: ParameterList { settings.parameters(["report.figure_formats"]) }
@@ -38,6 +38,7 @@ struct EvaluateCell: Cell {
             [
                 "chance": Self.fixed(1 / Double(max(record.classNames.count, 1))),
                 "best": evaluation.best?.kind.title ?? "",
+                "compared": "\(evaluation.models.count)",
             ], as: ReportArtifacts.narrative.name)
         return bundle
     }
@@ -84,7 +85,9 @@ struct EvaluateCell: Cell {
 
 /// The numbers the report's header shows: the best model and its scores, and the protocol used.
 struct Headline: Codable, Sendable {
+    /// The model with the highest pooled test UAR, of ``compared`` models.
     var best: String
+    var compared: Int
     var bestTitle: String
     var uar: Double
     var accuracy: Double
@@ -96,6 +99,7 @@ struct Headline: Codable, Sendable {
     init(_ evaluation: Evaluation) {
         let best = evaluation.best
         self.best = best?.kind.rawValue ?? ""
+        compared = evaluation.models.count
         bestTitle = best?.kind.title ?? ""
         uar = best?.pooled.uar ?? .nan
         accuracy = best?.pooled.accuracy ?? .nan

@@ -94,14 +94,28 @@ struct Evaluation {
                 perSpeaker: Dictionary(
                     uniqueKeysWithValues: model.speakerAccuracy.map { ($0.speaker, rounded($0.accuracy)) }))
         }
+        func rounded(_ decision: SpeakerNormalizationDecision) -> SpeakerNormalizationDecision {
+            var decision = decision
+            decision.innerUAROn = decision.innerUAROn.map(rounded)
+            decision.innerUAROff = decision.innerUAROff.map(rounded)
+            return decision
+        }
         return MetricsFile(
-            models: files, best: best?.kind.rawValue ?? "",
+            models: files, best: best?.kind.rawValue ?? "", bestSelection: "test-max",
+            bestSelectionNote: Self.bestSelectionNote(models: models.count),
             protocol: .init(
                 requested: record.requestedProtocol, used: record.usedProtocol, folds: record.foldCount,
-                seed: settings.train.seed, speakerNormalization: settings.train.speakerNormalization,
+                seed: settings.train.seed, speakerNormalization: settings.train.speakerNormalization.rawValue,
+                speakerNormalizationFolds: record.normalization.map(rounded),
+                speakerNormalizationFinal: rounded(record.finalNormalization),
                 notes: record.notes),
             clips: record.rows.count,
             excluded: Dictionary(record.excluded.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// How `best` is chosen, for metrics.json and the report: the highest of `models` pooled test UARs.
+    static func bestSelectionNote(models: Int) -> String {
+        "the model with the highest UAR pooled over the test folds, of \(models) compared: the test folds chose it, so its score is an optimistic estimate of a model chosen in advance"
     }
 
     /// `predictions.csv`: per clip and model, the fold it was tested in, the true and predicted emotion

@@ -1,4 +1,5 @@
 import Foundation
+package import SERLearn
 
 /// What `metrics.json` holds: every model's scores keyed by short name, the best model and the protocol
 /// (written by the evaluate cell, read back by `serreport diff`).
@@ -49,17 +50,71 @@ package struct MetricsFile: Codable {
         package var used: String
         package var folds: Int
         package var seed: Int
-        package var speakerNormalization: Bool
+        /// The setting: `auto`, `on` or `off` (`true`/`false` in files before `auto`, read as on/off).
+        package var speakerNormalization: String
+        /// Whether each fold's features were speaker-normalised, and why; empty in older files.
+        package var speakerNormalizationFolds: [SpeakerNormalizationDecision]
+        /// The same for the saved models, decided on every clip; nil in older files.
+        package var speakerNormalizationFinal: SpeakerNormalizationDecision?
         package var notes: [String]
         enum CodingKeys: String, CodingKey {
             case requested, used, folds, seed, notes
             case speakerNormalization = "speaker_normalization"
+            case speakerNormalizationFolds = "speaker_normalization_folds"
+            case speakerNormalizationFinal = "speaker_normalization_final"
+        }
+
+        init(
+            requested: String, used: String, folds: Int, seed: Int, speakerNormalization: String,
+            speakerNormalizationFolds: [SpeakerNormalizationDecision],
+            speakerNormalizationFinal: SpeakerNormalizationDecision?, notes: [String]
+        ) {
+            self.requested = requested
+            self.used = used
+            self.folds = folds
+            self.seed = seed
+            self.speakerNormalization = speakerNormalization
+            self.speakerNormalizationFolds = speakerNormalizationFolds
+            self.speakerNormalizationFinal = speakerNormalizationFinal
+            self.notes = notes
+        }
+
+        package init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            requested = try container.decode(String.self, forKey: .requested)
+            used = try container.decode(String.self, forKey: .used)
+            folds = try container.decode(Int.self, forKey: .folds)
+            seed = try container.decode(Int.self, forKey: .seed)
+            notes = try container.decode([String].self, forKey: .notes)
+            if let flag = try? container.decode(Bool.self, forKey: .speakerNormalization) {
+                speakerNormalization = flag ? "on" : "off"
+            } else {
+                speakerNormalization = try container.decode(String.self, forKey: .speakerNormalization)
+            }
+            speakerNormalizationFolds =
+                try container.decodeIfPresent([SpeakerNormalizationDecision].self, forKey: .speakerNormalizationFolds)
+                ?? []
+            speakerNormalizationFinal = try container.decodeIfPresent(
+                SpeakerNormalizationDecision.self, forKey: .speakerNormalizationFinal)
         }
     }
 
     package var models: [String: Model]
+    /// The model with the highest pooled UAR on the test folds (the report's first tile; `predict`'s
+    /// default model).
     package var best: String
+    /// How ``best`` was chosen: `test-max` (the highest pooled test UAR of the models compared, an
+    /// optimistic pick) or `inner-cv`; older files have none.
+    package var bestSelection: String?
+    /// What ``bestSelection`` means, in a sentence.
+    package var bestSelectionNote: String?
     package var `protocol`: ProtocolInfo
     package var clips: Int
     package var excluded: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case models, best, `protocol`, clips, excluded
+        case bestSelection = "best_selection"
+        case bestSelectionNote = "best_selection_note"
+    }
 }

@@ -14,7 +14,7 @@ struct TrainCell: Cell {
 
     var id: String { Self.name }
     var summary: String { "fit random forest, boosted trees, SVM and MLP fold by fold, then on all clips" }
-    var version: Int { 2 }
+    var version: Int { 3 }
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.features.declaration] }
     var outputs: [ArtifactDeclaration] { [Artifacts.training.declaration, Artifacts.times.declaration] }
     var parameters: ParameterList { settings.parameters(["train", "report.figure_formats"]) }
@@ -36,11 +36,11 @@ struct TrainCell: Cell {
         try bundle.encode(training.excluded, as: ReportArtifacts.skipped.name)
         try bundle.put(RunTimes(training), as: Artifacts.times.artifact)
         try saveModels(training, into: &bundle)
-        let figures = EvaluationFigures.train(curves: record.mlpCurves)
+        let figures = EvaluationFigures.train(curves: record.mlpCurves, coverage: record.coverage)
         let drawn = try FigureRendering.render(
             figures, formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
         try bundle.encode(section(record, figures: drawn), as: ReportArtifacts.section.name)
-        try bundle.encode(narrative(training.plan), as: ReportArtifacts.narrative.name)
+        try bundle.encode(narrative(training.plan, record: record), as: ReportArtifacts.narrative.name)
         for _ in settings.train.models { context.progress.advance() }
         return bundle
     }
@@ -85,14 +85,16 @@ struct TrainCell: Cell {
         }
     }
 
-    private func narrative(_ plan: FoldPlan) -> [String: String] {
+    private func narrative(_ plan: FoldPlan, record: TrainingRecord) -> [String: String] {
         let protocolLine =
             plan.used == plan.requested
             ? "\(plan.used.rawValue), \(plan.folds.count) folds"
             : "\(plan.used.rawValue) (asked: \(plan.requested.rawValue)), \(plan.folds.count) folds"
         return [
             "protocol": protocolLine,
-            "speaker_normalization": settings.train.speakerNormalization ? "yes" : "",
+            "speaker_normalization": Self.normalizationText(
+                settings.train.speakerNormalization, folds: record.normalization, final: record.finalNormalization,
+                innerFolds: settings.train.search.innerFolds),
             "notes": plan.notes.joined(separator: " "),
         ]
     }
@@ -106,6 +108,9 @@ struct TrainCell: Cell {
         let search = train.search
         let models = train.parameters
         var tables: [ReportTable] = []
+        if train.speakerNormalization == .auto {
+            tables.append(Self.normalizationTable(record.normalization, final: record.finalNormalization))
+        }
         if !searched.isEmpty {
             tables.append(
                 ReportTable(
@@ -133,7 +138,10 @@ struct TrainCell: Cell {
                     record.foldCount == train.folds
                         ? "\(train.folds)" : "\(record.foldCount) (asked: \(train.folds); \(record.usedProtocol))"),
                 ReportPair("seed", "\(train.seed)"),
-                ReportPair("speaker_normalization", "\(train.speakerNormalization)"),
+                ReportPair(
+                    "speaker_normalization",
+                    "\(train.speakerNormalization.rawValue): "
+                        + Self.normalizationSummary(record.normalization, final: record.finalNormalization)),
                 ReportPair("models", train.models.map(\.rawValue).joined(separator: ", ")),
                 ReportPair("rf", "n_estimators \(models.rf.nEstimators)"),
                 ReportPair(
@@ -162,11 +170,14 @@ struct TrainCell: Cell {
 struct RunTimes: Codable, Sendable {
     /// Seconds spent fitting each model, summed over the folds of cross-validation.
     var fitSeconds: [String: Double]
+    /// Deciding speaker normalisation (`auto`): the inner comparisons of every fold and of all clips.
+    var speakerNormalizationSeconds: Double
     var crossValidationSeconds: Double
     var finalFitSeconds: Double
 
     enum CodingKeys: String, CodingKey {
         case fitSeconds = "fit_seconds"
+        case speakerNormalizationSeconds = "speaker_normalization_seconds"
         case crossValidationSeconds = "cross_validation_seconds"
         case finalFitSeconds = "final_fit_seconds"
     }
@@ -176,6 +187,7 @@ struct RunTimes: Codable, Sendable {
             Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         }
         fitSeconds = Dictionary(uniqueKeysWithValues: training.evaluations.map { ($0.kind.rawValue, $0.fitSeconds) })
+        speakerNormalizationSeconds = seconds(training.normalizationTime)
         crossValidationSeconds = seconds(training.evaluateTime)
         finalFitSeconds = seconds(training.finalFitTime)
     }

@@ -41,6 +41,10 @@ struct TrainingRecord: Codable, Sendable {
     var usedProtocol: String
     var foldCount: Int
     var notes: [String]
+    /// Whether each fold's features were speaker-normalised, and why.
+    var normalization: [SpeakerNormalizationDecision]
+    /// The same for the final models, decided on every clip (what `predict` applies).
+    var finalNormalization: SpeakerNormalizationDecision
     var models: [Model]
 
     init(_ training: Training) {
@@ -51,6 +55,8 @@ struct TrainingRecord: Codable, Sendable {
         usedProtocol = training.plan.used.rawValue
         foldCount = training.plan.folds.count
         notes = training.plan.notes
+        normalization = training.normalization
+        finalNormalization = training.finalNormalization
         models = training.evaluations.map { evaluation in
             Model(
                 kind: evaluation.kind,
@@ -70,6 +76,21 @@ struct TrainingRecord: Codable, Sendable {
 }
 
 extension TrainingRecord {
+    /// Clips per known speaker and emotion; nil when no clip has a speaker.
+    var coverage: SpeakerCoverage? {
+        let speakers = Set(rows.map(\.speaker).filter { !$0.isEmpty }).sorted()
+        guard !speakers.isEmpty else { return nil }
+        let speakerIndex = Dictionary(uniqueKeysWithValues: speakers.enumerated().map { ($1, $0) })
+        let classIndex = Dictionary(uniqueKeysWithValues: classNames.enumerated().map { ($1, $0) })
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: classNames.count), count: speakers.count)
+        for row in rows {
+            if let speaker = speakerIndex[row.speaker], let emotion = classIndex[row.emotion] {
+                counts[speaker][emotion] += 1
+            }
+        }
+        return SpeakerCoverage(speakers: speakers, emotions: classNames, counts: counts)
+    }
+
     /// The MLP's loss and validation curves, one per fold; empty when the MLP was not trained.
     var mlpCurves: [TrainingCurve] {
         guard let mlp = models.first(where: { $0.kind == .mlp }) else { return [] }
