@@ -8,24 +8,8 @@ import SERFiles
 
 /// What `lstat` says of one path: its kind, identity and permission bits.
 struct FileFacts: Equatable {
-    enum Kind: Equatable {
-        case regular, folder, symbolicLink, fifo, socket, characterDevice, blockDevice
-
-        /// How a message names it: "a named pipe (FIFO)", "a folder" (``FileKind``'s words).
-        var phrase: String {
-            switch self {
-            case .regular: "a regular file"
-            case .folder: FileKind.folder.phrase
-            case .symbolicLink: FileKind.symbolicLink.phrase
-            case .fifo: FileKind.namedPipe.phrase
-            case .socket: FileKind.socket.phrase
-            case .characterDevice: FileKind.characterDevice.phrase
-            case .blockDevice: FileKind.blockDevice.phrase
-            }
-        }
-    }
-
-    var kind: Kind
+    /// What is there when it is not a regular file (``FileKind``, `nil` for a regular file).
+    var kind: FileKind?
     var device: UInt64
     var inode: UInt64
     var size: Int
@@ -33,6 +17,12 @@ struct FileFacts: Equatable {
     var mode: mode_t
     var owner: uid_t
     var group: gid_t
+
+    /// A regular file (not a folder, link, pipe, socket or device).
+    var isRegular: Bool { kind == nil }
+
+    /// How a message names what is there: "a regular file", "a folder", "a named pipe (FIFO)".
+    var phrase: String { kind?.phrase ?? "a regular file" }
 
     /// The same file: one device and inode.
     func isSameFile(as other: FileFacts) -> Bool { device == other.device && inode == other.inode }
@@ -51,19 +41,9 @@ enum FileCalls {
         if (following ? stat(path, &info) : lstat(path, &info)) != 0 {
             return errno == ENOENT ? .success(nil) : .failure(Errno(errno))
         }
-        let kind: FileFacts.Kind
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: kind = .regular
-        case S_IFDIR: kind = .folder
-        case S_IFLNK: kind = .symbolicLink
-        case S_IFIFO: kind = .fifo
-        case S_IFSOCK: kind = .socket
-        case S_IFBLK: kind = .blockDevice
-        default: kind = .characterDevice
-        }
         return .success(
             FileFacts(
-                kind: kind, device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
+                kind: FileKind(mode: info.st_mode), device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
                 mode: info.st_mode & 0o7777, owner: info.st_uid, group: info.st_gid))
     }
 

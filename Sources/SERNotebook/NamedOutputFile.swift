@@ -1,4 +1,5 @@
 package import Foundation
+import SERFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -21,7 +22,7 @@ package enum NamedOutputFile {
                 guard case .success(let facts?) = FileCalls.facts(folder, following: true), facts.kind == .folder
                 else { throw NotebookError("\(path): cannot write (no folder \(folder) to write it in)") }
                 return current
-            case .success(let facts?) where facts.kind == .regular:
+            case .success(let facts?) where facts.isRegular:
                 return current
             case .success(let facts?) where facts.kind == .symbolicLink:
                 guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
@@ -32,7 +33,7 @@ package enum NamedOutputFile {
                     URL(fileURLWithPath: destination.hasPrefix("/") ? destination : base + "/" + destination)
                     .standardizedFileURL.path
             case .success(let facts?):
-                throw NotebookError("\(path): is \(facts.kind.phrase), not a regular file; give a file to write")
+                throw NotebookError("\(path): is \(facts.phrase), not a regular file; give a file to write")
             case .failure(let error) where error.code == ENOTDIR:
                 let folder = (current as NSString).deletingLastPathComponent
                 throw NotebookError("\(path): cannot write (\(folder) is not a folder)")

@@ -1,4 +1,5 @@
 import Foundation
+import SERFiles
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 package import Foundation
+import SERFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -179,7 +180,7 @@ extension ReportFolder {
                 throw NotebookError("\(shownFolder): cannot create (\(FileCalls.reason(made)))")
             }
             let old = location(relative)
-            if owned.contains(relative), case .success(let facts?) = FileCalls.facts(old), facts.kind == .regular,
+            if owned.contains(relative), case .success(let facts?) = FileCalls.facts(old), facts.isRegular,
                 facts.size == data.count, FileCalls.contents(of: old, limit: data.count) == data,
                 FileCalls.link(old, as: target) == 0
             {

@@ -1,4 +1,5 @@
 package import Foundation
+import SERFiles
 
 /// `.serreport-files`: which files of a folder serreport wrote, and which build wrote them.
 ///
@@ -53,9 +54,9 @@ struct FolderRecord: Equatable {
         let path = folder + "/" + ReportFolder.recordName
         switch FileCalls.facts(path) {
         case .success(nil): return nil
-        case .success(let facts?) where facts.kind != .regular:
+        case .success(let facts?) where !facts.isRegular:
             throw NotebookError(
-                "\(shown): is \(facts.kind.phrase), not serreport's record of the files it wrote; move it away")
+                "\(shown): is \(facts.phrase), not serreport's record of the files it wrote; move it away")
         case .failure(let error): throw NotebookError("\(shown): cannot read (\(error.reason))")
         case .success: break
         }
@@ -72,7 +73,7 @@ extension ReportFolder {
     /// has none: ``publish(_:formerOutputs:finishing:log:)`` can adopt its files by name).
     package var hasRecord: Bool {
         guard case .success(let facts?) = FileCalls.facts(location(Self.recordName)) else { return false }
-        return facts.kind == .regular
+        return facts.isRegular
     }
 
     /// A regular file of the folder, read without following links or blocking (for deciding whether

@@ -1,4 +1,5 @@
 package import Foundation
+import SERFiles
 
 /// A folder serreport writes its outputs into — a report (`build --out`), a figure gallery
 /// (`figures --gallery`) — owning in it exactly the files it wrote, and nothing else.
@@ -134,8 +135,8 @@ package struct ReportFolder: Sendable {
                 guard facts.kind == .folder else {
                     throw NotebookError(
                         candidate == path
-                            ? "\(shown): exists and is \(facts.kind.phrase), not a folder"
-                            : "\(shown): cannot be a folder: \(candidate) is \(facts.kind.phrase)")
+                            ? "\(shown): exists and is \(facts.phrase), not a folder"
+                            : "\(shown): cannot be a folder: \(candidate) is \(facts.phrase)")
                 }
                 let code = FileCalls.writable(candidate)
                 guard code == 0 else {
