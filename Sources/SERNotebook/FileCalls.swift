@@ -43,7 +43,8 @@ enum FileCalls {
         }
         return .success(
             FileFacts(
-                kind: FileKind(mode: info.st_mode), device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
+                kind: FileKind(mode: info.st_mode), device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+                size: Int(info.st_size),
                 mode: info.st_mode & 0o7777, owner: info.st_uid, group: info.st_gid))
     }
 
