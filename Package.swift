@@ -93,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "serreport",
             dependencies: [
-                "SERCells", "SERFiles", "SERReport", "SERPlot", "CMalloc",
+                "SERCells", "SERFiles", "SERReport", "SERPlot", "CMalloc", "CLinux",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

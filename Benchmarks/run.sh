@@ -52,11 +52,12 @@ for _ in range(3):
 print(statistics.median(times))
 PY
 }
+# The whole command with features.set seed: the same work as the Python seed.
 echo "whole command..." >&2
-raw_cpu=$(cpu taskset -c 0 "$bin/serreport" features --summary --json --raw --jobs 1 "${clips[@]}")
-full_cpu=$(cpu taskset -c 0 "$bin/serreport" features --summary --json --jobs 1 "${clips[@]}")
-full_wall_1=$(wall "$bin/serreport" features --summary --json --jobs 1 "${clips[@]}")
-full_wall_all=$(wall "$bin/serreport" features --summary --json "${clips[@]}")
+raw_cpu=$(cpu taskset -c 0 "$bin/serreport" features --summary --json --raw --jobs 1 --set features.set=seed "${clips[@]}")
+full_cpu=$(cpu taskset -c 0 "$bin/serreport" features --summary --json --jobs 1 --set features.set=seed "${clips[@]}")
+full_wall_1=$(wall "$bin/serreport" features --summary --json --jobs 1 --set features.set=seed "${clips[@]}")
+full_wall_all=$(wall "$bin/serreport" features --summary --json --set features.set=seed "${clips[@]}")
 
 python3 - "$work" "$raw_cpu" "$full_cpu" "$full_wall_1" "$full_wall_all" "$(getconf _NPROCESSORS_ONLN)" <<'PY'
 import json, sys

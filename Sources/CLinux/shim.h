@@ -32,3 +32,8 @@ static inline int clinux_syncfs(int fd) {
     return -1;
 #endif
 }
+
+#include <stdio.h>
+
+/// fflush(stdout): C's `stdout` is a mutable global Swift's concurrency checks refuse to read.
+static inline int clinux_flush_stdout(void) { return fflush(stdout); }

@@ -20,9 +20,10 @@ package struct ClipAnalyzer {
     private var processor: ClipProcessor?
     private var computers: [Int: FeatureComputer] = [:]
 
-    /// - Parameter processing: `false` skips normalise, trim, fix length and noise reduction.
+    /// - Parameter processing: `false` skips normalise, trim, fix length and noise reduction. `auto`
+    ///   steps of `process` follow the feature set (``ProcessingSettings/resolved(notebookChain:)``).
     package init(process: ProcessingSettings, features: FeatureParameters, sampleRate: Int, processing: Bool = true) {
-        self.process = process
+        self.process = process.resolved(notebookChain: features.featureSet == .seed)
         self.features = features
         self.sampleRate = sampleRate
         self.processing = processing

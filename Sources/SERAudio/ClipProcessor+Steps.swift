@@ -20,7 +20,7 @@ extension ClipProcessor {
             trimmedSpan = trimmed.range
             steps.append(("trimmed", samples))
         }
-        if processing && settings.fixLength.enabled {
+        if processing && settings.fixLength.enabled == .on {
             let length = FixedLength.length(seconds: settings.fixLength.seconds, sampleRate: original.sampleRate)
             samples = FixedLength.apply(samples, length: length)
             steps.append(("fixed length", samples))

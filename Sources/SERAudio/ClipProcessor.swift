@@ -63,7 +63,7 @@ package struct ClipProcessor {
             sampleRate: self.sampleRate,
             normalizer: processing && normalize.enabled ? PeakNormalizer(headroomDB: normalize.headroomDB) : nil)
         let denoise = settings.denoise
-        reducer = processing && denoise.enabled ? try NoiseReducer(denoise.reduction) : nil
+        reducer = processing && denoise.enabled == .on ? try NoiseReducer(denoise.reduction) : nil
     }
 
     package func process(path: String) throws(AudioError) -> ProcessedClip {
@@ -86,7 +86,7 @@ package struct ClipProcessor {
             samples = trimmed.samples
             stages.trim = trimmed.range
         }
-        if processing && settings.fixLength.enabled {
+        if processing && settings.fixLength.enabled == .on {
             let length = FixedLength.length(seconds: settings.fixLength.seconds, sampleRate: rate)
             samples = FixedLength.apply(samples, length: length)
             stages.fixedLength = length

@@ -35,13 +35,16 @@ package struct ProcessingSettings: SettingGroup, Hashable {
 
     /// `librosa.util.fix_length(y, size=round(seconds * sr))`.
     package struct FixLength: SettingGroup, Hashable {
-        package var enabled = true
+        package var enabled = StepSwitch.auto
         package var seconds = 3.0
 
         package init() {}
 
         package static let schema = SettingSchema<FixLength>([
-            Setting("enabled", \.enabled, "pad or cut every clip to one length (librosa.util.fix_length)"),
+            Setting(
+                "enabled", \.enabled,
+                "pad or cut every clip to one length (librosa.util.fix_length); auto: on for features.set seed, off for extended"
+            ),
             Setting(
                 "seconds", \.seconds, "that length in seconds (size = round(seconds × sample_rate))",
                 allowed: .range(0.1, 3600)),
@@ -50,13 +53,15 @@ package struct ProcessingSettings: SettingGroup, Hashable {
 
     /// `noisereduce.reduce_noise`; its other arguments keep noisereduce's defaults.
     package struct Denoise: SettingGroup, Hashable {
-        package var enabled = true
+        package var enabled = StepSwitch.auto
         package var reduction = NoiseReducer.Parameters()
 
         package init() {}
 
         package static let schema = SettingSchema<Denoise>([
-            Setting("enabled", \.enabled, "reduce noise (noisereduce.reduce_noise)"),
+            Setting(
+                "enabled", \.enabled,
+                "reduce noise (noisereduce.reduce_noise); auto: on for features.set seed, off for extended"),
             Setting(
                 "stationary", \.reduction.stationary,
                 "one noise threshold per frequency instead of a time-smoothed floor (reduce_noise stationary)"),
@@ -72,6 +77,15 @@ package struct ProcessingSettings: SettingGroup, Hashable {
     package var denoise = Denoise()
 
     package init() {}
+
+    /// These settings with `auto` steps decided: on for the notebook's chain (`features.set: seed`),
+    /// else off (``StepSwitch``). Every step that runs takes resolved settings.
+    package func resolved(notebookChain: Bool) -> ProcessingSettings {
+        var resolved = self
+        resolved.fixLength.enabled = fixLength.enabled.isOn(notebookChain: notebookChain) ? .on : .off
+        resolved.denoise.enabled = denoise.enabled.isOn(notebookChain: notebookChain) ? .on : .off
+        return resolved
+    }
 
     package static let schema = SettingSchema<ProcessingSettings>([
         Nested("normalize", \.normalize),

@@ -74,18 +74,34 @@ package struct Settings: SettingGroup, Equatable {
     }
 
     /// Settings saved with a report's models (`models/settings.json`, written by any release since
-    /// 0.2): read like a config file, keys added since taking their defaults. The corpus location is
-    /// not saved.
+    /// 0.2): read like a config file, keys added since taking their defaults, except `features.set`,
+    /// which is `seed` when absent (the only features there were). The corpus location is not saved.
     package static func saved(json text: String, file: String) throws(SettingsError) -> Settings {
         let node = try Configuration.node(yaml: text, source: .file(file, line: 0))
-        return try resolve(node.removing("data")).value
+        // Before `features.set` existed every report was trained on the seed's 82 values.
+        let before = try Configuration.node(yaml: "features:\n  set: seed\n", source: .file(file, line: 0))
+        return try resolve(before.merging(node.removing("data"))).value
     }
 }
 
 extension Settings {
+    /// `process` with its `auto` steps decided by the feature set: the notebook's whole chain for
+    /// `features.set: seed`, no padding and no noise reduction for the extended set (``StepSwitch``).
+    package var resolvedProcess: ProcessingSettings {
+        process.resolved(notebookChain: features.featureSet == .seed)
+    }
+
+    /// The settings with ``resolvedProcess`` in place of `process`: what cache keys and the report see,
+    /// so a change of feature set that changes the chain re-runs processing.
+    package var withResolvedProcess: Settings {
+        var settings = self
+        settings.process = resolvedProcess
+        return settings
+    }
+
     /// The load and process steps these settings ask for (`processing: false` loads only).
     package func clipProcessor(processing: Bool = true) throws(AudioError) -> ClipProcessor {
-        try ClipProcessor(process, sampleRate: sampleRate, framing: features.geometry, processing: processing)
+        try ClipProcessor(resolvedProcess, sampleRate: sampleRate, framing: features.geometry, processing: processing)
     }
 
     /// Load, process and extract one clip at a time, as these settings say.

@@ -15,14 +15,16 @@ package struct ClipFeatures: Sendable {
 /// Computes ``ClipFeatures`` with one reusable extractor (FFT plan and buffers) per worker.
 package struct FeatureComputer {
     private let extractor: FrameFeatureExtractor
+    private let secondsPerFrame: Double
 
     package init(_ parameters: FeatureParameters, sampleRate: Int) throws(DSPError) {
         extractor = try FrameFeatureExtractor(parameters: parameters, sampleRate: sampleRate)
+        secondsPerFrame = Double(parameters.hopLength) / Double(sampleRate)
     }
 
     package func callAsFunction(_ samples: [Float]) -> ClipFeatures {
         let features = extractor.extract(samples)
-        let summary = Functionals(features)
+        let summary = Functionals(features, parameters: extractor.parameters, secondsPerFrame: secondsPerFrame)
         return ClipFeatures(
             frames: features.entries.map { ($0.kind.rawValue, $0.matrix.rows) },
             summaryNames: summary.names,
@@ -31,19 +33,21 @@ package struct FeatureComputer {
     }
 }
 
-/// The summary's column names for a feature setting, in the order ``Functionals`` writes them: per
-/// feature, the mean of each coefficient, then its standard deviation.
+/// The summary's column names for a feature setting, in the order ``Functionals`` writes them.
 package enum FeatureNames {
-    package static func groups(_ features: FeatureParameters) -> [(name: String, rows: Int)] {
-        [
-            ("rms", 1), ("zcr", 1), ("mfcc", features.nMFCC), ("chroma", features.nChroma),
-            ("contrast", features.nBands + 1),
-        ]
+    /// Each descriptor of the setting with its rows and the summary values it gives.
+    package static func groups(_ features: FeatureParameters) -> [(name: String, rows: Int, values: Int)] {
+        let statistics = features.activeFunctionals.count
+        var groups = features.activeKinds.map { kind in
+            (name: kind.rawValue, rows: features.rowCount(kind), values: features.rowCount(kind) * statistics)
+        }
+        if features.activeKinds.contains(.f0) {
+            groups.append((name: "voicing segments", rows: 0, values: VoicingSegments.names.count))
+        }
+        return groups
     }
 
     package static func summary(_ features: FeatureParameters) -> [String] {
-        groups(features).flatMap { group in
-            (0..<group.rows).map { "\(group.name)_mean_\($0)" } + (0..<group.rows).map { "\(group.name)_std_\($0)" }
-        }
+        Functionals.names(features)
     }
 }

@@ -1,5 +1,7 @@
-/// The per-frame features of the seed notebook, in the reference's order; the raw value is the
-/// name used in feature tables and JSON (`rms`, `zcr`, `mfcc`, `chroma`, `contrast`).
+/// A per-frame descriptor (one matrix of rows × frames); the raw value is the name used in feature
+/// tables and JSON. The first five are the seed notebook's, in the reference's order; the rest are the
+/// extended set's (``FeatureGroup``), each following the librosa function or openSMILE eGeMAPS
+/// descriptor it names.
 package enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, CodingKey {
     /// `librosa.feature.rms` (1 row, float32 in librosa).
     case rms
@@ -11,4 +13,34 @@ package enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, Cod
     case chroma
     /// `librosa.feature.spectral_contrast` (`n_bands + 1` rows, float64 in librosa).
     case contrast
+    /// `librosa.feature.delta(mfcc)` (`n_mfcc` rows): the local slope over 9 frames.
+    case mfccDelta = "mfcc_delta"
+    /// `librosa.feature.spectral_centroid`, Hz.
+    case centroid
+    /// `librosa.feature.spectral_bandwidth`, Hz.
+    case bandwidth
+    /// `librosa.feature.spectral_rolloff` (85 %), Hz.
+    case rolloff
+    /// `librosa.feature.spectral_flatness`.
+    case flatness
+    /// eGeMAPS `alphaRatio`: energy 1–5 kHz over energy below 1 kHz, dB.
+    case alphaRatio = "alpha_ratio"
+    /// eGeMAPS `hammarbergIndex`: strongest power below 2 kHz over strongest 2–5 kHz, dB.
+    case hammarberg
+    /// eGeMAPS `slope0-500`: least-squares slope of the dB power spectrum over 0–500 Hz, dB/Hz.
+    case slope0To500 = "slope_0_500"
+    /// eGeMAPS `slope500-1500`: the same over 500–1500 Hz.
+    case slope500To1500 = "slope_500_1500"
+    /// F0 from `librosa.pyin`, in semitones above 27.5 Hz (eGeMAPS `F0semitoneFrom27.5Hz`); NaN where
+    /// unvoiced.
+    case f0
+    /// `librosa.pyin`'s `voiced_prob`.
+    case voicing
+
+    /// The seed notebook's five, in its order.
+    package static let seed: [FeatureKind] = [.rms, .zcr, .mfcc, .chroma, .contrast]
+
+    /// Whether only voiced frames carry a value (NaN elsewhere), so its functionals are taken over
+    /// voiced frames only.
+    package var isVoicedOnly: Bool { self == .f0 }
 }

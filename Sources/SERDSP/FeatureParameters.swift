@@ -7,6 +7,9 @@ package import SERSettings
 /// `nFFT` is both the STFT size and the frame length of rms and zcr (librosa's `frame_length`
 /// default equals its `n_fft` default). The sample rate is each clip's own: see ``validate(sampleRate:)``.
 package struct FeatureParameters: SettingGroup, Hashable {
+    package var featureSet = FeatureSet.extended
+    package var groups = FeatureGroup.allCases
+    package var functionals = Functional.allCases
     package var nFFT = 2048
     package var hopLength = 512
     package var nMFCC = 20
@@ -18,6 +21,16 @@ package struct FeatureParameters: SettingGroup, Hashable {
     package init() {}
 
     package static let schema = SettingSchema<FeatureParameters>([
+        Setting(
+            "set", \.featureSet,
+            "seed: the notebook's 82 values (mean and std of rms, zcr, mfcc, chroma, contrast); extended: every group of features.groups by every statistic of features.functionals"
+        ),
+        Setting(
+            "groups", \.groups, "descriptor groups of the extended set (features.set: extended)",
+            allowed: .all(.atLeastOne(), .unique())),
+        Setting(
+            "functionals", \.functionals, "statistics over frames of each descriptor of the extended set",
+            allowed: .all(.atLeastOne(), .unique())),
         Setting(
             "n_fft", \.nFFT, "FFT size, and the frame length of RMS and ZCR (librosa n_fft, frame_length)",
             allowed: .even(16...65536)),
@@ -50,6 +63,29 @@ package struct FeatureParameters: SettingGroup, Hashable {
                     allowed: .range(0, 96_000, includingLower: false)),
             ]),
     ])
+
+    /// The groups summarised: the seed's five for `set: seed`, else ``groups`` in ``FeatureGroup`` order.
+    package var activeGroups: [FeatureGroup] {
+        featureSet == .seed ? [.rms, .zcr, .mfcc, .chroma, .contrast] : FeatureGroup.allCases.filter(groups.contains)
+    }
+
+    /// The statistics taken: mean and std for `set: seed`, else ``functionals`` in ``Functional`` order.
+    package var activeFunctionals: [Functional] {
+        featureSet == .seed ? [.mean, .std] : Functional.allCases.filter(functionals.contains)
+    }
+
+    /// The descriptors computed, in ``FeatureKind`` order.
+    package var activeKinds: [FeatureKind] { activeGroups.flatMap(\.kinds) }
+
+    /// Rows of a descriptor at these parameters.
+    package func rowCount(_ kind: FeatureKind) -> Int {
+        switch kind {
+        case .mfcc, .mfccDelta: nMFCC
+        case .chroma: nChroma
+        case .contrast: nBands + 1
+        default: 1
+        }
+    }
 
     /// The frame geometry shared by every feature.
     package var geometry: FrameGeometry { FrameGeometry(frameLength: nFFT, hopLength: hopLength) }

@@ -1,8 +1,14 @@
+import Foundation
+
 /// Extracts the seed notebook's per-frame features from mono float32 audio, each exactly as
 /// librosa 0.11 computes it with default arguments, in ``FeatureKind`` order: ``RMS`` and
 /// ``ZeroCrossingRate`` from the samples, ``MFCC`` and ``Chroma`` from the ``STFT`` power
 /// spectrogram, ``SpectralContrast`` from its magnitude. librosa computes one STFT each for mfcc,
 /// chroma and contrast; they are identical, so one is computed here and shared.
+///
+/// With `features.set: extended` it also computes the descriptors of the other ``FeatureGroup``s
+/// switched on (delta MFCCs, spectral shape, spectral balance from the same magnitude spectrogram,
+/// and pYIN pitch), and only the groups switched on.
 ///
 /// Build one per parameter set and reuse it for every clip: it holds the FFTW plan, the window,
 /// the filter banks (chroma's for each tuning met so far) and the DCT table, and keeps its
@@ -19,6 +25,10 @@ package final class FrameFeatureExtractor {
     private let mfcc: MFCC
     private let chroma: Chroma
     private let contrast: SpectralContrast
+    private let kinds: Set<FeatureKind>
+    private let shape: SpectralShape
+    private let balance: SpectralBalance
+    private let pitch: ProbabilisticYIN?
     private var magnitude = Spectrogram()
     private var power = Spectrogram()
     private var melScratch: [Float] = []
@@ -42,6 +52,13 @@ package final class FrameFeatureExtractor {
         self.chroma = try Chroma(sampleRate: sampleRate, nFFT: parameters.nFFT, chromaCount: parameters.nChroma)
         self.contrast = try SpectralContrast(
             sampleRate: sampleRate, nFFT: parameters.nFFT, bandCount: parameters.nBands, minimumHz: parameters.fmin)
+        self.kinds = Set(parameters.activeKinds)
+        self.shape = SpectralShape(sampleRate: sampleRate, nFFT: parameters.nFFT)
+        self.balance = SpectralBalance(sampleRate: sampleRate, nFFT: parameters.nFFT)
+        self.pitch =
+            kinds.contains(.f0)
+            ? try ProbabilisticYIN(
+                sampleRate: sampleRate, frameLength: parameters.nFFT, hopLength: parameters.hopLength) : nil
     }
 
     /// The features of `samples` (mono, float32, at ``sampleRate``), each with
@@ -49,16 +66,46 @@ package final class FrameFeatureExtractor {
     /// (one frame).
     package func extract(_ samples: [Float]) -> FrameFeatures {
         stft.magnitude(samples, into: &magnitude)
-        magnitude.squared(into: &power)
-        let (chromaMatrix, tuning) = chroma(power, scratch: &chromaScratch)
-        return FrameFeatures(
-            [
-                .init(kind: .rms, matrix: FeatureMatrix(row: rms(samples).map(Double.init))),
-                .init(kind: .zcr, matrix: FeatureMatrix(row: zcr(samples, scratch: &crossingScratch))),
-                .init(kind: .mfcc, matrix: mfcc(power, scratch: &melScratch)),
-                .init(kind: .chroma, matrix: chromaMatrix),
-                .init(kind: .contrast, matrix: contrast(magnitude, scratch: &contrastScratch)),
-            ], chromaTuning: tuning)
+        var entries: [FrameFeatures.Entry] = []
+        func add(_ kind: FeatureKind, _ matrix: @autoclosure () -> FeatureMatrix) {
+            if kinds.contains(kind) { entries.append(.init(kind: kind, matrix: matrix())) }
+        }
+        add(.rms, FeatureMatrix(row: rms(samples).map(Double.init)))
+        add(.zcr, FeatureMatrix(row: zcr(samples, scratch: &crossingScratch)))
+        var tuning: Double?
+        if kinds.contains(.mfcc) || kinds.contains(.mfccDelta) || kinds.contains(.chroma) {
+            magnitude.squared(into: &power)
+        }
+        if kinds.contains(.mfcc) || kinds.contains(.mfccDelta) {
+            let coefficients = mfcc(power, scratch: &melScratch)
+            add(.mfcc, coefficients)
+            add(.mfccDelta, DeltaFeatures.delta(coefficients))
+        }
+        if kinds.contains(.chroma) {
+            let (chromaMatrix, estimate) = chroma(power, scratch: &chromaScratch)
+            add(.chroma, chromaMatrix)
+            tuning = estimate
+        }
+        add(.contrast, contrast(magnitude, scratch: &contrastScratch))
+        if kinds.contains(.centroid) {
+            let centroid = shape.centroid(magnitude)
+            add(.centroid, FeatureMatrix(row: centroid))
+            add(.bandwidth, FeatureMatrix(row: shape.bandwidth(magnitude, centroid: centroid)))
+            add(.rolloff, FeatureMatrix(row: shape.rolloff(magnitude)))
+            add(.flatness, FeatureMatrix(row: shape.flatness(magnitude)))
+        }
+        if kinds.contains(.alphaRatio) {
+            let rows = balance(magnitude)
+            for (kind, row) in zip([FeatureKind.alphaRatio, .hammarberg, .slope0To500, .slope500To1500], rows) {
+                add(kind, FeatureMatrix(row: row))
+            }
+        }
+        if let pitch {
+            let track = pitch(samples)
+            add(.f0, FeatureMatrix(row: track.f0.map { $0.isNaN ? .nan : 12 * log2($0 / 27.5) }))
+            add(.voicing, FeatureMatrix(row: track.voicedProbability))
+        }
+        return FrameFeatures(entries, chromaTuning: tuning)
     }
 }
 

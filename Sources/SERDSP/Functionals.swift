@@ -16,21 +16,60 @@ package struct Functionals: Sendable, Hashable, Codable {
     /// One value per name.
     package let values: [Double]
 
+    /// The seed's summary of `features`: mean and standard deviation of every row.
     package init(_ features: FrameFeatures) {
-        var names: [String] = []
+        var parameters = FeatureParameters()
+        parameters.featureSet = .seed
+        self.init(features, parameters: parameters, secondsPerFrame: 1)
+    }
+
+    /// The summary `parameters` ask for (``FeatureParameters/activeFunctionals`` of every row of every
+    /// descriptor in `features`, in ``names(_:)``'s order). Descriptors only voiced frames carry (F0) are
+    /// summarised over those frames (0 for every statistic of a clip without one), and with pitch come
+    /// the ``VoicingSegments`` statistics. `secondsPerFrame` is the hop in seconds.
+    package init(_ features: FrameFeatures, parameters: FeatureParameters, secondsPerFrame: Double) {
+        let functionals = parameters.activeFunctionals
+        var statistics = RowStatistics()
         var values: [Double] = []
+        var voiced: [Bool]?
         for entry in features.entries {
             let matrix = entry.matrix
-            let rows = 0..<matrix.rowCount
-            let pairwise = entry.kind != .chroma
-            let summaries = rows.map { Self.meanAndDeviation(matrix.row($0), pairwise: pairwise) }
-            names += rows.map { "\(entry.kind.rawValue)_mean_\($0)" }
-            values += summaries.map(\.mean)
-            names += rows.map { "\(entry.kind.rawValue)_std_\($0)" }
-            values += summaries.map(\.deviation)
+            let rows = (0..<matrix.rowCount).map { row -> [Double] in
+                var values = matrix.row(row)
+                if entry.kind.isVoicedOnly {
+                    voiced = values.map { !$0.isNaN }
+                    values = ArraySlice(values.filter { !$0.isNaN })
+                }
+                return statistics.values(
+                    of: values, functionals: functionals, secondsPerFrame: secondsPerFrame,
+                    pairwise: entry.kind != .chroma)
+            }
+            for index in functionals.indices { values += rows.map { $0[index] } }
         }
-        self.names = names
+        if let voiced { values += VoicingSegments.values(voiced: voiced, secondsPerFrame: secondsPerFrame) }
+        self.names = Self.names(
+            parameters, kinds: features.entries.map(\.kind), rows: features.entries.map(\.matrix.rowCount))
         self.values = values
+    }
+
+    /// The column names of the summary for `parameters`: `{descriptor}_{statistic}_{row}` (`mfcc_mean_0`,
+    /// `f0_p50_0`), per descriptor every row of one statistic before the next, then the voicing segment
+    /// statistics when pitch is on.
+    package static func names(_ parameters: FeatureParameters) -> [String] {
+        let kinds = parameters.activeKinds
+        return names(parameters, kinds: kinds, rows: kinds.map(parameters.rowCount))
+    }
+
+    private static func names(_ parameters: FeatureParameters, kinds: [FeatureKind], rows: [Int]) -> [String] {
+        let functionals = parameters.activeFunctionals
+        var names: [String] = []
+        for (kind, count) in zip(kinds, rows) {
+            for functional in functionals {
+                names += (0..<count).map { "\(kind.rawValue)_\(functional.rawValue)_\($0)" }
+            }
+        }
+        if kinds.contains(.f0) { names += VoicingSegments.names }
+        return names
     }
 
     /// The value named `name`, if present.
@@ -40,7 +79,7 @@ package struct Functionals: Sendable, Hashable, Codable {
 
     /// `np.mean(x)` and `np.std(x)` of float64 values (NaN for no values, as numpy), summed
     /// pairwise (a contiguous row) or in order (a strided one).
-    private static func meanAndDeviation(
+    static func meanAndDeviation(
         _ row: ArraySlice<Double>, pairwise: Bool
     ) -> (mean: Double, deviation: Double) {
         row.withUnsafeBufferPointer { x in

@@ -51,7 +51,9 @@ struct FeatureDump: Sendable {
                 throw ClipError(path: waveOutput, reason: error.reason)
             }
         }
-        return json ? Self.json(path: path, run: run, includeFrames: includeFrames) : Self.line(path: path, run: run)
+        return json
+            ? Self.json(path: path, run: run, parameters: settings.features, includeFrames: includeFrames)
+            : Self.line(path: path, run: run)
     }
 
     /// `clip.wav: 22050 Hz, 66150 samples, 130 frames, trim [0, 55808), 62 summary values`
@@ -62,11 +64,11 @@ struct FeatureDump: Sendable {
             + "\(run.features.frameCount) frames\(trim), \(run.features.summary.count) summary values"
     }
 
-    static func json(path: String, run: ClipAnalysis, includeFrames: Bool) -> String {
+    static func json(path: String, run: ClipAnalysis, parameters: FeatureParameters, includeFrames: Bool) -> String {
         let encoder = JSONEncoder()
         // Sorted keys: the same clip always gives the same bytes.
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let record = FeatureRecord(path: path, run: run, includeFrames: includeFrames)
+        let record = FeatureRecord(path: path, run: run, parameters: parameters, includeFrames: includeFrames)
         return (try? encoder.encode(record)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }
@@ -132,16 +134,32 @@ private struct FeatureRecord: Encodable {
         let denoise: Denoise?
     }
 
+    /// The clip's summary (`names`, `values`) and, as the reference's `summary.seed`, the seed's 82
+    /// values when the set computes them (`features.set: seed`, or extended with the seed's groups and
+    /// mean and std).
     struct Summary: Encodable {
         let names: [String]
-        let seed: [Double]
+        let values: [Double]
+        let seed: [Double]?
+
+        init(names: [String], values: [Double], parameters: FeatureParameters) {
+            self.names = names
+            self.values = values
+            var seedParameters = parameters
+            seedParameters.featureSet = .seed
+            let byName = Dictionary(zip(names, values), uniquingKeysWith: { first, _ in first })
+            let seed = FeatureNames.summary(seedParameters).map { byName[$0] }
+            self.seed = seed.contains(nil) ? nil : seed.compactMap { $0 }
+        }
     }
 
     let meta: Meta
     let summary: Summary
-    let frames: [String: [[Double]]]?
+    /// Per descriptor, its rows of frame values; `null` where a value is undefined (F0 of an unvoiced
+    /// frame), as JSON has no NaN.
+    let frames: [String: [[Double?]]]?
 
-    init(path: String, run: ClipAnalysis, includeFrames: Bool) {
+    init(path: String, run: ClipAnalysis, parameters: FeatureParameters, includeFrames: Bool) {
         let stages = run.processed.stages
         let features = run.features
         meta = Meta(
@@ -161,7 +179,11 @@ private struct FeatureRecord: Encodable {
             chromaTuning: features.chromaTuning,
             featureShapes: Dictionary(
                 uniqueKeysWithValues: features.frames.map { ($0.name, [$0.rows.count, features.frameCount]) }))
-        summary = Summary(names: features.summaryNames, seed: features.summary)
-        frames = includeFrames ? Dictionary(uniqueKeysWithValues: features.frames.map { ($0.name, $0.rows) }) : nil
+        summary = Summary(names: features.summaryNames, values: features.summary, parameters: parameters)
+        frames =
+            includeFrames
+            ? Dictionary(
+                uniqueKeysWithValues: features.frames.map { ($0.name, $0.rows.map { $0.map { $0.isNaN ? nil : $0 } }) })
+            : nil
     }
 }

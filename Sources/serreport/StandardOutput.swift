@@ -1,3 +1,5 @@
+import CLinux
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -10,7 +12,9 @@ enum StandardOutput {
     /// Checks standard output when the process exits (installed once, first thing in `main`).
     static func checkAtExit() {
         atexit {
-            guard fflush(nil) != 0 else { return }
+            // Standard output only: `fflush(nil)` would also flush streams a C library left open after
+            // its own write failed (a model or PDF file on a full disk), blaming standard output for it.
+            guard clinux_flush_stdout() != 0 else { return }
             let message = "serreport: standard output: cannot write (\(String(cString: strerror(errno))))\n"
             _ = message.withCString { write(2, $0, strlen($0)) }
             _exit(1)

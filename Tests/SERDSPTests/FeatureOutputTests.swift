@@ -16,10 +16,21 @@ struct FeatureOutputTests {
         #expect(
             json
                 == [
+                    "set": "extended",
+                    "groups": [
+                        "rms", "zcr", "mfcc", "chroma", "contrast", "mfcc_delta", "spectral_shape", "spectral_balance",
+                        "pitch",
+                    ],
+                    "functionals": [
+                        "mean", "std", "p20", "p50", "p80", "range_20_80", "slope", "skewness", "kurtosis",
+                    ],
                     "n_fft": 2048, "hop_length": 512, "mfcc": ["n_mfcc": 20, "n_mels": 128], "chroma": ["n_chroma": 12],
                     "contrast": ["n_bands": 6, "fmin": 200],
                 ] as NSDictionary)
     }
+
+    /// `features.set: seed`: the notebook's five descriptors, mean and std.
+    static let seed = changed { $0.featureSet = .seed }
 
     /// The defaults with one change.
     static func changed(_ change: (inout FeatureParameters) -> Void) -> FeatureParameters {
@@ -55,7 +66,7 @@ struct FeatureOutputTests {
 
     @Test("frame features encode as {name: [[row], ...]} in reference order and decode back")
     func json() throws {
-        let features = try FrameFeatureExtractor(sampleRate: 22050).extract(
+        let features = try FrameFeatureExtractor(parameters: Self.seed, sampleRate: 22050).extract(
             (0..<3000).map { Float(sin(Double($0) * 0.05)) })
         let data = try JSONEncoder().encode(features)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[Double]]])
@@ -70,7 +81,7 @@ struct FeatureOutputTests {
         #expect(features.chromaTuning != nil)
         #expect(decoded == FrameFeatures(features.entries))
         #expect(decoded.chromaTuning == nil)
-        #expect(decoded.entries.map(\.kind) == FeatureKind.allCases)
+        #expect(decoded.entries.map(\.kind) == FeatureKind.seed)
     }
 
     @Test("ragged rows are a decoding error, not a trap")
@@ -101,11 +112,24 @@ struct FeatureOutputTests {
         "every signal length from 0 through 2049 extracts all five features without a trap",
         arguments: [0, 1, 2, 511, 512, 513, 1023, 1024, 1025, 2047, 2048, 2049])
     func anyLength(length: Int) throws {
-        let extractor = try FrameFeatureExtractor(sampleRate: 22050)
+        let extractor = try FrameFeatureExtractor(parameters: Self.seed, sampleRate: 22050)
         let y = (0..<length).map { Float(sin(Double($0) * 0.1)) }
         let features = extractor.extract(y)
         #expect(features.frameCount == 1 + length / 512)
         #expect(features.entries.allSatisfy { $0.matrix.values.allSatisfy(\.isFinite) })
         #expect(Functionals(features).values.count == 82)
+
+        // The extended set: every descriptor but F0 (NaN where unvoiced) finite in every frame, and every
+        // summary value finite, named as the setting's names say.
+        let extended = FeatureParameters()
+        let all = try FrameFeatureExtractor(parameters: extended, sampleRate: 22050).extract(y)
+        #expect(all.entries.map(\.kind) == FeatureKind.allCases)
+        #expect(all.frameCount == 1 + length / 512)
+        #expect(all.entries.allSatisfy { $0.kind == .f0 || $0.matrix.values.allSatisfy(\.isFinite) })
+        let summary = Functionals(all, parameters: extended, secondsPerFrame: 512 / 22050)
+        #expect(summary.names == Functionals.names(extended))
+        #expect(summary.values.count == summary.names.count)
+        let nonFinite = zip(summary.names, summary.values).filter { !$0.1.isFinite }.map(\.0)
+        #expect(nonFinite.isEmpty, "not finite: \(nonFinite)")
     }
 }

@@ -26,6 +26,8 @@ final class HostileReport: @unchecked Sendable {
                 "--set", "report.formats=html", "--set", "report.figure_formats=svg",
                 "--set", "train.rf.n_estimators=10", "--set", "train.xgb.n_estimators=5",
                 "--set", "train.models=[rf,xgb,svm,mlp,logreg]",
+                // The seed's 82 values: the damage cases name feature counts.
+                "--set", "features.set=seed",
             ], in: corpus.root)
         guard run.status == 0 else { throw HostileFixtureError("the fixture's build failed: \(run.stderr)") }
     }

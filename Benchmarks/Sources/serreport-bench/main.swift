@@ -8,6 +8,10 @@
 //   five_features    rms, zcr, mfcc, chroma, contrast on the 20 clip3_22050 clips
 //   noise_reduction  the default (non-stationary) spectral gate on the same clips
 //   whole_chain      load → trim → fix length (3 s) → noise reduction → five features, per clip
+//   extract_all_groups  the extract cell's work with the default extended set: every feature group
+//                    (the five, delta MFCC, spectral shape and balance, pYIN pitch) and every
+//                    statistic, on the same clips (serreport only; issue 13's budget is 2 ms/s)
+//   pitch_only       pYIN alone on the same clips
 import Foundation
 import SERAudio
 import SERCells
@@ -57,7 +61,9 @@ func main() throws {
     }
     stages["decode_resample_clips"] = 1e3 * clipLoads.reduce(0, +) / Double(clipLoads.count)
 
-    let extractor = try FrameFeatureExtractor(sampleRate: 22050)
+    var seed = FeatureParameters()
+    seed.featureSet = .seed
+    let extractor = try FrameFeatureExtractor(parameters: seed, sampleRate: 22050)
     stages["five_features"] = 1e3 * cpuMedian { for clip in clips { _ = extractor.extract(clip) } } / clipSeconds
 
     let reducer = try NoiseReducer()
@@ -65,7 +71,14 @@ func main() throws {
         1e3 * (try cpuMedian { for clip in clips { _ = try reducer.reduceNoise(clip, sampleRate: 22050) } })
         / clipSeconds
 
+    let everything = try FeatureComputer(FeatureParameters(), sampleRate: 22050)
+    stages["extract_all_groups"] =
+        1e3 * cpuMedian { for clip in clips { _ = everything(clip) } } / clipSeconds
+    let pitch = try ProbabilisticYIN(sampleRate: 22050)
+    stages["pitch_only"] = 1e3 * cpuMedian { for clip in clips { _ = pitch(clip) } } / clipSeconds
+
     var settings = Settings()
+    settings.features.featureSet = .seed
     settings.process.normalize.enabled = false
     var analyzer = settings.clipAnalyzer()
     stages["whole_chain"] =

@@ -120,6 +120,15 @@ struct ExtractCell: Cell {
         return ReportSection(
             id: id, title: "Extract", narrative: "",
             parameters: [
+                ReportPair("set", features.featureSet.rawValue),
+                ReportPair(
+                    "groups",
+                    features.featureSet == .seed
+                        ? "(seed)" : features.activeGroups.map(\.rawValue).joined(separator: ", ")),
+                ReportPair(
+                    "functionals",
+                    features.featureSet == .seed
+                        ? "(seed)" : features.activeFunctionals.map(\.rawValue).joined(separator: ", ")),
                 ReportPair("n_fft", "\(features.nFFT)"),
                 ReportPair("hop_length", "\(features.hopLength)"),
                 ReportPair("mfcc.n_mfcc", "\(features.nMFCC)"),
@@ -132,7 +141,9 @@ struct ExtractCell: Cell {
             tables: [
                 ReportTable(
                     caption: "Features per clip", columns: ["feature", "coefficients", "summary values"],
-                    rows: FeatureNames.groups(features).map { [$0.name, "\($0.rows)", "\($0.rows * 2)"] }
+                    rows: FeatureNames.groups(features).map {
+                        [$0.name, $0.rows > 0 ? "\($0.rows)" : "", "\($0.values)"]
+                    }
                         + [["frames per clip", low == high ? "\(low)" : "\(low)–\(high)", "\(table.names.count)"]])
             ])
     }

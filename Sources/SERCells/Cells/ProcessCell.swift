@@ -1,6 +1,7 @@
 import Foundation
 import SERAudio
 import SERCorpus
+import SERDSP
 import SERNotebook
 import SERParallel
 import SERReport
@@ -28,7 +29,9 @@ struct ProcessCell: Cell {
     var version: Int { 2 }
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration] }
     var outputs: [ArtifactDeclaration] { [Artifacts.processed.declaration] }
-    var parameters: ParameterList { settings.parameters(Self.clipSettings + ["report.figure_formats"]) }
+    var parameters: ParameterList {
+        settings.withResolvedProcess.parameters(Self.clipSettings + ["report.figure_formats"])
+    }
 
     /// The key of one clip's processing result: the file's content and every setting that shapes it
     /// (`settings` is ``itemSettings``, computed once per run).
@@ -42,7 +45,7 @@ struct ProcessCell: Cell {
 
     /// The settings of ``clipSettings`` (not the figure formats, which shape the figures, not a clip's
     /// samples), in canonical form.
-    private var itemSettings: String { settings.parameters(Self.clipSettings).canonical }
+    private var itemSettings: String { settings.withResolvedProcess.parameters(Self.clipSettings).canonical }
 
     /// The key of the entry that holds a clip's processed samples.
     static func audioKey(_ itemKey: Digest) -> Digest {
@@ -153,7 +156,7 @@ struct ProcessCell: Cell {
     }
 
     private func section(_ records: [ProcessedRecord], figures: [ReportFigure]) -> ReportSection {
-        let process = settings.process
+        let process = settings.resolvedProcess
         func seconds(_ samples: Int, _ rate: Int) -> Double { rate > 0 ? Double(samples) / Double(rate) : 0 }
         /// Samples left after trimming.
         func kept(_ record: ProcessedRecord) -> Int {
@@ -169,7 +172,7 @@ struct ProcessCell: Cell {
             rows.append(["mean silence trimmed", mean(removed)])
             rows.append(["clips trimmed", "\(removed.filter { $0 > 0 }.count)"])
         }
-        if process.fixLength.enabled {
+        if process.fixLength.enabled == .on {
             let target = "\(process.fixLength.seconds) s"
             rows.append(["clips padded to \(target)", "\(records.filter { $0.facts.count > kept($0) }.count)"])
             rows.append(["clips cut to \(target)", "\(records.filter { $0.facts.count < kept($0) }.count)"])
@@ -180,17 +183,28 @@ struct ProcessCell: Cell {
     }
 
     private func processParameters() -> [ReportPair] {
-        let process = settings.process
+        let process = settings.resolvedProcess
+        /// How an `auto` step was decided, after its value.
+        func decided(_ step: StepSwitch) -> String {
+            guard step == .auto else { return "" }
+            return settings.features.featureSet == .seed
+                ? " (auto: on, the notebook's chain for features.set seed)"
+                : " (auto: off for features.set extended; padding adds silent frames to every statistic, and noise reduction removes voice-quality cues)"
+        }
         return [
             ReportPair("sample_rate", settings.sampleRate == 0 ? "native" : "\(settings.sampleRate)"),
             ReportPair("normalize", process.normalize.enabled ? "headroom_db \(process.normalize.headroomDB)" : "off"),
             ReportPair("trim", process.trim.enabled ? "top_db \(process.trim.topDB)" : "off"),
-            ReportPair("fix_length", process.fixLength.enabled ? "seconds \(process.fixLength.seconds)" : "off"),
+            ReportPair(
+                "fix_length",
+                (process.fixLength.enabled == .on ? "seconds \(process.fixLength.seconds)" : "off")
+                    + decided(settings.process.fixLength.enabled)),
             ReportPair(
                 "denoise",
-                process.denoise.enabled
+                (process.denoise.enabled == .on
                     ? "\(process.denoise.reduction.stationary ? "stationary" : "non-stationary"), "
-                        + "prop_decrease \(process.denoise.reduction.propDecrease)" : "off"),
+                        + "prop_decrease \(process.denoise.reduction.propDecrease)" : "off")
+                    + decided(settings.process.denoise.enabled)),
         ]
     }
 }

@@ -1,0 +1,45 @@
+package import SERSettings
+
+/// `features.groups`: the descriptors the extended set summarises, switched on and off together.
+/// The first five are the seed notebook's.
+package enum FeatureGroup: String, Sendable, Hashable, CaseIterable, SettingEnum {
+    case rms, zcr, mfcc, chroma, contrast
+    /// Delta MFCCs (`librosa.feature.delta`).
+    case mfccDelta = "mfcc_delta"
+    /// Spectral centroid, bandwidth, roll-off and flatness (librosa).
+    case spectralShape = "spectral_shape"
+    /// Alpha ratio, Hammarberg index and the two spectral slopes (openSMILE eGeMAPS).
+    case spectralBalance = "spectral_balance"
+    /// F0 (semitones, voiced frames only), voicing probability and voiced/unvoiced segment statistics
+    /// (`librosa.pyin`; eGeMAPS' temporal features).
+    case pitch
+
+    /// The descriptors of the group, in ``FeatureKind`` order.
+    package var kinds: [FeatureKind] {
+        switch self {
+        case .rms: [.rms]
+        case .zcr: [.zcr]
+        case .mfcc: [.mfcc]
+        case .chroma: [.chroma]
+        case .contrast: [.contrast]
+        case .mfccDelta: [.mfccDelta]
+        case .spectralShape: [.centroid, .bandwidth, .rolloff, .flatness]
+        case .spectralBalance: [.alphaRatio, .hammarberg, .slope0To500, .slope500To1500]
+        case .pitch: [.f0, .voicing]
+        }
+    }
+
+    /// The group a descriptor belongs to.
+    package init(_ kind: FeatureKind) {
+        self = Self.allCases.first { $0.kinds.contains(kind) }!
+    }
+}
+
+/// `features.set`: which summary each clip gets.
+package enum FeatureSet: String, Sendable, Hashable, CaseIterable, SettingEnum {
+    /// The seed notebook's 82 values: mean and standard deviation over frames of rms, zcr, mfcc, chroma
+    /// and contrast, exactly as the reference computes them.
+    case seed
+    /// Every descriptor of `features.groups`, summarised by every statistic of `features.functionals`.
+    case extended
+}
