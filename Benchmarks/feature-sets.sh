@@ -10,7 +10,7 @@
 # Usage: bash Benchmarks/feature-sets.sh [../shared/data]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-data=${1:-../shared/data}
+data=$(cd "${1:-../shared/data}" && pwd)
 refenv=${REFENV:-/tmp/serreport-refenv}
 [[ -x "$refenv/bin/python" ]] || { . ../shared/reference/setup-refenv.sh >/dev/null; refenv=${REFENV:-/tmp/serreport-refenv}; }
 [[ -x .build/release/serreport ]] || make -s release >/dev/null 2>&1

@@ -17,10 +17,17 @@ scratch=.build-fuzz
 # release builds compile each module with multi-threaded whole-module optimisation (`-num-threads`), and
 # swiftc 6.3 then leaves the fuzzer's coverage counters out of Swift code (only C targets had them;
 # measured on a two-function module: 0 counters with `-num-threads 2`, 1 per file with the flag).
+flags=(-c release --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING
+  -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table)
 build() {
-  swift build -c release --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING \
-    -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table \
-    --scratch-path "$scratch/$1" --product "$1" 2>&1 | grep -E "error|warning: unre|Compiling|Build" | grep -v '^\[' || true
+  # The driver's incremental records do not notice a changed flag: objects built without counters would
+  # stay. A scratch folder built with other flags is started afresh.
+  if [[ "$(cat "$scratch/$1/.fuzz-flags" 2>/dev/null)" != "${flags[*]}" ]]; then
+    rm -rf "${scratch:?}/$1"
+    mkdir -p "$scratch/$1"
+    echo "${flags[*]}" >"$scratch/$1/.fuzz-flags"
+  fi
+  swift build "${flags[@]}" --scratch-path "$scratch/$1" --product "$1" 2>&1 | grep -E "error|warning: unre|Compiling|Build" | grep -v '^\[' || true
   [[ -x "$scratch/$1/release/$1" ]] || { echo "fuzz: $1 did not build" >&2; exit 1; }
 }
 # Whether the Swift code a target fuzzes carries coverage counters: the target's own objects and the

@@ -23,6 +23,8 @@ package struct SpectralBalance: Sendable {
     private let below1k: Int
     private let below2k: Int
     private let slopeBands: [Range<Int>]
+    /// Bins whose dB power a slope needs (0–1500 Hz): the logarithm is taken of those only.
+    private let logBins: Int
 
     package init(sampleRate: Double, nFFT: Int) {
         let spacing = sampleRate / Double(nFFT)
@@ -37,6 +39,7 @@ package struct SpectralBalance: Sendable {
             let end = frequencies.firstIndex { $0 > high } ?? frequencies.count
             return first..<max(first, end)
         }
+        logBins = min(upTo5k, slopeBands.map(\.upperBound).max() ?? 0)
     }
 
     /// One value per frame of each: alpha ratio, Hammarberg index, slope 0–500 Hz, slope 500–1500 Hz.
@@ -57,7 +60,7 @@ package struct SpectralBalance: Sendable {
                     let power = Double(frame[k]) * Double(frame[k])
                     if k < below1k { sumLow += power } else { sumHigh += power }
                     if k < below2k { peakLow = max(peakLow, power) } else { peakHigh = max(peakHigh, power) }
-                    logPower[k] = 10 * log10(max(power, Self.powerFloor))
+                    if k < logBins { logPower[k] = 10 * log10(max(power, Self.powerFloor)) }
                 }
                 rows[0].append(sumLow > 0 ? 10 * log10(max(sumHigh, Self.powerFloor) / sumLow) : 0)
                 rows[1].append(peakHigh > 0 ? 10 * log10(max(peakLow, Self.powerFloor) / peakHigh) : 0)
