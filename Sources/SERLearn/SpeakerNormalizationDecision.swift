@@ -4,7 +4,8 @@ package struct SpeakerNormalizationDecision: Sendable, Equatable, Codable {
     package enum Basis: String, Sendable, Codable {
         /// `train.speaker_normalization` is `on` or `off`.
         case setting
-        /// `auto`: the higher pooled UAR on speaker-grouped inner folds (off on a tie).
+        /// `auto`: the higher pooled UAR on speaker-grouped inner folds, by more than chance (McNemar,
+        /// p < 0.05); else off, and ``note`` says when the UAR was higher but not significantly.
         case innerFolds = "inner-folds"
         /// `auto`, but the training clips have fewer than two known speakers: off.
         case tooFewSpeakers = "too-few-speakers"
@@ -17,7 +18,8 @@ package struct SpeakerNormalizationDecision: Sendable, Equatable, Codable {
     /// Pooled UAR of the judge over the inner folds with and without normalisation (`inner-folds` only).
     package var innerUAROn: Double?
     package var innerUAROff: Double?
-    /// Why there was no comparison, in words the report shows; empty otherwise.
+    /// Why there was no comparison, or why a higher pooled UAR was not followed, in words the report
+    /// shows; empty otherwise.
     package var note: String
 
     package init(

@@ -72,4 +72,17 @@ import Testing
         )
         #expect(!decisions[0].note.isEmpty)
     }
+
+    /// scipy.stats.binom.sf(wins - 1, wins + losses, 0.5): 0.2706 (14 vs 10), 0.02844 (60 vs 40),
+    /// 0.96875 (1 vs 4), 0.03125 (5 vs 0).
+    @Test func theSignTestIsMcNemarsExactOneSidedP() {
+        let cases: [(Int, Int, Double)] = [
+            (14, 10, 0.27062809467315674), (60, 40, 0.028443966820490444), (1, 4, 0.96875), (5, 0, 0.03125),
+        ]
+        for (wins, losses, p) in cases {
+            let ours = SpeakerNormalizationChoice.oneSidedSignTest(wins: wins, losses: losses)
+            #expect(abs(ours - p) < 1e-12, "\(wins) vs \(losses): \(ours)")
+        }
+        #expect(SpeakerNormalizationChoice.oneSidedSignTest(wins: 0, losses: 0) == 1)
+    }
 }

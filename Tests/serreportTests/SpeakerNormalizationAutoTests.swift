@@ -51,19 +51,30 @@ struct SpeakerNormalizationAutoTests {
     }
 
     @Test(
-        "auto applies it on Samples (every speaker shows every emotion) and leaves it off on the confounded subset, where it scores no lower than off"
+        "auto on Samples (every speaker shows every emotion) applies it where the inner gain is significant and scores between off and on; on the confounded subset it stays off and scores no lower than off"
     )
     func autoFollowsTheCorpus() throws {
         let project = try ScratchProject()
-        let full = project.url.appendingPathComponent("full")
-        let run = try CommandRun(
-            ["build", "--data", Self.samples.path, "--out", full.path] + Self.quick, in: project.url)
-        #expect(run.status == 0, "\(run.stderr)")
-        let acted = try Self.outcome(full)
-        #expect(acted.setting == "auto")
-        #expect(acted.folds.allSatisfy { $0 } && acted.final, "\(acted)")
-        let scaler = try String(contentsOf: full.appendingPathComponent("models/scaler.json"), encoding: .utf8)
-        #expect(scaler.contains("\"speaker_normalization\" : true"))
+        var acted: [String: Double] = [:]
+        for mode in ["auto", "on", "off"] {
+            let full = project.url.appendingPathComponent("full-\(mode)")
+            let run = try CommandRun(
+                ["build", "--data", Self.samples.path, "--out", full.path, "--set", "train.speaker_normalization=\(mode)"]
+                    + Self.quick, in: project.url)
+            #expect(run.status == 0, "\(run.stderr)")
+            let outcome = try Self.outcome(full)
+            acted[mode] = outcome.uar
+            guard mode == "auto" else { continue }
+            #expect(outcome.setting == "auto")
+            // Samples' 180 clips: the gain is real in some training folds and within chance in others.
+            #expect(outcome.folds.contains(true), "\(outcome)")
+            let metrics = try String(contentsOf: full.appendingPathComponent("metrics.json"), encoding: .utf8)
+            if outcome.folds.contains(false) { #expect(metrics.contains("McNemar p = ")) }
+            let scaler = try String(contentsOf: full.appendingPathComponent("models/scaler.json"), encoding: .utf8)
+            #expect(scaler.contains("\"speaker_normalization\" : \(outcome.final)"))
+        }
+        #expect(acted["auto"]! >= min(acted["on"]!, acted["off"]!), "\(acted)")
+        #expect(acted["on"]! > acted["off"]!, "normalisation helps on Samples: \(acted)")
 
         let manifest = try Self.confoundedManifest(in: project.url)
         var scores: [String: Double] = [:]
