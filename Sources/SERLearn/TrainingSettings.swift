@@ -27,7 +27,7 @@ package struct TrainingSettings: SettingGroup, Equatable {
             allowed: .all(.atLeastOne(), .unique())),
         Setting(
             "speaker_normalization", \.speakerNormalization,
-            "z-score each speaker's features by that speaker's own clips before scaling; auto compares on and off on speaker-grouped inner folds of each training fold (SVM) and keeps the better"
+            "z-score each speaker's features by that speaker's own clips before scaling; auto compares on and off on speaker-grouped inner folds of each training fold (SVM) and applies it for a gain beyond chance"
         ),
         Nested("rf", \.parameters.rf),
         Nested("xgb", \.parameters.xgb),
