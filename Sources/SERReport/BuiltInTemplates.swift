@@ -11,7 +11,7 @@ UAR (unweighted average recall, scikit-learn's balanced accuracy) is the headlin
 
 """#,
         "cells/extract.mustache": #"""
-Frame features with librosa's defaults (centred frames, zero padding, periodic Hann window; FFTW in double precision, stored in single as librosa does): RMS energy, zero-crossing rate, MFCCs, chroma with librosa's tuning estimate, and spectral contrast. Each clip is summarised by the mean and standard deviation of every coefficient over its frames: {{features}} values per clip, one row per clip in features.csv.
+Frame features with librosa's defaults (centred frames, zero padding, periodic Hann window; FFTW in double precision, stored in single as librosa does): {{descriptors}}. Each clip is summarised by {{statistics}} over its frames: {{features}} values per clip, one row per clip in features.csv.
 
 """#,
         "cells/load.mustache": #"""
@@ -23,7 +23,7 @@ Each of the {{clips}} clips of {{corpus}} ({{minutes}} minutes of audio, {{emoti
 
 """#,
         "cells/process.mustache": #"""
-The seed notebook's processing, step by step and each switchable: peak normalisation as pydub.effects.normalize, loading as librosa.load (channels averaged, resampled to {{sample_rate}} with libsoxr's HQ recipe), silence trimming as librosa.effects.trim, a fixed length as librosa.util.fix_length and spectral-gate noise reduction as noisereduce.reduce_noise. {{trimmed}} of {{clips}} clips lost silence to trimming.
+The seed notebook's processing, step by step and each switchable: peak normalisation as pydub.effects.normalize, loading as librosa.load (channels averaged, resampled to {{sample_rate}} with libsoxr's HQ recipe), silence trimming as librosa.effects.trim, a fixed length as librosa.util.fix_length and spectral-gate noise reduction as noisereduce.reduce_noise (the parameters below say which ran). {{trimmed}} of {{clips}} clips lost silence to trimming.
 
 """#,
         "cells/train.mustache": #"""

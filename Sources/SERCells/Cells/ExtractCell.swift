@@ -92,8 +92,36 @@ struct ExtractCell: Cell {
             formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
         try bundle.encode(section(table, figures: figures), as: ReportArtifacts.section.name)
         try bundle.encode(
-            ["clips": "\(summaries.count)", "features": "\(names.count)"], as: ReportArtifacts.narrative.name)
+            [
+                "clips": "\(summaries.count)", "features": "\(names.count)",
+                "descriptors": Self.descriptorPhrase(settings.features),
+                "statistics": Self.statisticsPhrase(settings.features),
+            ], as: ReportArtifacts.narrative.name)
         return bundle
+    }
+
+    /// The descriptors the setting computes, in words, for the narrative.
+    static func descriptorPhrase(_ features: FeatureParameters) -> String {
+        let phrases: [FeatureGroup: String] = [
+            .rms: "RMS energy", .zcr: "zero-crossing rate", .mfcc: "MFCCs",
+            .chroma: "chroma with librosa's tuning estimate", .contrast: "spectral contrast",
+            .mfccDelta: "delta MFCCs (librosa.feature.delta)",
+            .spectralShape: "spectral centroid, bandwidth, roll-off and flatness",
+            .spectralBalance: "eGeMAPS' alpha ratio, Hammarberg index and spectral slopes (0–500, 500–1500 Hz)",
+            .pitch: "F0 in semitones and voicing probability by pYIN (librosa.pyin, C2–C6)",
+        ]
+        let words = features.activeGroups.compactMap { phrases[$0] }
+        return words.count > 1 ? words.dropLast().joined(separator: ", ") + " and " + words.last! : words.joined()
+    }
+
+    /// The statistics the setting takes over frames, in words, for the narrative.
+    static func statisticsPhrase(_ features: FeatureParameters) -> String {
+        let names = features.activeFunctionals.map(\.rawValue).joined(separator: ", ")
+        let voiced =
+            features.activeKinds.contains(.f0)
+            ? " (F0 over voiced frames only, with the rate and lengths of voiced and unvoiced segments)" : ""
+        return features.featureSet == .seed
+            ? "the mean and standard deviation of every coefficient" : "\(names) of every coefficient\(voiced)"
     }
 
     /// `features.csv`: path, label, speaker, gender, then every summary value.

@@ -184,12 +184,12 @@ struct ProcessCell: Cell {
 
     private func processParameters() -> [ReportPair] {
         let process = settings.resolvedProcess
-        /// How an `auto` step was decided, after its value.
-        func decided(_ step: StepSwitch) -> String {
+        /// How an `auto` step was decided, after its value: `why` is the reason it is off for the extended set.
+        func decided(_ step: StepSwitch, _ why: String) -> String {
             guard step == .auto else { return "" }
             return settings.features.featureSet == .seed
                 ? " (auto: on, the notebook's chain for features.set seed)"
-                : " (auto: off for features.set extended; padding adds silent frames to every statistic, and noise reduction removes voice-quality cues)"
+                : " (auto: off for features.set extended: \(why))"
         }
         return [
             ReportPair("sample_rate", settings.sampleRate == 0 ? "native" : "\(settings.sampleRate)"),
@@ -198,13 +198,13 @@ struct ProcessCell: Cell {
             ReportPair(
                 "fix_length",
                 (process.fixLength.enabled == .on ? "seconds \(process.fixLength.seconds)" : "off")
-                    + decided(settings.process.fixLength.enabled)),
+                    + decided(settings.process.fixLength.enabled, "padding adds silent frames to every statistic")),
             ReportPair(
                 "denoise",
                 (process.denoise.enabled == .on
                     ? "\(process.denoise.reduction.stationary ? "stationary" : "non-stationary"), "
                         + "prop_decrease \(process.denoise.reduction.propDecrease)" : "off")
-                    + decided(settings.process.denoise.enabled)),
+                    + decided(settings.process.denoise.enabled, "noise reduction removes voice-quality cues")),
         ]
     }
 }

@@ -31,10 +31,10 @@ extension TrainCell {
         case .auto: break
         }
         var text =
-            "Whether to apply \(what) was decided inside each training fold from its clips alone: an SVM was fitted with and without it on \(innerFolds) speaker-grouped inner folds of the fold's training clips, and the higher UAR on the inner held-out speakers won (off on a tie). Speaker normalisation: "
+            "Whether to apply \(what) was decided inside each training fold from its clips alone: an SVM was fitted with and without it on \(innerFolds) speaker-grouped inner folds of the fold's training clips, and it was applied where its UAR on the inner held-out speakers was higher by more than chance (McNemar's exact test on those clips, p < 0.05). Speaker normalisation: "
             + normalizationSummary(folds, final: final) + "."
         let reasons = Set((folds + [final]).map(\.note).filter { !$0.isEmpty }).sorted()
-        if !reasons.isEmpty { text += " Off without a comparison where " + reasons.joined(separator: "; ") + "." }
+        if !reasons.isEmpty { text += " Kept off where " + reasons.joined(separator: "; ") + "." }
         if final.applied {
             text +=
                 " The saved models take speaker-normalised features: serreport predict z-scores files with --same-speaker by their own statistics, and a single file by a typical training speaker's."
