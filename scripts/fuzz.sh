@@ -38,7 +38,8 @@ instrumented() {
   for object in "$scratch/$1/release/$module.build"/*.o "$scratch/$1"/release/SER*.build/*.o; do
     [[ -f "$object" ]] || continue
     objects=$((objects + 1))
-    objdump -h "$object" 2>/dev/null | grep -q __sancov_cntrs && counted=$((counted + 1))
+    # Not `objdump | grep -q`: grep stopping early gives objdump SIGPIPE, which pipefail counts as no match.
+    [[ "$(objdump -h "$object" 2>/dev/null)" == *__sancov_cntrs* ]] && counted=$((counted + 1))
   done
   echo "fuzz: $1: $counted of $objects Swift objects carry coverage counters" >&2
   ((objects > 0 && counted * 2 > objects))

@@ -59,7 +59,10 @@ struct SpeakerNormalizationAutoTests {
         for mode in ["auto", "on", "off"] {
             let full = project.url.appendingPathComponent("full-\(mode)")
             let run = try CommandRun(
-                ["build", "--data", Self.samples.path, "--out", full.path, "--set", "train.speaker_normalization=\(mode)"]
+                [
+                    "build", "--data", Self.samples.path, "--out", full.path, "--set",
+                    "train.speaker_normalization=\(mode)",
+                ]
                     + Self.quick, in: project.url)
             #expect(run.status == 0, "\(run.stderr)")
             let outcome = try Self.outcome(full)
