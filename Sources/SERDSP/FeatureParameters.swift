@@ -20,49 +20,64 @@ package struct FeatureParameters: SettingGroup, Hashable {
 
     package init() {}
 
-    package static let schema = SettingSchema<FeatureParameters>([
-        Setting(
-            "set", \.featureSet,
-            "seed: the notebook's 82 values (mean and std of rms, zcr, mfcc, chroma, contrast); extended: every group of features.groups by every statistic of features.functionals"
-        ),
-        Setting(
-            "groups", \.groups, "descriptor groups of the extended set (features.set: extended)",
-            allowed: .all(.atLeastOne(), .unique())),
-        Setting(
-            "functionals", \.functionals, "statistics over frames of each descriptor of the extended set",
-            allowed: .all(.atLeastOne(), .unique())),
-        Setting(
-            "n_fft", \.nFFT, "FFT size, and the frame length of RMS and ZCR (librosa n_fft, frame_length)",
-            allowed: .even(16...65536)),
-        Setting(
-            "hop_length", \.hopLength, "samples between frames (librosa hop_length)",
-            allowed: .from(1, upTo: \.nFFT, named: "n_fft")),
-        Section(
-            "mfcc",
-            [
-                Setting(
-                    "n_mfcc", \.nMFCC, "MFCCs kept (librosa.feature.mfcc n_mfcc)",
-                    allowed: .from(1, upTo: \.nMels, named: "n_mels")),
-                Setting("n_mels", \.nMels, "mel bands the MFCCs are taken from (n_mels)", allowed: .range(1...512)),
-            ]),
-        Section(
-            "chroma",
-            [
-                Setting(
-                    "n_chroma", \.nChroma, "chroma bins per octave (librosa.feature.chroma_stft n_chroma)",
-                    allowed: .range(1...120))
-            ]),
-        Section(
-            "contrast",
-            [
-                Setting(
-                    "n_bands", \.nBands, "octave bands above the lowest (librosa.feature.spectral_contrast n_bands)",
-                    allowed: .range(1...12)),
-                Setting(
-                    "fmin", \.fmin, "upper edge of the lowest band in Hz (spectral_contrast fmin)",
-                    allowed: .range(0, 96_000, includingLower: false)),
-            ]),
-    ])
+    package static let schema = SettingSchema<FeatureParameters>(
+        [
+            Setting(
+                "set", \.featureSet,
+                "seed: the notebook's 82 values (mean and std of rms, zcr, mfcc, chroma, contrast); extended: every group of features.groups by every statistic of features.functionals"
+            ),
+            Setting(
+                "groups", \.groups, "descriptor groups of the extended set (features.set: extended)",
+                allowed: .all(.atLeastOne(), .unique())),
+            Setting(
+                "functionals", \.functionals, "statistics over frames of each descriptor of the extended set",
+                allowed: .all(.atLeastOne(), .unique())),
+            Setting(
+                "n_fft", \.nFFT, "FFT size, and the frame length of RMS and ZCR (librosa n_fft, frame_length)",
+                allowed: .even(16...65536)),
+            Setting(
+                "hop_length", \.hopLength, "samples between frames (librosa hop_length)",
+                allowed: .from(1, upTo: \.nFFT, named: "n_fft")),
+            Section(
+                "mfcc",
+                [
+                    Setting(
+                        "n_mfcc", \.nMFCC, "MFCCs kept (librosa.feature.mfcc n_mfcc)",
+                        allowed: .from(1, upTo: \.nMels, named: "n_mels")),
+                    Setting("n_mels", \.nMels, "mel bands the MFCCs are taken from (n_mels)", allowed: .range(1...512)),
+                ]),
+            Section(
+                "chroma",
+                [
+                    Setting(
+                        "n_chroma", \.nChroma, "chroma bins per octave (librosa.feature.chroma_stft n_chroma)",
+                        allowed: .range(1...120))
+                ]),
+            Section(
+                "contrast",
+                [
+                    Setting(
+                        "n_bands", \.nBands,
+                        "octave bands above the lowest (librosa.feature.spectral_contrast n_bands)",
+                        allowed: .range(1...12)),
+                    Setting(
+                        "fmin", \.fmin, "upper edge of the lowest band in Hz (spectral_contrast fmin)",
+                        allowed: .range(0, 96_000, includingLower: false)),
+                ]),
+        ],
+        rules: [
+            // With the seed set the notebook's groups and statistics are fixed: a choice here would be ignored.
+            Rule("groups") { (features: FeatureParameters) -> String? in
+                features.featureSet == .seed && Set(features.groups) != Set(FeatureGroup.allCases)
+                    ? "chooses the extended set's groups; features.set is seed (the notebook's five groups, mean and std): set features.set: extended or leave groups out"
+                    : nil
+            },
+            Rule("functionals") { (features: FeatureParameters) -> String? in
+                features.featureSet == .seed && Set(features.functionals) != Set(Functional.allCases)
+                    ? "chooses the extended set's statistics; features.set is seed (mean and std only): set features.set: extended or leave functionals out"
+                    : nil
+            },
+        ])
 
     /// The groups summarised: the seed's five for `set: seed`, else ``groups`` in ``FeatureGroup`` order.
     package var activeGroups: [FeatureGroup] {

@@ -41,6 +41,20 @@ struct SettingsSchemaTests {
         #expect(throws: Never.self) { try Settings().validated() }
     }
 
+    @Test("features.groups and features.functionals with features.set seed are an error, not silently ignored")
+    func seedSetRules() throws {
+        for (key, value) in [("groups", "[rms, pitch]"), ("functionals", "[mean]")] {
+            let error = #expect(throws: SettingsError.self) {
+                try Settings.resolve(overrides: ["features.set=seed", "features.\(key)=\(value)"])
+            }
+            #expect(error?.key == "features.\(key)")
+            #expect(error?.reason.contains("features.set is seed") == true, "\(String(describing: error))")
+        }
+        #expect(try Settings.resolve(overrides: ["features.set=seed"]).value.features.featureSet == .seed)
+        #expect(
+            try Settings.resolve(overrides: ["features.groups=[rms, pitch]"]).value.features.groups == [.rms, .pitch])
+    }
+
     @Test("settings tied together are checked together: contrast bands must stay below sample_rate's Nyquist")
     func nyquistRule() throws {
         let error = #expect(throws: SettingsError.self) { try Settings.resolve(overrides: ["sample_rate=8000"]) }
