@@ -1,3 +1,5 @@
+import SERSettings
+
 /// The one error type of SERReport: which file failed, where in it when that is known, and why.
 package struct ReportError: Error, CustomStringConvertible, Sendable {
     package let path: String
@@ -11,9 +13,10 @@ package struct ReportError: Error, CustomStringConvertible, Sendable {
         self.reason = reason
     }
 
-    /// `path: reason`, or `path:line: reason` as compilers write it.
+    /// `path: reason`, or `path:line: reason` as compilers write it; always one line: control characters
+    /// from a template's text (a tag name may hold a newline) are written as escapes (fuzz finding).
     package var description: String {
-        if let line { return "\(path):\(line): \(reason)" }
-        return "\(path): \(reason)"
+        let text = line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)"
+        return text.escapingControlCharacters
     }
 }
