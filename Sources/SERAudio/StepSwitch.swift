@@ -7,20 +7,8 @@ package import SERSettings
 /// spectral-gating noise reduction on clean recordings takes away the voice-quality cues the extended
 /// set measures: measured on RAVDESS 01–12 and EmoDB (`Benchmarks/README.md`), SVM UAR with both on is
 /// lower by 0.04 and 0.10.
-package enum StepSwitch: String, Sendable, Hashable, CaseIterable, SettingEnum {
+package enum StepSwitch: String, Sendable, Hashable, CaseIterable, AutoOnOff {
     case auto, on, off
-
-    /// `auto`, `on`, `off`, and the flags of release 0.2 and YAML 1.1 (`true`/`yes`, `false`/`no`), so
-    /// earlier `serreport.yml` and `models/settings.json` files still read.
-    package static func parse(_ node: ConfigNode) throws(SettingValueError) -> StepSwitch {
-        let text = try scalarText(node)
-        switch text.lowercased() {
-        case "auto": return .auto
-        case "on", "true", "yes": return .on
-        case "off", "false", "no": return .off
-        default: throw SettingValueError("'\(text)' is not \(kind) (or true, false)", at: node)
-        }
-    }
 
     /// On, with `auto` taken as `notebookChain`.
     package func isOn(notebookChain: Bool) -> Bool {

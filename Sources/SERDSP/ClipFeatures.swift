@@ -16,19 +16,21 @@ package struct ClipFeatures: Sendable {
 package struct FeatureComputer {
     private let extractor: FrameFeatureExtractor
     private let secondsPerFrame: Double
+    private let names: [String]
 
     package init(_ parameters: FeatureParameters, sampleRate: Int) throws(DSPError) {
         extractor = try FrameFeatureExtractor(parameters: parameters, sampleRate: sampleRate)
         secondsPerFrame = Double(parameters.hopLength) / Double(sampleRate)
+        names = Functionals.names(parameters)
     }
 
     package func callAsFunction(_ samples: [Float]) -> ClipFeatures {
         let features = extractor.extract(samples)
-        let summary = Functionals(features, parameters: extractor.parameters, secondsPerFrame: secondsPerFrame)
+        let values = Functionals.values(features, parameters: extractor.parameters, secondsPerFrame: secondsPerFrame)
         return ClipFeatures(
             frames: features.entries.map { ($0.kind.rawValue, $0.matrix.rows) },
-            summaryNames: summary.names,
-            summary: summary.values,
+            summaryNames: names,
+            summary: values,
             chromaTuning: features.chromaTuning)
     }
 }

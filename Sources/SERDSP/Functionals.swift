@@ -28,6 +28,16 @@ package struct Functionals: Sendable, Hashable, Codable {
     /// summarised over those frames (0 for every statistic of a clip without one), and with pitch come
     /// the ``VoicingSegments`` statistics. `secondsPerFrame` is the hop in seconds.
     package init(_ features: FrameFeatures, parameters: FeatureParameters, secondsPerFrame: Double) {
+        self.names = Self.names(
+            parameters, kinds: features.entries.map(\.kind), rows: features.entries.map(\.matrix.rowCount))
+        self.values = Self.values(features, parameters: parameters, secondsPerFrame: secondsPerFrame)
+    }
+
+    /// The values of ``init(_:parameters:secondsPerFrame:)`` alone, for a caller that knows the names
+    /// (``FeatureComputer``, once per setting rather than once per clip).
+    package static func values(
+        _ features: FrameFeatures, parameters: FeatureParameters, secondsPerFrame: Double
+    ) -> [Double] {
         let functionals = parameters.activeFunctionals
         var statistics = RowStatistics()
         var values: [Double] = []
@@ -47,9 +57,7 @@ package struct Functionals: Sendable, Hashable, Codable {
             for index in functionals.indices { values += rows.map { $0[index] } }
         }
         if let voiced { values += VoicingSegments.values(voiced: voiced, secondsPerFrame: secondsPerFrame) }
-        self.names = Self.names(
-            parameters, kinds: features.entries.map(\.kind), rows: features.entries.map(\.matrix.rowCount))
-        self.values = values
+        return values
     }
 
     /// The column names of the summary for `parameters`: `{descriptor}_{statistic}_{row}` (`mfcc_mean_0`,
