@@ -5,22 +5,32 @@ import Glibc
 /// (`log(prob + tiny)`, `log(transition + tiny)`) and, among exactly equal scores, the lowest state index (as
 /// `np.argmax`). Paths whose scores differ only by rounding may be chosen differently from librosa's.
 ///
-/// librosa scans all `2n` predecessors of each of the `2n` states in every frame. Here a state's best
-/// predecessor within reach (``PitchTransitions/halfWidth`` bins) is found by divide and conquer over the
-/// target bins: the log of the triangle window is concave, so `value[k] + log T[k, j]` is a Monge array in
-/// `(j, k)` and the (first) best `k` never decreases as `j` grows; each block-to-block step then costs
-/// `O((n + width) log n)` instead of `O(n · width)` (short runs of targets are scanned directly, four
-/// predecessors at a time). Predecessors out of reach cost `log(tiny)`; only the best state overall can win
-/// that way, and it is checked for every target; a whole source block that cannot beat it is skipped.
+/// librosa scans all `2n` predecessors of each of the `2n` states in every frame. Three exact shortcuts make
+/// that cheap here:
+/// - **Dead sources.** A jump out of the transition band costs `log(tiny)` (``PitchTransitions``); any state
+///   can take it from the best state overall. A source whose value, even through the likeliest transition,
+///   stays below that jump can win no target, so only the runs of live sources are searched (in voiced frames
+///   a few dozen of the `n` voiced states, in unvoiced frames often none).
+/// - **One search per source block.** The stay and switch tables are `log(stay · T)` and `log(switch · T)` of
+///   one triangle matrix `T`, so a target's best source in a block is the same for both: it is found once,
+///   through the stay table, and its value through the switch table is added up for the other block's target.
+/// - **Monotone search.** Within the band, `value[k] + log T[k, j]` is a Monge array in `(j, k)` (the log of
+///   the triangle window is concave), so the (first) best `k` never decreases as `j` grows: a run of targets
+///   is searched by divide and conquer in `O((targets + width) log targets)` instead of `O(targets · width)`
+///   (short runs directly, four predecessors at a time).
 struct PitchViterbi: Sendable {
     let transitions: PitchTransitions
 
-    /// Scratch reused between clips: previous and current values, the per-block best predecessors.
+    /// Scratch reused between clips: previous and current values, each block's best sources, the pointers.
     struct Scratch {
         var previous: [Double] = []
         var current: [Double] = []
-        var bestValue: [Double] = []
-        var bestIndex: [Int] = []
+        /// Per target bin, the best voiced source's value through the stay table, and that source (-1: none live).
+        var voicedValue: [Double] = []
+        var voicedSource: [Int] = []
+        /// The same for the unvoiced sources.
+        var unvoicedValue: [Double] = []
+        var unvoicedSource: [Int] = []
         var pointers: [UInt16] = []
     }
 
@@ -32,8 +42,10 @@ struct PitchViterbi: Sendable {
         guard frames > 0 else { return [] }
         scratch.previous.resize(to: states)
         scratch.current.resize(to: states)
-        scratch.bestValue.resize(to: 2 * n)
-        scratch.bestIndex.resize(to: 2 * n)
+        scratch.voicedValue.resize(to: n)
+        scratch.voicedSource.resize(to: n)
+        scratch.unvoicedValue.resize(to: n)
+        scratch.unvoicedSource.resize(to: n)
         scratch.pointers.resize(to: frames * states)
 
         let initial = log(1 / Double(states) + Double.leastNormalMagnitude)
@@ -72,56 +84,93 @@ struct PitchViterbi: Sendable {
         let n = transitions.binCount
         let states = 2 * n
         let h = transitions.halfWidth
-        var bestVoiced = 0
-        for s in 1..<n where scratch.previous[s] > scratch.previous[bestVoiced] { bestVoiced = s }
-        var bestUnvoiced = n
-        for s in (n + 1)..<states where scratch.previous[s] > scratch.previous[bestUnvoiced] { bestUnvoiced = s }
-        let (voicedMaximum, unvoicedMaximum) = (scratch.previous[bestVoiced], scratch.previous[bestUnvoiced])
-        let globalBest = unvoicedMaximum > voicedMaximum ? bestUnvoiced : bestVoiced
+        let width = 2 * h + 1
+        var globalBest = 0
+        for s in 1..<states where scratch.previous[s] > scratch.previous[globalBest] { globalBest = s }
         let farValue = scratch.previous[globalBest] + PitchTransitions.farLogProbability
-        // A source block whose best value, even through the likeliest transition, stays below the jump from
-        // the best state overall cannot win anywhere: its searches are skipped (a large share of frames, where
-        // one voicing state has long been the only likely one).
-        let reach = transitions.largestLogProbability
-        let voicedMatters = voicedMaximum + reach >= farValue
-        let unvoicedMatters = unvoicedMaximum + reach >= farValue
-        for j in 0..<states { scratch.bestValue[j] = -.infinity }
+        let liveFrom = farValue - transitions.largestLogProbability
         scratch.previous.withUnsafeBufferPointer { previous in
-            scratch.bestValue.withUnsafeMutableBufferPointer { bestValue in
-                scratch.bestIndex.withUnsafeMutableBufferPointer { bestIndex in
-                    transitions.stayLog.withUnsafeBufferPointer { stay in
-                        transitions.switchLog.withUnsafeBufferPointer { leave in
-                            let voiced = previous.baseAddress!
-                            let band = Band(
-                                halfWidth: h, bestValue: bestValue.baseAddress!, bestIndex: bestIndex.baseAddress!)
-                            // Voiced targets from voiced (stay), then from unvoiced (switch); unvoiced targets
-                            // from voiced (switch), then from unvoiced (stay). Earlier sources have lower
-                            // indices, so a later one must be strictly better to replace them.
-                            if voicedMatters {
-                                band.search(voiced, stay.baseAddress!, sourceOffset: 0, targetOffset: 0, n: n)
-                                band.search(voiced, leave.baseAddress!, sourceOffset: 0, targetOffset: n, n: n)
-                            }
-                            if unvoicedMatters {
-                                band.search(voiced + n, leave.baseAddress!, sourceOffset: n, targetOffset: 0, n: n)
-                                band.search(voiced + n, stay.baseAddress!, sourceOffset: n, targetOffset: n, n: n)
-                            }
-                        }
-                    }
-                }
+            transitions.stayLog.withUnsafeBufferPointer { stay in
+                let voiced = previous.baseAddress!
+                Self.bestSources(
+                    voiced, stay.baseAddress!, n: n, halfWidth: h, liveFrom: liveFrom,
+                    value: &scratch.voicedValue, source: &scratch.voicedSource)
+                Self.bestSources(
+                    voiced + n, stay.baseAddress!, n: n, halfWidth: h, liveFrom: liveFrom,
+                    value: &scratch.unvoicedValue, source: &scratch.unvoicedSource)
             }
         }
         let row = t * states
         let bestBin = globalBest < n ? globalBest : globalBest - n
-        for j in 0..<states {
-            var value = scratch.bestValue[j]
-            var index = scratch.bestIndex[j]
-            let bin = j < n ? j : j - n
-            if abs(bestBin - bin) > h, farValue > value || (farValue == value && globalBest < index) {
+        let leave = transitions.switchLog
+        for j in 0..<n {
+            let far = abs(bestBin - j) > h
+            // Voiced target j: voiced sources (stay) come first in state order, then unvoiced ones (switch).
+            var value = scratch.voicedValue[j]
+            var index = scratch.voicedSource[j]
+            let fromUnvoiced = scratch.unvoicedSource[j]
+            if fromUnvoiced >= 0 {
+                let candidate = scratch.previous[n + fromUnvoiced] + leave[j * width + fromUnvoiced - j + h]
+                if candidate > value || index < 0 {
+                    value = candidate
+                    index = n + fromUnvoiced
+                }
+            }
+            if far, index < 0 || farValue > value || (farValue == value && globalBest < index) {
                 value = farValue
                 index = globalBest
             }
             scratch.current[j] += value
             scratch.pointers[row + j] = UInt16(truncatingIfNeeded: index)
+
+            // Unvoiced target n + j: voiced sources (switch) first, then unvoiced ones (stay).
+            value = -.infinity
+            index = -1
+            let fromVoiced = scratch.voicedSource[j]
+            if fromVoiced >= 0 {
+                value = scratch.previous[fromVoiced] + leave[j * width + fromVoiced - j + h]
+                index = fromVoiced
+            }
+            if fromUnvoiced >= 0, scratch.unvoicedValue[j] > value || index < 0 {
+                value = scratch.unvoicedValue[j]
+                index = n + fromUnvoiced
+            }
+            if far, index < 0 || farValue > value || (farValue == value && globalBest < index) {
+                value = farValue
+                index = globalBest
+            }
+            scratch.current[n + j] += value
+            scratch.pointers[row + n + j] = UInt16(truncatingIfNeeded: index)
+        }
+    }
+
+    /// For every target bin, the best of the live sources of one block (`n` values) within the band, through
+    /// `table`: its value and its bin, or -1 where no live source is within reach. Sources below `liveFrom`
+    /// cannot beat the out-of-band jump from the best state, so only runs of live sources are searched, in
+    /// ascending order (a later run must be strictly better: ties keep the lower state, as `np.argmax`).
+    private static func bestSources(
+        _ block: UnsafePointer<Double>, _ table: UnsafePointer<Double>, n: Int, halfWidth h: Int, liveFrom: Double,
+        value: inout [Double], source: inout [Int]
+    ) {
+        value.withUnsafeMutableBufferPointer { value in
+            source.withUnsafeMutableBufferPointer { source in
+                for j in 0..<n {
+                    value[j] = -.infinity
+                    source[j] = -1
+                }
+                let band = Band(halfWidth: h, bestValue: value.baseAddress!, bestIndex: source.baseAddress!)
+                var first = 0
+                while first < n {
+                    guard block[first] >= liveFrom else {
+                        first += 1
+                        continue
+                    }
+                    var last = first
+                    while last + 1 < n && block[last + 1] >= liveFrom { last += 1 }
+                    band.search(block, table, targets: max(0, first - h), min(n, last + h + 1), sources: first, last)
+                    first = last + 1
+                }
+            }
         }
     }
 }
@@ -132,18 +181,19 @@ private struct Band {
     let bestValue: UnsafeMutablePointer<Double>
     let bestIndex: UnsafeMutablePointer<Int>
 
-    /// For each target bin `j < n`, the best `source[k] + table[j, k]` over the `k < n` within ``halfWidth``
-    /// of `j` (first on ties), written at `targetOffset + j` as a value and a state (`sourceOffset + k`)
+    /// For each target bin `j` in `low ..< high`, the best `source[k] + table[j, k]` over the `k` in
+    /// `first ... last` within ``halfWidth`` of `j` (first on ties), written at `j` as a value and a source bin
     /// where strictly better than what is there.
     func search(
-        _ source: UnsafePointer<Double>, _ table: UnsafePointer<Double>, sourceOffset: Int, targetOffset: Int, n: Int
+        _ source: UnsafePointer<Double>, _ table: UnsafePointer<Double>, targets low: Int, _ high: Int,
+        sources first: Int, _ last: Int
     ) {
-        solve(source, table, sourceOffset, targetOffset, targets: 0, n, sources: 0, n - 1)
+        solve(source, table, targets: low, high, sources: first, last)
     }
 
     /// Divide and conquer on targets `low ..< high`, whose best sources lie in `first ... last`.
     private func solve(
-        _ source: UnsafePointer<Double>, _ table: UnsafePointer<Double>, _ sourceOffset: Int, _ targetOffset: Int,
+        _ source: UnsafePointer<Double>, _ table: UnsafePointer<Double>,
         targets low: Int, _ high: Int, sources first: Int, _ last: Int
     ) {
         guard low < high else { return }
@@ -154,7 +204,7 @@ private struct Band {
                 let to = min(last, j + h)
                 let (best, argument) = Self.firstMaximum(
                     source, table + j * (2 * h + 1) - j + h, from: from, through: to)
-                record(best, sourceOffset + argument, at: targetOffset + j)
+                record(best, argument, at: j)
             }
             return
         }
@@ -162,9 +212,9 @@ private struct Band {
         let from = max(first, j - h)
         let to = min(last, j + h)
         let (best, argument) = Self.firstMaximum(source, table + j * (2 * h + 1) - j + h, from: from, through: to)
-        record(best, sourceOffset + argument, at: targetOffset + j)
-        solve(source, table, sourceOffset, targetOffset, targets: low, j, sources: first, argument)
-        solve(source, table, sourceOffset, targetOffset, targets: j + 1, high, sources: argument, last)
+        record(best, argument, at: j)
+        solve(source, table, targets: low, j, sources: first, argument)
+        solve(source, table, targets: j + 1, high, sources: argument, last)
     }
 
     /// Target runs this short are scanned directly over their (narrow) source range: cheaper than recursing.

@@ -123,7 +123,7 @@ struct PitchTests {
     /// paths' scores are compared, and the paths themselves must agree on most frames.
     @Test(
         "Viterbi over the banded transitions is as likely as the dense librosa Viterbi",
-        arguments: [(40, 11), (61, 21)])
+        arguments: [(40, 11), (61, 21), (160, 41)])
     func viterbi(bins: Int, width: Int) {
         let transitions = PitchTransitions(binCount: bins, width: width, switchProbability: 0.01)
         var generator = SplitMix(seed: UInt64(bins))
