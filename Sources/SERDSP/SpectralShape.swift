@@ -9,7 +9,7 @@ import Glibc
 /// - ``flatness(_:)``: `librosa.feature.spectral_flatness(S=S)` (`amin=1e-10`, `power=2`).
 ///
 /// Bin `k` is at `k · sr / n_fft` Hz (`librosa.fft_frequencies`). Where librosa works in float32 (the L1
-/// normalisation, the roll-off's cumulative sum and threshold, all of flatness) so does this; the weighted
+/// normalisation, the roll-off's cumulative sum and threshold, flatness's arithmetic mean) so does this; the weighted
 /// sums are float64, as librosa's products with its float64 frequencies are.
 package struct SpectralShape: Sendable {
     /// `roll_percent`.
@@ -77,10 +77,36 @@ package struct SpectralShape: Sendable {
     package func flatness(_ magnitude: Spectrogram) -> [Double] {
         let amin = Self.flatnessFloor
         return perFrame(magnitude) { frame, bins in
-            let logMean = Numpy.pairwiseSum(frame, count: bins) { logf(max(amin, $0 * $0)) } / Float(bins)
             let mean = Numpy.pairwiseSum(frame, count: bins) { max(amin, $0 * $0) } / Float(bins)
-            return Double(expf(logMean) / mean)
+            return exp(Self.sumOfLogPowers(frame, count: bins, floor: amin) / Double(bins)) / Double(mean)
         }
+    }
+
+    /// `Σ_k log(max(floor, x_k²))` in float64, as the logarithm of products of 16 powers at a time: one `log` per
+    /// 16 bins instead of librosa's one `logf` per bin (a sixth of the extract cell's spectral-shape cost,
+    /// measured), and closer to the exact sum. A product of 16 powers stays within float64's range for any
+    /// float32 magnitude of a normalised signal (each power lies in `[1e-10, 1e12]`; larger ones fall back to
+    /// one log each).
+    private static func sumOfLogPowers(_ frame: UnsafePointer<Float>, count: Int, floor: Float) -> Double {
+        var total = 0.0
+        var start = 0
+        while start < count {
+            let end = min(start + 16, count)
+            var product = 1.0
+            var inRange = true
+            for k in start..<end {
+                let power = Double(max(floor, frame[k] * frame[k]))
+                inRange = inRange && power <= 1e12
+                product *= power
+            }
+            if inRange {
+                total += log(product)
+            } else {
+                for k in start..<end { total += log(Double(max(floor, frame[k] * frame[k]))) }
+            }
+            start = end
+        }
+        return total
     }
 
     /// `np.sum(np.abs(S))` of one frame in float32 (numpy's pairwise sum), or 1 when below float32's

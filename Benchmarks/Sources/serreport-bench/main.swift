@@ -11,6 +11,7 @@
 //   extract_all_groups  the extract cell's work with the default extended set: every feature group
 //                    (the five, delta MFCC, spectral shape and balance, pYIN pitch) and every
 //                    statistic, on the same clips (serreport only; issue 13's budget is 2 ms/s)
+//   extract_without_pitch  the same without the pitch group (every other group, every statistic)
 //   pitch_only       pYIN alone on the same clips
 import Foundation
 import SERAudio
@@ -74,6 +75,13 @@ func main() throws {
     let everything = try FeatureComputer(FeatureParameters(), sampleRate: 22050)
     stages["extract_all_groups"] =
         1e3 * cpuMedian { for clip in clips { _ = everything(clip) } } / clipSeconds
+    var withoutPitch = FeatureParameters()
+    withoutPitch.groups.removeAll { $0 == .pitch }
+    let allButPitch = try FeatureComputer(withoutPitch, sampleRate: 22050)
+    stages["extract_without_pitch"] = 1e3 * cpuMedian { for clip in clips { _ = allButPitch(clip) } } / clipSeconds
+    if ProcessInfo.processInfo.environment["BENCH_PROFILE_EXTRACT"] != nil {
+        for _ in 0..<200 { for clip in clips { _ = allButPitch(clip) } }
+    }
     let pitch = try ProbabilisticYIN(sampleRate: 22050)
     stages["pitch_only"] = 1e3 * cpuMedian { for clip in clips { _ = pitch(clip) } } / clipSeconds
 
