@@ -8,7 +8,7 @@ struct SpectralShapeTests {
     /// Measured: centroid within 1.2e-7 and bandwidth within 5.3e-8 of each clip's largest value (4.6e-4 Hz and
     /// 1.9e-4 Hz at most: librosa's float32 L1 normalisation, summed in another order), roll-off on the same
     /// bin in every frame (the JSON's 10 digits), flatness within 6.5e-7 (librosa's float32 `logf` per bin and
-/// float32 sum, against serreport's float64 sum of logs).
+    /// float32 sum, against serreport's float64 sum of logs).
     @Test("the four descriptors match librosa on the golden clips", arguments: VoiceFixture.all)
     func parity(fixture: (name: String, audio: String, ext: String)) throws {
         let reference = try VoiceFixture.load(fixture.name)
