@@ -36,7 +36,7 @@ for name in ["ravdess", "confounded", "emodb"]:
     info = metrics["auto"]["protocol"]
     folds = info["speaker_normalization_folds"]
     chose = f"{sum(f['applied'] for f in folds)} of {len(folds)}; {'on' if info['speaker_normalization_final']['applied'] else 'off'}"
-    for model in ["rf", "xgb", "svm", "mlp", "best"]:
+    for model in ["rf", "svm", "mlp", "logreg", "best"]:
         if model == "best":
             cells = [f"{metrics[m]['models'][metrics[m]['best']]['uar']:.3f} ({metrics[m]['best']})" for m in ["off", "on", "auto"]]
         else:

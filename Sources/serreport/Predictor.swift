@@ -31,7 +31,7 @@ struct Predictor {
     let modelPath: String
     private let classifier: any TrainedClassifier
 
-    /// The short name of the model used (rf, xgb, svm, mlp).
+    /// The short name of the model used (rf, xgb, svm, mlp, logreg).
     var modelName: String { model.rawValue }
 
     /// Reads `report/models/`; `model` picks one by short name, otherwise the report's best.

@@ -167,7 +167,7 @@ struct CommandLineTests {
             JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("metrics.json")))
                 as? [String: Any])
         let models = try #require(metrics["models"] as? [String: [String: Any]])
-        #expect(Set(models.keys) == ["rf", "xgb", "svm", "mlp"])
+        #expect(Set(models.keys) == ["rf", "svm", "mlp", "logreg"])
         for (name, model) in models {
             for key in ["accuracy", "uar", "macro_f1", "per_class", "confusion", "labels", "folds"] {
                 #expect(model[key] != nil, "\(name) lacks \(key)")
@@ -181,7 +181,7 @@ struct CommandLineTests {
         let predictions = try String(contentsOf: out.appendingPathComponent("predictions.csv"), encoding: .utf8)
         #expect(predictions.hasPrefix("path,speaker,model,fold,true,predicted,p_happy,p_sad,p_angry\n"))
         #expect(predictions.split(separator: "\n").count == 1 + 4 * 12)
-        for file in ["rf.json", "xgb.json", "svm.model", "mlp.json", "scaler.json", "labels.json", "settings.json"] {
+        for file in ["rf.json", "logreg.json", "svm.model", "mlp.json", "scaler.json", "labels.json", "settings.json"] {
             #expect(
                 FileManager.default.fileExists(atPath: out.appendingPathComponent("models/\(file)").path), "\(file)")
         }
