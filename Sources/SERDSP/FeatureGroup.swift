@@ -13,6 +13,8 @@ package enum FeatureGroup: String, Sendable, Hashable, CaseIterable, SettingEnum
     /// F0 (semitones, voiced frames only), voicing probability and voiced/unvoiced segment statistics
     /// (`librosa.pyin`; eGeMAPS' temporal features).
     case pitch
+    /// Harmonics-to-noise ratio over voiced frames (openSMILE eGeMAPS' voice quality; needs pYIN's F0).
+    case voiceQuality = "voice_quality"
 
     /// The descriptors of the group, in ``FeatureKind`` order.
     package var kinds: [FeatureKind] {
@@ -26,6 +28,7 @@ package enum FeatureGroup: String, Sendable, Hashable, CaseIterable, SettingEnum
         case .spectralShape: [.centroid, .bandwidth, .rolloff, .flatness]
         case .spectralBalance: [.alphaRatio, .hammarberg, .slope0To500, .slope500To1500]
         case .pitch: [.f0, .voicing]
+        case .voiceQuality: [.hnr]
         }
     }
 

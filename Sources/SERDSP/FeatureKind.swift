@@ -36,11 +36,14 @@ package enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, Cod
     case f0
     /// `librosa.pyin`'s `voiced_prob`.
     case voicing
+    /// eGeMAPS `HNRdBACF`: harmonics-to-noise ratio from the autocorrelation at the pitch period, dB
+    /// (``HarmonicsToNoiseRatio``); NaN where unvoiced.
+    case hnr
 
     /// The seed notebook's five, in its order.
     package static let seed: [FeatureKind] = [.rms, .zcr, .mfcc, .chroma, .contrast]
 
     /// Whether only voiced frames carry a value (NaN elsewhere), so its functionals are taken over
     /// voiced frames only.
-    package var isVoicedOnly: Bool { self == .f0 }
+    package var isVoicedOnly: Bool { self == .f0 || self == .hnr }
 }

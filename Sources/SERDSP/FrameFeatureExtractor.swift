@@ -8,7 +8,7 @@ import Foundation
 ///
 /// With `features.set: extended` it also computes the descriptors of the other ``FeatureGroup``s
 /// switched on (delta MFCCs, spectral shape, spectral balance from the same magnitude spectrogram,
-/// and pYIN pitch), and only the groups switched on.
+/// pYIN pitch, and the harmonics-to-noise ratio at pYIN's F0), and only the groups switched on.
 ///
 /// Build one per parameter set and reuse it for every clip: it holds the FFTW plan, the window,
 /// the filter banks (chroma's for each tuning met so far) and the DCT table, and keeps its
@@ -29,6 +29,7 @@ package final class FrameFeatureExtractor {
     private let shape: SpectralShape
     private let balance: SpectralBalance
     private let pitch: ProbabilisticYIN?
+    private let harmonicity: HarmonicsToNoiseRatio?
     private var magnitude = Spectrogram()
     private var power = Spectrogram()
     private var melScratch: [Float] = []
@@ -56,9 +57,12 @@ package final class FrameFeatureExtractor {
         self.shape = SpectralShape(sampleRate: sampleRate, nFFT: parameters.nFFT)
         self.balance = SpectralBalance(sampleRate: sampleRate, nFFT: parameters.nFFT)
         self.pitch =
-            kinds.contains(.f0)
+            kinds.contains(.f0) || kinds.contains(.hnr)
             ? try ProbabilisticYIN(
                 sampleRate: sampleRate, frameLength: parameters.nFFT, hopLength: parameters.hopLength) : nil
+        self.harmonicity =
+            kinds.contains(.hnr)
+            ? try HarmonicsToNoiseRatio(sampleRate: sampleRate, geometry: parameters.geometry) : nil
     }
 
     /// The features of `samples` (mono, float32, at ``sampleRate``), each with
@@ -104,6 +108,7 @@ package final class FrameFeatureExtractor {
             let track = pitch(samples)
             add(.f0, FeatureMatrix(row: track.f0.map { $0.isNaN ? .nan : 12 * log2($0 / 27.5) }))
             add(.voicing, FeatureMatrix(row: track.voicedProbability))
+            if let harmonicity { add(.hnr, FeatureMatrix(row: harmonicity(samples, f0: track.f0))) }
         }
         return FrameFeatures(entries, chromaTuning: tuning)
     }

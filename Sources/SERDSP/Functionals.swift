@@ -24,7 +24,7 @@ package struct Functionals: Sendable, Hashable, Codable {
     }
 
     /// The summary `parameters` ask for (``FeatureParameters/activeFunctionals`` of every row of every
-    /// descriptor in `features`, in ``names(_:)``'s order). Descriptors only voiced frames carry (F0) are
+    /// descriptor in `features`, in ``names(_:)``'s order). Descriptors only voiced frames carry (F0, HNR) are
     /// summarised over those frames (0 for every statistic of a clip without one), and with pitch come
     /// the ``VoicingSegments`` statistics. `secondsPerFrame` is the hop in seconds.
     package init(_ features: FrameFeatures, parameters: FeatureParameters, secondsPerFrame: Double) {
@@ -47,7 +47,7 @@ package struct Functionals: Sendable, Hashable, Codable {
             let rows = (0..<matrix.rowCount).map { row -> [Double] in
                 var values = matrix.row(row)
                 if entry.kind.isVoicedOnly {
-                    voiced = values.map { !$0.isNaN }
+                    if entry.kind == .f0 { voiced = values.map { !$0.isNaN } }
                     values = ArraySlice(values.filter { !$0.isNaN })
                 }
                 return statistics.values(

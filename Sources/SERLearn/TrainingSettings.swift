@@ -7,7 +7,7 @@ package struct TrainingSettings: SettingGroup, Equatable {
     package var seed = 42
     /// The notebook's three (random forest, SVM, MLP) and logistic regression, the linear model the field
     /// pairs with wide feature sets (openSMILE's ComParE baselines). Boosted trees (`xgb`) are a choice, not a
-    /// default: on the extended set's 644 values they cost two thirds of a cold build's training (20 of 28 s of
+    /// default: on the extended set's ~650 values they cost two thirds of a cold build's training (20 of 28 s of
     /// CPU on RAVDESS 01–12) and score below logistic regression on both shared corpora (Benchmarks/README.md).
     package var models: [ModelKind] = [.rf, .svm, .mlp, .logreg]
     /// Standardise each speaker's features by that speaker's own mean and deviation (no labels used)

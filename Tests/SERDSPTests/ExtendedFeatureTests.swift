@@ -134,6 +134,6 @@ struct ExtendedFeatureTests {
             ] + VoicingSegments.names)
         parameters.featureSet = .seed
         #expect(Functionals.names(parameters).count == 82)
-        #expect(FeatureNames.groups(FeatureParameters()).map(\.values).reduce(0, +) == 644)
+        #expect(FeatureNames.groups(FeatureParameters()).map(\.values).reduce(0, +) == 653)
     }
 }

@@ -19,7 +19,7 @@ struct FeatureOutputTests {
                     "set": "extended",
                     "groups": [
                         "rms", "zcr", "mfcc", "chroma", "contrast", "mfcc_delta", "spectral_shape", "spectral_balance",
-                        "pitch",
+                        "pitch", "voice_quality",
                     ],
                     "functionals": [
                         "mean", "std", "p20", "p50", "p80", "range_20_80", "slope", "skewness", "kurtosis",
@@ -119,13 +119,13 @@ struct FeatureOutputTests {
         #expect(features.entries.allSatisfy { $0.matrix.values.allSatisfy(\.isFinite) })
         #expect(Functionals(features).values.count == 82)
 
-        // The extended set: every descriptor but F0 (NaN where unvoiced) finite in every frame, and every
+        // The extended set: every descriptor but F0 and HNR (NaN where unvoiced) finite in every frame, and every
         // summary value finite, named as the setting's names say.
         let extended = FeatureParameters()
         let all = try FrameFeatureExtractor(parameters: extended, sampleRate: 22050).extract(y)
         #expect(all.entries.map(\.kind) == FeatureKind.allCases)
         #expect(all.frameCount == 1 + length / 512)
-        #expect(all.entries.allSatisfy { $0.kind == .f0 || $0.matrix.values.allSatisfy(\.isFinite) })
+        #expect(all.entries.allSatisfy { $0.kind.isVoicedOnly || $0.matrix.values.allSatisfy(\.isFinite) })
         let summary = Functionals(all, parameters: extended, secondsPerFrame: 512 / 22050)
         #expect(summary.names == Functionals.names(extended))
         #expect(summary.values.count == summary.names.count)

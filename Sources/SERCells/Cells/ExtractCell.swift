@@ -21,7 +21,9 @@ struct ExtractCell: Cell {
     var id: String { Self.name }
     var summary: String { "RMS, ZCR, MFCC, chroma and spectral contrast per clip, summarised over frames" }
     /// 2: a clip whose content is shared with another path takes its own path, not the other's.
-    var version: Int { 2 }
+    /// 3: spectral flatness sums its logarithms in float64 (within 6.5e-7 of 2's); pYIN's Viterbi may break
+    /// exact ties between equally likely paths differently.
+    var version: Int { 3 }
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.processed.declaration] }
     var outputs: [ArtifactDeclaration] { [Artifacts.features.declaration] }
     var parameters: ParameterList { settings.parameters(["features", "report.figure_formats"]) }
