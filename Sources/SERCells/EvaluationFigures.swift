@@ -6,9 +6,10 @@ enum EvaluationFigures {
     /// Every train/evaluate figure; `note`, when given, replaces each figure's own caption (the gallery
     /// uses it to say the numbers are illustrative).
     static func all(
-        models: [ModelEvaluation], curves: [TrainingCurve], coverage: SpeakerCoverage? = nil, note: String? = nil
+        models: [ModelEvaluation], curves: [TrainingCurve], coverage: SpeakerCoverage? = nil,
+        importance: (groups: [String], models: [(title: String, drops: [[Double]])])? = nil, note: String? = nil
     ) -> [NotebookFigure] {
-        let figures = train(curves: curves, coverage: coverage) + evaluate(models: models)
+        let figures = train(curves: curves, coverage: coverage, importance: importance) + evaluate(models: models)
         guard let note else { return figures }
         return figures.map { figure in
             var figure = figure
@@ -19,8 +20,19 @@ enum EvaluationFigures {
 
     /// The train cell's figures: the clips per speaker and emotion (when known), the MLP's curves (none
     /// when the MLP was not trained).
-    static func train(curves: [TrainingCurve], coverage: SpeakerCoverage? = nil) -> [NotebookFigure] {
+    static func train(
+        curves: [TrainingCurve], coverage: SpeakerCoverage? = nil,
+        importance: (groups: [String], models: [(title: String, drops: [[Double]])])? = nil
+    ) -> [NotebookFigure] {
         var figures: [NotebookFigure] = []
+        if let importance, !importance.groups.isEmpty, !importance.models.isEmpty {
+            figures.append(
+                NotebookFigure(
+                    cell: "train", name: "train-importance",
+                    caption:
+                        "How much of each model's recognition rests on each feature group: the UAR a test fold loses when that group's values are shuffled among its clips (permutation importance, the models fitted without that fold).",
+                    figure: TrainFigures.importance(groups: importance.groups, models: importance.models)))
+        }
         if let coverage {
             figures.append(
                 NotebookFigure(

@@ -1,5 +1,6 @@
 import Foundation
 import SERCorpus
+import SERDSP
 import SERFigures
 import SERNotebook
 import SERReport
@@ -52,13 +53,17 @@ extension Notebook {
             TrainingRecord.self, "training.json")
         if let record {
             figures += EvaluationFigures.all(
-                models: Evaluation(record).figureEvaluations, curves: record.mlpCurves, coverage: record.coverage)
+                models: Evaluation(record).figureEvaluations, curves: record.mlpCurves, coverage: record.coverage,
+                importance: record.importanceFigure)
         } else {
             let emotions = EmotionOrder.sorted(clips.map(\.emotion))
             let speakers = Array(Set(clips.map(\.speaker).filter { !$0.isEmpty })).sorted()
+            let models = IllustrativeEvaluation.models(emotions: emotions, speakers: speakers)
             figures += EvaluationFigures.all(
-                models: IllustrativeEvaluation.models(emotions: emotions, speakers: speakers),
-                curves: IllustrativeEvaluation.trainingCurves(), note: IllustrativeEvaluation.caption)
+                models: models, curves: IllustrativeEvaluation.trainingCurves(),
+                importance: IllustrativeEvaluation.importance(
+                    groups: settings.features.activeGroups.map(\.rawValue), models: models),
+                note: IllustrativeEvaluation.caption)
         }
         var bundle = ArtifactBundle()
         let drawn = try FigureRendering.render(

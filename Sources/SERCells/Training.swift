@@ -1,5 +1,6 @@
 import Foundation
 import SERCorpus
+import SERDSP
 import SERFigures
 import SERLearn
 
@@ -37,10 +38,25 @@ struct Training {
     var normalization: [SpeakerNormalizationDecision]
     /// The same decision for the final models, made from every clip.
     var finalNormalization: SpeakerNormalizationDecision
+    /// The feature groups of permutation importance, in the order of each evaluation's `importance`.
+    var importanceGroups: [String]
     /// Wall time of each stage, for run.json (not in any compared output).
     var normalizationTime: Duration
     var evaluateTime: Duration
     var finalFitTime: Duration
+
+    /// The summary's columns by ``FeatureGroup``, in the order groups first appear; a column of no group
+    /// (a feature table not made by serreport) falls in `other`.
+    static func importanceGroups(_ names: [String]) -> [ColumnGroup] {
+        var columns: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, name) in names.enumerated() {
+            let group = FeatureNames.group(ofColumn: name)?.rawValue ?? "other"
+            if columns[group] == nil { order.append(group) }
+            columns[group, default: []].append(index)
+        }
+        return order.map { ColumnGroup(name: $0, columns: columns[$0]!) }
+    }
 
     static func run(
         train: TrainingSettings, clips all: [TrainingClip], featureNames: [String], jobs: Int
@@ -82,10 +98,14 @@ struct Training {
             let final = decisions[plan.folds.count]
             let features = final.applied ? normalized : raw
             let grid = train.search
+            let importance =
+                train.importanceRepeats > 0
+                ? ImportancePlan(groups: Self.importanceGroups(featureNames), repeats: train.importanceRepeats) : nil
             let evaluations = try CrossValidation.evaluate(
                 kinds, features: features, labels: labels, classCount: emotions.count, plan: plan,
                 settings: train.parameters, seed: seed, workers: jobs, grid: grid, speakers: speakers,
-                foldFeatures: decisions.prefix(plan.folds.count).map { $0.applied ? normalized : raw })
+                foldFeatures: decisions.prefix(plan.folds.count).map { $0.applied ? normalized : raw },
+                importance: importance)
             let evaluated = clock.now
             // The final models' parameters come from the same inner search over every clip.
             let tuned = try GridSearch.tune(
@@ -101,6 +121,7 @@ struct Training {
                 classNames: emotions, clips: clips,
                 excluded: excluded, scaler: scaler, featureNames: featureNames, typicalSpeaker: typicalSpeaker,
                 normalization: Array(decisions.prefix(plan.folds.count)), finalNormalization: final,
+                importanceGroups: importance?.groups.map(\.name) ?? [],
                 normalizationTime: decided - start, evaluateTime: evaluated - decided,
                 finalFitTime: clock.now - evaluated)
         } catch let error as LearnError {

@@ -52,4 +52,15 @@ package enum FeatureNames {
     package static func summary(_ features: FeatureParameters) -> [String] {
         Functionals.names(features)
     }
+
+    /// The ``FeatureGroup`` a summary column belongs to, from its name (`mfcc_delta_p50_3` → `mfcc_delta`,
+    /// `rms_mean_0` → `rms`, a voicing segment statistic → `pitch`); nil for a name serreport does not make.
+    package static func group(ofColumn name: String) -> FeatureGroup? {
+        if VoicingSegments.names.contains(name) { return .pitch }
+        let kind = kindsByLongestName.first { name.hasPrefix($0.rawValue + "_") }
+        return kind.map(FeatureGroup.init)
+    }
+
+    /// Longest name first, so that `mfcc_delta_…` is not read as `mfcc`.
+    private static let kindsByLongestName = FeatureKind.allCases.sorted { $0.rawValue.count > $1.rawValue.count }
 }

@@ -2,6 +2,45 @@ package import SERPlot
 
 /// The train cell's figures about the corpus the models learn from.
 package enum TrainFigures {
+    /// `train-importance`: permutation importance per feature group, the UAR lost when a group's values are
+    /// shuffled among a test fold's clips; one bar per model (mean over folds, ± one standard deviation),
+    /// groups ordered by their mean over models, largest first, with a line at 0 (below it, shuffling the
+    /// group helped). `models[i].drops` is `[group][fold]`, groups as `groups`.
+    package static func importance(groups: [String], models: [(title: String, drops: [[Double]])]) -> Figure {
+        let means = models.map { model in model.drops.map { FoldScores($0).mean } }
+        let overall = groups.indices.map { group in means.map { $0[group] }.reduce(0, +) / Double(max(models.count, 1))
+        }
+        let order = groups.indices.sorted { overall[$0] > overall[$1] || (overall[$0] == overall[$1] && $0 < $1) }
+        let series = models.enumerated().map { index, model in
+            (values: order.map { means[index][$0] }, color: FigureStyle.modelColor(index))
+        }
+        let errors = models.map { model in
+            order.map { group -> ClosedRange<Double> in
+                let scores = FoldScores(model.drops[group])
+                return (scores.mean - scores.spread)...(scores.mean + scores.spread)
+            }
+        }
+        let low = min(0, errors.flatMap { $0.map(\.lowerBound) }.min() ?? 0)
+        let high = max(0.01, errors.flatMap { $0.map(\.upperBound) }.max() ?? 0.01)
+        let pad = 0.08 * (high - low)
+        var marks = Mark.groupedBars(series, errors: errors)
+        marks.append(
+            .line(
+                xs: [-0.5, Double(groups.count) - 0.5], ys: [0, 0], color: FigureStyle.referenceLine, width: 1))
+        return Figure(
+            title: "Permutation importance per feature group",
+            panels: [
+                Axes(
+                    xLabel: "feature group", yLabel: "UAR lost when shuffled",
+                    xScale: .category(order.map { groups[$0] }),
+                    yRange: (low - (low < 0 ? pad : 0))...(high + pad), marks: marks,
+                    legend: models.enumerated().map { LegendEntry($1.title, color: FigureStyle.modelColor($0)) })
+            ],
+            caption:
+                "mean over test folds of each fold's UAR minus its UAR with the group's values shuffled among its clips; bars ± one standard deviation over folds",
+            width: max(560, min(900, 70 * Double(groups.count) + 200)), height: 320)
+    }
+
     /// `train-coverage`: clips per speaker (rows) and emotion (columns) as a heat map, the count in each
     /// cell and an empty cell left white: how much of each speaker's voice is confounded with one
     /// emotion, which is what decides whether speaker normalisation helps. `counts[speaker][emotion]`.

@@ -19,6 +19,9 @@ package struct ModelEvaluationResult: Sendable {
     package var chosen: [[String: String]] = []
     /// CPU time of the grid search's inner fits, summed over folds, in seconds (not in ``fitSeconds``).
     package var searchSeconds: Double = 0
+    /// With an ``ImportancePlan``: each group's UAR drop (``PermutationImportance``) in each fold, the mean
+    /// over that fold's repeats (`[group][fold]`); empty without one.
+    package var importance: [[Double]] = []
 }
 
 /// k-fold evaluation of several models: per fold, standardise on the training rows only, fit, and
@@ -34,11 +37,12 @@ package enum CrossValidation {
     /// Evaluates `kinds` over `plan`'s folds. `grid` (none by default) names the parameters to search;
     /// `speakers`, one per row, are needed when it searches inside a speaker protocol's folds.
     /// `foldFeatures`, when given, holds one matrix per fold that replaces `features` in that fold (and
-    /// in its inner search): speaker normalisation decided fold by fold.
+    /// in its inner search): speaker normalisation decided fold by fold. `importance`, when given, measures
+    /// each fold's model on its own test rows with every group shuffled (``PermutationImportance``).
     package static func evaluate(
         _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, plan: FoldPlan,
         settings: ModelParameters, seed: UInt64, workers: Int, grid: HyperparameterGrid = HyperparameterGrid(),
-        speakers: [String] = [], foldFeatures: [Matrix] = []
+        speakers: [String] = [], foldFeatures: [Matrix] = [], importance: ImportancePlan? = nil
     ) throws -> [ModelEvaluationResult] {
         precondition(foldFeatures.isEmpty || foldFeatures.count == plan.folds.count, "one matrix per fold")
         try validate(features: features, labels: labels, speakers: speakers)
@@ -54,7 +58,7 @@ package enum CrossValidation {
                 features: foldFeatures.isEmpty ? features : foldFeatures[foldIndex], labels: labels,
                 classCount: classCount,
                 settings: searches[kind]?[foldIndex].candidate.settings ?? settings,
-                seed: SeededGenerator.derived(from: seed, kind.seedIndex, UInt64(foldIndex)))
+                seed: SeededGenerator.derived(from: seed, kind.seedIndex, UInt64(foldIndex)), importance: importance)
         }
         return kinds.enumerated().map { kindIndex, kind in
             let folds = Array(results[(kindIndex * plan.folds.count)..<((kindIndex + 1) * plan.folds.count)])
@@ -79,7 +83,10 @@ package enum CrossValidation {
                 predictions: predictions, fitSeconds: folds.map(\.fitSeconds).reduce(0, +),
                 trainingCurves: folds.compactMap(\.curve),
                 chosen: searches[kind]?.map(\.candidate.parameters) ?? [],
-                searchSeconds: searches[kind]?.map(\.fitSeconds).reduce(0, +) ?? 0)
+                searchSeconds: searches[kind]?.map(\.fitSeconds).reduce(0, +) ?? 0,
+                importance: importance.map { plan in
+                    plan.groups.indices.map { group in folds.map { $0.importance.isEmpty ? 0 : $0.importance[group] } }
+                } ?? [])
         }
     }
 
@@ -131,12 +138,14 @@ package enum CrossValidation {
         var probabilities: Matrix
         var fitSeconds: Double
         var curve: (loss: [Double], validation: [Double])?
+        /// Each group's UAR drop, the mean over repeats (empty without an importance plan).
+        var importance: [Double] = []
     }
 
     /// Standardises on `fold`'s training rows, fits `kind` on them and predicts its test rows.
     static func runFold(
         _ kind: ModelKind, fold: Fold, features: Matrix, labels: [Int], classCount: Int, settings: ModelParameters,
-        seed: UInt64
+        seed: UInt64, importance: ImportancePlan? = nil
     ) throws(LearnError) -> FoldOutcome {
         let training = features.selecting(rows: fold.train)
         let scaler = Standardizer(fitting: training)
@@ -146,12 +155,20 @@ package enum CrossValidation {
                 features: scaler.transform(training), labels: fold.train.map { labels[$0] }, classCount: classCount,
                 settings: settings, seed: seed)
             let elapsed = ThreadClock.seconds() - start
-            let predicted = try model.predict(scaler.transform(features.selecting(rows: fold.test)))
+            let test = scaler.transform(features.selecting(rows: fold.test))
+            let predicted = try model.predict(test)
             let network = (model as? NeuralNetwork)?.network
+            var drops: [Double] = []
+            if let importance, importance.repeats > 0, !fold.test.isEmpty {
+                drops = try PermutationImportance.drops(
+                    model, test: test, truth: fold.test.map { labels[$0] }, classCount: classCount, plan: importance,
+                    seed: SeededGenerator.derived(from: seed, 0x1A7E)
+                ).map { $0.reduce(0, +) / Double($0.count) }
+            }
             return FoldOutcome(
                 labels: predicted.labels, probabilities: predicted.probabilities,
                 fitSeconds: elapsed,
-                curve: network.map { ($0.lossCurve, $0.validationScores) })
+                curve: network.map { ($0.lossCurve, $0.validationScores) }, importance: drops)
         } catch let error as LearnError {
             throw error
         } catch {

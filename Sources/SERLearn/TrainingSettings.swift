@@ -16,6 +16,8 @@ package struct TrainingSettings: SettingGroup, Equatable {
     package var parameters = ModelParameters()
     /// Inner grid search inside each training fold; empty lists search nothing.
     package var search = HyperparameterGrid()
+    /// Shuffles of each feature group per test fold for permutation importance (0: not measured).
+    package var importanceRepeats = 3
 
     package init() {}
 
@@ -33,6 +35,10 @@ package struct TrainingSettings: SettingGroup, Equatable {
             "speaker_normalization", \.speakerNormalization,
             "z-score each speaker's features by that speaker's own clips before scaling; auto compares on and off on speaker-grouped inner folds of each training fold (SVM) and applies it for a gain beyond chance"
         ),
+        Setting(
+            "importance_repeats", \.importanceRepeats,
+            "shuffles of each feature group in each test fold for permutation importance (the UAR each group carries); 0 measures none",
+            allowed: .range(0...100)),
         Nested("rf", \.parameters.rf),
         Nested("xgb", \.parameters.xgb),
         Nested("svm", \.parameters.svm),

@@ -137,3 +137,24 @@ struct ExtendedFeatureTests {
         #expect(FeatureNames.groups(FeatureParameters()).map(\.values).reduce(0, +) == 653)
     }
 }
+
+@Suite("Summary columns by feature group")
+struct ColumnGroupTests {
+    @Test("every default column has its group, mfcc_delta is not mfcc, voicing segments are pitch")
+    func groups() {
+        let names = FeatureNames.summary(FeatureParameters())
+        let groups = names.map(FeatureNames.group(ofColumn:))
+        #expect(groups.allSatisfy { $0 != nil })
+        #expect(Set(groups.compactMap { $0 }) == Set(FeatureGroup.allCases))
+        #expect(FeatureNames.group(ofColumn: "mfcc_delta_p50_3") == .mfccDelta)
+        #expect(FeatureNames.group(ofColumn: "mfcc_mean_3") == .mfcc)
+        #expect(FeatureNames.group(ofColumn: "hnr_std_0") == .voiceQuality)
+        #expect(FeatureNames.group(ofColumn: VoicingSegments.names[0]) == .pitch)
+        #expect(FeatureNames.group(ofColumn: "loudness_mean_0") == nil)
+        var seed = FeatureParameters()
+        seed.featureSet = .seed
+        #expect(
+            Set(FeatureNames.summary(seed).compactMap(FeatureNames.group(ofColumn:)))
+                == [.rms, .zcr, .mfcc, .chroma, .contrast])
+    }
+}

@@ -27,9 +27,9 @@ struct AwkwardAudioTests {
     private func expectFinite(_ analysis: ClipAnalysis) {
         let samplesFinite = analysis.processed.samples.allSatisfy { $0.isFinite }
         let summaryFinite = analysis.features.summary.allSatisfy { $0.isFinite }
-        // F0 is NaN on unvoiced frames by definition (librosa.pyin's fill_na); nothing else may be.
+        // F0 and HNR are NaN on unvoiced frames by definition (librosa.pyin's fill_na); nothing else may be.
         let framesFinite = analysis.features.frames.allSatisfy {
-            $0.name == "f0" || $0.rows.joined().allSatisfy { $0.isFinite }
+            $0.name == "f0" || $0.name == "hnr" || $0.rows.joined().allSatisfy { $0.isFinite }
         }
         #expect(samplesFinite)
         #expect(summaryFinite)

@@ -106,6 +106,7 @@ struct SettingsSchemaTests {
                         var settings = Settings()
                         settings.data = saved.data
                         settings.train.speakerNormalization = .on
+                        settings.train.models = [.rf, .xgb, .svm, .mlp]  // 0.2's defaults, saved with it
                         settings.features.featureSet = .seed
                         settings.process.fixLength.enabled = .on
                         settings.process.denoise.enabled = .on

@@ -92,7 +92,14 @@ struct Evaluation {
                 foldMean: .init(accuracy: accuracy.0, uar: uar.0, macroF1: f1.0),
                 foldStd: .init(accuracy: accuracy.1, uar: uar.1, macroF1: f1.1),
                 perSpeaker: Dictionary(
-                    uniqueKeysWithValues: model.speakerAccuracy.map { ($0.speaker, rounded($0.accuracy)) }))
+                    uniqueKeysWithValues: model.speakerAccuracy.map { ($0.speaker, rounded($0.accuracy)) }),
+                importance: record.importance(of: model.kind).map { groups in
+                    groups.map {
+                        MetricsFile.GroupImportance(
+                            group: $0.group, uarDrop: rounded($0.mean), std: rounded($0.spread),
+                            folds: $0.folds.map(rounded))
+                    }
+                })
         }
         func rounded(_ decision: SpeakerNormalizationDecision) -> SpeakerNormalizationDecision {
             var decision = decision

@@ -35,13 +35,28 @@ package struct MetricsFile: Codable {
         package var foldMean: FoldScore
         package var foldStd: FoldScore
         package var perSpeaker: [String: Double]
+        /// Permutation importance per feature group, largest first; nil when not measured (and in older files).
+        package var importance: [GroupImportance]?
         enum CodingKeys: String, CodingKey {
-            case title, accuracy, uar, confusion, labels, folds
+            case title, accuracy, uar, confusion, labels, folds, importance
             case macroF1 = "macro_f1"
             case perClass = "per_class"
             case foldMean = "fold_mean"
             case foldStd = "fold_std"
             case perSpeaker = "per_speaker"
+        }
+    }
+
+    /// One feature group's permutation importance: the UAR lost when its values are shuffled among the
+    /// test clips, mean and population standard deviation over folds, and each fold's value.
+    package struct GroupImportance: Codable {
+        package var group: String
+        package var uarDrop: Double
+        package var std: Double
+        package var folds: [Double]
+        enum CodingKeys: String, CodingKey {
+            case group, std, folds
+            case uarDrop = "uar_drop"
         }
     }
 

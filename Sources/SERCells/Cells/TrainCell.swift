@@ -15,7 +15,8 @@ struct TrainCell: Cell {
     var id: String { Self.name }
     var summary: String { "fit random forest, boosted trees, SVM and MLP fold by fold, then on all clips" }
     /// 4: `auto` speaker normalisation needs a significant inner gain (McNemar), so earlier decisions may differ.
-    var version: Int { 4 }
+    /// 5: records permutation importance per feature group.
+    var version: Int { 5 }
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.features.declaration] }
     var outputs: [ArtifactDeclaration] { [Artifacts.training.declaration, Artifacts.times.declaration] }
     var parameters: ParameterList { settings.parameters(["train", "report.figure_formats"]) }
@@ -37,7 +38,8 @@ struct TrainCell: Cell {
         try bundle.encode(training.excluded, as: ReportArtifacts.skipped.name)
         try bundle.put(RunTimes(training), as: Artifacts.times.artifact)
         try saveModels(training, into: &bundle)
-        let figures = EvaluationFigures.train(curves: record.mlpCurves, coverage: record.coverage)
+        let figures = EvaluationFigures.train(
+            curves: record.mlpCurves, coverage: record.coverage, importance: record.importanceFigure)
         let drawn = try FigureRendering.render(
             figures, formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
         try bundle.encode(section(record, figures: drawn), as: ReportArtifacts.section.name)
@@ -162,6 +164,11 @@ struct TrainCell: Cell {
                     "liblinear, L2, one-vs-rest, C \(models.logreg.c), class_weight \(models.logreg.classWeight.rawValue), tol \(models.logreg.tol)"
                 ),
                 ReportPair("search", searchLine.isEmpty ? "off" : searchLine.joined(separator: "; ")),
+                ReportPair(
+                    "importance_repeats",
+                    train.importanceRepeats > 0
+                        ? "\(train.importanceRepeats) shuffles of each feature group per test fold (permutation importance)"
+                        : "0 (permutation importance not measured)"),
             ],
             timing: "", figures: figures, tables: tables)
     }

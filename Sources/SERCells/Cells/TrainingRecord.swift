@@ -32,6 +32,9 @@ struct TrainingRecord: Codable, Sendable {
         var chosen: [[String: String]]
         /// What the search chose for the final model fitted on every clip.
         var finalChoice: [String: String]
+        /// Permutation importance: each group's UAR drop in each fold (`[group][fold]`, groups as
+        /// ``TrainingRecord/importanceGroups``); empty when not measured.
+        var importance: [[Double]]
     }
 
     var classNames: [String]
@@ -46,6 +49,8 @@ struct TrainingRecord: Codable, Sendable {
     /// The same for the final models, decided on every clip (what `predict` applies).
     var finalNormalization: SpeakerNormalizationDecision
     var models: [Model]
+    /// The feature groups of every model's ``Model/importance``.
+    var importanceGroups: [String]
 
     init(_ training: Training) {
         classNames = training.classNames
@@ -64,8 +69,10 @@ struct TrainingRecord: Codable, Sendable {
                     Prediction(fold: $0.fold, label: $0.label, probabilities: $0.probabilities)
                 },
                 curves: evaluation.trainingCurves.map { Curve(loss: $0.loss, validation: $0.validation) },
-                chosen: evaluation.chosen, finalChoice: training.finalChoices[evaluation.kind] ?? [:])
+                chosen: evaluation.chosen, finalChoice: training.finalChoices[evaluation.kind] ?? [:],
+                importance: evaluation.importance)
         }
+        importanceGroups = training.importanceGroups
     }
 
     /// The label index of each row.
@@ -89,6 +96,28 @@ extension TrainingRecord {
             }
         }
         return SpeakerCoverage(speakers: speakers, emotions: classNames, counts: counts)
+    }
+
+    /// Each feature group's permutation importance for `kind` (mean and spread over folds, and the folds),
+    /// largest first; nil when not measured.
+    func importance(of kind: ModelKind) -> [(group: String, mean: Double, spread: Double, folds: [Double])]? {
+        guard let model = models.first(where: { $0.kind == kind }), !model.importance.isEmpty,
+            model.importance.count == importanceGroups.count
+        else { return nil }
+        let groups = zip(importanceGroups, model.importance).map { group, folds in
+            let scores = FoldScores(folds)
+            return (group: group, mean: scores.mean, spread: scores.spread, folds: folds)
+        }
+        return groups.enumerated().sorted {
+            $0.element.mean > $1.element.mean || ($0.element.mean == $1.element.mean && $0.offset < $1.offset)
+        }.map(\.element)
+    }
+
+    /// The importance figure's input: every model that measured it, groups in record order.
+    var importanceFigure: (groups: [String], models: [(title: String, drops: [[Double]])])? {
+        let measured = models.filter { !$0.importance.isEmpty && $0.importance.count == importanceGroups.count }
+        guard !measured.isEmpty else { return nil }
+        return (importanceGroups, measured.map { (title: $0.kind.title, drops: $0.importance) })
     }
 
     /// The MLP's loss and validation curves, one per fold; empty when the MLP was not trained.
