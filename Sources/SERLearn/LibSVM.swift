@@ -205,6 +205,31 @@ package final class LibSVMModel {
         return (labels, Matrix(rows: features.rows, columns: classCount, values: probabilities))
     }
 
+    /// The model's one-vs-one decision functions, copied out of libsvm's struct for ``SupportVectorVotes``
+    /// (nil for a model without support vectors or a kernel other than RBF).
+    func votes(featureCount: Int) -> SupportVectorVotes? {
+        guard let model, model.pointee.param.kernel_type == Int32(RBF) else { return nil }
+        let m = model.pointee
+        let l = Int(m.l)
+        let classes = Int(m.nr_class)
+        guard l > 0, classes >= 2 else { return nil }
+        var vectors = [Double](repeating: 0, count: l * featureCount)
+        for k in 0..<l {
+            guard var node = m.SV[k] else { return nil }
+            while node.pointee.index != -1 {
+                let column = Int(node.pointee.index) - 1
+                if column >= 0 && column < featureCount { vectors[k * featureCount + column] = node.pointee.value }
+                node += 1
+            }
+        }
+        return SupportVectorVotes(
+            gamma: m.param.gamma, supportVectors: Matrix(rows: l, columns: featureCount, values: vectors),
+            counts: (0..<classes).map { Int(m.nSV[$0]) },
+            coefficients: (0..<(classes - 1)).map { row in (0..<l).map { m.sv_coef[row]![$0] } },
+            rho: (0..<(classes * (classes - 1) / 2)).map { m.rho[$0] },
+            labels: (0..<classes).map { Int(m.label[$0]) })
+    }
+
     /// Writes the model as libsvm's model text (`svmutil.svm_load_model(path)` reads it).
     func save(to path: String) throws {
         guard svm_save_model(path, model) == 0 else {

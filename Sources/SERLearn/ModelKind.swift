@@ -129,6 +129,9 @@ final class SupportVectorMachine: TrainedClassifier {
 
     func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) { model.predict(features) }
 
+    /// The decision functions, for permutation importance's kernel shortcut.
+    func votes(featureCount: Int) -> SupportVectorVotes? { model.votes(featureCount: featureCount) }
+
     func save(to path: String) throws { try model.save(to: path) }
 }
 

@@ -39,6 +39,42 @@ import Testing
         #expect(again == drops)
     }
 
+    /// Hides the SVM's type, so that importance takes the general path (libsvm's prediction per shuffle).
+    final class Opaque: TrainedClassifier {
+        let inner: any TrainedClassifier
+        init(_ inner: any TrainedClassifier) { self.inner = inner }
+        var kind: ModelKind { inner.kind }
+        func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) {
+            try inner.predict(features)
+        }
+        func save(to path: String) throws {}
+    }
+
+    @Test("the SVM's kernel shortcut votes as libsvm predicts and measures the importance the general path does")
+    func svmShortcut() throws {
+        let (train, labels) = Self.data(rows: 150, seed: 11)
+        let (test, truth) = Self.data(rows: 90, seed: 12)
+        let model = try ModelKind.svm.fit(
+            features: train, labels: labels, classCount: 3, settings: ModelParameters(), seed: 3)
+        let votes = try #require((model as? SupportVectorMachine)?.votes(featureCount: 5))
+        let distances = votes.squaredDistances(test, columns: Array(0..<5))
+        let l = votes.supportVectors.rows
+        var kernel = [Double](repeating: 0, count: l)
+        let voted = (0..<test.rows).map { row in
+            distances.withUnsafeBufferPointer { d in
+                kernel.withUnsafeMutableBufferPointer {
+                    votes.label(squaredDistances: d.baseAddress! + row * l, kernel: $0.baseAddress!)
+                }
+            }
+        }
+        #expect(voted == (try model.predict(test).labels))
+        let fast = try PermutationImportance.drops(
+            model, test: test, truth: truth, classCount: 3, plan: Self.plan, seed: 4)
+        let general = try PermutationImportance.drops(
+            Opaque(model), test: test, truth: truth, classCount: 3, plan: Self.plan, seed: 4)
+        #expect(fast == general, "same shuffles, same votes: \(fast) vs \(general)")
+    }
+
     @Test("cross-validation records each group's drop per fold, the same whatever the worker count")
     func crossValidation() throws {
         let (features, labels) = Self.data(rows: 120, seed: 5)

@@ -9,9 +9,9 @@
 //   noise_reduction  the default (non-stationary) spectral gate on the same clips
 //   whole_chain      load → trim → fix length (3 s) → noise reduction → five features, per clip
 //   extract_all_groups  the extract cell's work with the default extended set: every feature group
-//                    (the five, delta MFCC, spectral shape and balance, pYIN pitch) and every
+//                    (the five, delta MFCC, spectral shape and balance, pYIN pitch, HNR) and every
 //                    statistic, on the same clips (serreport only; issue 13's budget is 2 ms/s)
-//   extract_without_pitch  the same without the pitch group (every other group, every statistic)
+//   extract_without_pitch  the same without pYIN and what needs it (the pitch and voice_quality groups)
 //   pitch_only       pYIN alone on the same clips
 import Foundation
 import SERAudio
@@ -76,7 +76,7 @@ func main() throws {
     stages["extract_all_groups"] =
         1e3 * cpuMedian { for clip in clips { _ = everything(clip) } } / clipSeconds
     var withoutPitch = FeatureParameters()
-    withoutPitch.groups.removeAll { $0 == .pitch }
+    withoutPitch.groups.removeAll { $0 == .pitch || $0 == .voiceQuality }
     let allButPitch = try FeatureComputer(withoutPitch, sampleRate: 22050)
     stages["extract_without_pitch"] = 1e3 * cpuMedian { for clip in clips { _ = allButPitch(clip) } } / clipSeconds
     if ProcessInfo.processInfo.environment["BENCH_PROFILE_EXTRACT"] != nil {
