@@ -19,7 +19,15 @@ struct ExtractCell: Cell {
     let locations: [String: String]
 
     var id: String { Self.name }
-    var summary: String { "RMS, ZCR, MFCC, chroma and spectral contrast per clip, summarised over frames" }
+    var summary: String {
+        let features = settings.features
+        if features.featureSet == .seed {
+            return
+                "RMS, ZCR, MFCC, chroma and spectral contrast per clip, mean and std over frames (the notebook's 82 values)"
+        }
+        let groups = features.activeGroups.map(\.rawValue).joined(separator: ", ")
+        return "\(groups) per clip, \(features.activeFunctionals.count) statistics over frames"
+    }
     /// 2: a clip whose content is shared with another path takes its own path, not the other's.
     /// 3: spectral flatness sums its logarithms in float64 (within 6.5e-7 of 2's); pYIN's Viterbi may break
     /// exact ties between equally likely paths differently.

@@ -23,7 +23,16 @@ struct ProcessCell: Cell {
     let locations: [String: String]
 
     var id: String { Self.name }
-    var summary: String { "normalise, resample, trim, fix length and reduce noise on every clip" }
+    var summary: String {
+        let process = settings.resolvedProcess
+        var steps: [String] = []
+        if process.normalize.enabled { steps.append("normalise") }
+        steps.append("resample")
+        if process.trim.enabled { steps.append("trim") }
+        if process.fixLength.enabled == .on { steps.append("fix length") }
+        if process.denoise.enabled == .on { steps.append("reduce noise") }
+        return steps.joined(separator: ", ") + " on every clip"
+    }
     /// 2: a failure of the moment (a full disk, an I/O error) is no longer remembered as a clip's
     /// reason, so per-clip results of version 1 may hold one and are not reused.
     var version: Int { 2 }

@@ -13,7 +13,9 @@ struct TrainCell: Cell {
     let settings: Settings
 
     var id: String { Self.name }
-    var summary: String { "fit random forest, boosted trees, SVM and MLP fold by fold, then on all clips" }
+    var summary: String {
+        "fit \(settings.train.models.map(\.rawValue).joined(separator: ", ")) fold by fold, then on all clips"
+    }
     /// 4: `auto` speaker normalisation needs a significant inner gain (McNemar), so earlier decisions may differ.
     /// 5: records permutation importance per feature group.
     var version: Int { 5 }
