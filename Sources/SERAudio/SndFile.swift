@@ -1,4 +1,5 @@
 import CSndFile
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -7,23 +8,17 @@ import CSndFile
 /// The only place that calls libsndfile: decoding any format it knows (WAV, FLAC, OGG, MP3, AIFF, …)
 /// and writing WAV/FLAC files. Errors become ``AudioError`` here and nowhere else.
 enum SndFile {
-    /// A libsndfile handle that closes itself, and the descriptor it reads (closed after it).
+    /// A libsndfile handle that closes itself (and the descriptor it was given).
     private final class Handle {
         let file: OpaquePointer
         var info: SF_INFO
-        /// The descriptor ``read(path:)`` opened; -1 when libsndfile opened the file itself.
-        let descriptor: Int32
 
-        init(file: OpaquePointer, info: SF_INFO, descriptor: Int32 = -1) {
+        init(file: OpaquePointer, info: SF_INFO) {
             self.file = file
             self.info = info
-            self.descriptor = descriptor
         }
 
-        deinit {
-            sf_close(file)
-            if descriptor >= 0 { close(descriptor) }
-        }
+        deinit { sf_close(file) }
     }
 
     /// Decodes a whole file: only a regular file is opened (``RegularFileOpening``), its header is
@@ -45,13 +40,24 @@ enum SndFile {
         }
     }
 
+    /// libsndfile keeps the reason an open failed in one process-wide variable, which every open
+    /// (a successful one too) resets first: opening and reading that reason are one step under this
+    /// lock, or a clip opened on another thread meanwhile turns the reason into "No Error".
+    private static let opening = Mutex(())
+
+    /// The descriptor is libsndfile's from here on (`close_desc` true): libsndfile 1.2.0 closes it
+    /// when an open fails even when told not to, so closing it here too would close whatever file
+    /// another thread had opened under the same number meanwhile. Given to libsndfile, it is closed
+    /// exactly once by every version: on a failed open, or by `sf_close`.
     private static func decode(_ descriptor: Int32, path: String) throws(AudioError) -> DecodedAudio {
         var info = SF_INFO()
-        guard let file = sf_open_fd(descriptor, Int32(SFM_READ), &info, Int32(SF_FALSE)) else {
-            close(descriptor)
-            throw openFailure(path: path)
+        let opened: Result<OpaquePointer, AudioError> = opening.withLock { _ in
+            guard let file = sf_open_fd(descriptor, Int32(SFM_READ), &info, Int32(SF_TRUE)) else {
+                return .failure(openFailure(path: path))
+            }
+            return .success(file)
         }
-        let handle = Handle(file: file, info: info, descriptor: descriptor)
+        let handle = Handle(file: try opened.get(), info: info)
         let channels = Int(info.channels)
         let rate = Int(info.samplerate)
         // Streams whose length is unknown report SF_COUNT_MAX (or nothing): checked while reading.
@@ -210,9 +216,11 @@ enum SndFile {
             throw AudioError(
                 .writing, path: path, reason: "libsndfile cannot write \(format) with \(channelCount) channels")
         }
-        guard let file = sf_open(path, Int32(SFM_WRITE), &info) else {
-            throw AudioError(.writing, path: path, reason: String(cString: sf_strerror(nil)))
+        let opened = opening.withLock { _ in
+            sf_open(path, Int32(SFM_WRITE), &info).map { Result<OpaquePointer, AudioError>.success($0) }
+                ?? .failure(AudioError(.writing, path: path, reason: String(cString: sf_strerror(nil))))
         }
+        let file = try opened.get()
         let handle = Handle(file: file, info: info)
         // Clip instead of wrapping when a float is converted to integer PCM.
         sf_command(handle.file, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))

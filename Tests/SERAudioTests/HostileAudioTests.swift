@@ -1,5 +1,6 @@
 import Foundation
 import SERAudio
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ import Testing
 /// line naming the file and the reason, before any buffer the header asks for is allocated.
 @Suite("Hostile: audio files")
 struct HostileAudioTests {
-    private func failure(for path: String) -> AudioError? {
+    private static func failure(for path: String) -> AudioError? {
         do {
             _ = try AudioFile.read(path: path)
             return nil
@@ -179,6 +180,8 @@ struct HostileAudioTests {
         #expect(failure(for: dir.path("damaged.flac"))?.reason.hasPrefix("damaged or cut short") == true)
     }
 
+    private func failure(for path: String) -> AudioError? { Self.failure(for: path) }
+
     @Test("libsndfile's misleading texts become sentences: a zero rate, zero channels, an MP3 of garbage")
     func clearSentences() throws {
         let dir = try TemporaryDirectory()
@@ -198,6 +201,38 @@ struct HostileAudioTests {
             #expect(!error.reason.contains("does not exist") && !error.reason.contains("\n"), "\(name)")
             #expect(error.isLasting, "\(name)")
         }
+    }
+
+    @Test("the reason a file cannot be opened stays its own while other threads open clips at the same time")
+    func openFailureUnderConcurrency() throws {
+        let dir = try TemporaryDirectory()
+        try Self.wav(channels: 1, rate: 16000, data: Self.pcm16(frames: 400))
+            .write(to: URL(fileURLWithPath: dir.path("good.wav")))
+        let garbage = [0xFF, 0xFB, 0x90, 0x00] + (0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 97 &+ 13) }
+        try Data(garbage).write(to: URL(fileURLWithPath: dir.path("garbage.mp3")))
+        let expected = "not a readable audio file: its data does not decode as the format its first bytes name"
+        let (garbagePath, goodPath) = (dir.path("garbage.mp3"), dir.path("good.wav"))
+        let reasons = Mutex([String]())
+        let descriptorsBefore = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+        // libsndfile resets its one process-wide error at every open: a good clip opened between a
+        // failed open and the reading of its reason used to turn the reason into "No Error"; and a
+        // descriptor closed twice (libsndfile 1.2.0 closes it on a failed open) closed the good
+        // clip's file under it ("Bad file descriptor").
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for _ in 0..<150 {
+                if worker.isMultiple(of: 2) {
+                    let reason = Self.failure(for: garbagePath)?.reason ?? "decoded"
+                    if reason != expected { reasons.withLock { $0.append(reason) } }
+                } else if Self.failure(for: goodPath) != nil {
+                    reasons.withLock { $0.append("good.wav failed") }
+                }
+            }
+        }
+        let wrong = reasons.withLock { $0 }
+        #expect(wrong.isEmpty, "\(wrong.count) wrong, e.g. \(wrong.first ?? "")")
+        let descriptorsAfter = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+        // 300 reads: a leak per read would show; tests running beside this one hold a few at most.
+        #expect(descriptorsAfter < descriptorsBefore + 50, "descriptors left open")
     }
 
     @Test("what cannot be opened now (missing, a path through a file) is not lasting; what the bytes are is")
