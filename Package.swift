@@ -78,7 +78,6 @@ let package = Package(
             dependencies: [
                 "SERFiles", "SERPlot", "SERSettings", "CCairo", "CPoppler",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -86,7 +85,7 @@ let package = Package(
             name: "SERCells",
             dependencies: [
                 "SERAudio", "SERDSP", "SERLearn", "SERPlot", "SERFigures", "SERNotebook", "SERParallel", "SERReport",
-                "SERCorpus", "SERSettings", .product(name: "CSV", package: "CSV.swift"),
+                "SERCorpus", "SERSettings",
             ],
             swiftSettings: swiftSettings
         ),
@@ -170,7 +169,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SERReportTests",
-            dependencies: ["SERReport", "SERPlot", "SERTestSupport", "CPoppler"],
+            dependencies: [
+                "SERReport", "SERPlot", "SERTestSupport", "CPoppler", .product(name: "CSV", package: "CSV.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

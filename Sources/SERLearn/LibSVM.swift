@@ -188,8 +188,25 @@ package final class LibSVMModel {
         guard let model else { return ([], Matrix(rows: 0, columns: classCount, values: [])) }
         // libsvm orders probabilities by its own label list (first-seen order); map back to 0..<classCount.
         let order = (0..<Int(model.pointee.nr_class)).map { Int(model.pointee.label[$0]) }
-        var labels: [Int] = []
         var probabilities = [Double](repeating: 0, count: features.rows * classCount)
+        if let prediction = prediction(featureCount: features.columns) {
+            let predicted = prediction.predict(features)
+            for (index, estimates) in predicted.probabilities.enumerated() {
+                for (position, classIndex) in order.enumerated() {
+                    probabilities[index * classCount + classIndex] = estimates[position]
+                }
+            }
+            return (predicted.labels, Matrix(rows: features.rows, columns: classCount, values: probabilities))
+        }
+        return libraryPrediction(features)
+    }
+
+    /// ``predict(_:)`` through libsvm's own `svm_predict` and `svm_predict_probability`.
+    func libraryPrediction(_ features: Matrix) -> (labels: [Int], probabilities: Matrix) {
+        guard let model else { return ([], Matrix(rows: 0, columns: classCount, values: [])) }
+        let order = (0..<Int(model.pointee.nr_class)).map { Int(model.pointee.label[$0]) }
+        var probabilities = [Double](repeating: 0, count: features.rows * classCount)
+        var labels: [Int] = []
         var row = [svm_node](repeating: svm_node(index: -1, value: 0), count: features.columns + 1)
         var estimates = [Double](repeating: 0, count: order.count)
         for index in 0..<features.rows {
@@ -228,6 +245,18 @@ package final class LibSVMModel {
             coefficients: (0..<(classes - 1)).map { row in (0..<l).map { m.sv_coef[row]![$0] } },
             rho: (0..<(classes * (classes - 1) / 2)).map { m.rho[$0] },
             labels: (0..<classes).map { Int(m.label[$0]) })
+    }
+
+    /// The same predictions as libsvm's, each kernel value computed once (``SupportVectorPrediction``); nil
+    /// where libsvm's own calls are used instead: a model without Platt scaling, or one
+    /// ``votes(featureCount:)`` cannot copy.
+    private func prediction(featureCount: Int) -> SupportVectorPrediction? {
+        guard let model, let votes = votes(featureCount: featureCount), let a = model.pointee.probA,
+            let b = model.pointee.probB
+        else { return nil }
+        let pairs = votes.rho.count
+        return SupportVectorPrediction(
+            votes: votes, probabilityA: (0..<pairs).map { a[$0] }, probabilityB: (0..<pairs).map { b[$0] })
     }
 
     /// Writes the model as libsvm's model text (`svmutil.svm_load_model(path)` reads it).

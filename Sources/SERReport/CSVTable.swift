@@ -1,8 +1,13 @@
-import CSV
 import Foundation
 
-/// A CSV file: a header and rows of text cells, quoted where needed (yaslab/CSV.swift), that pandas
-/// reads as is. Written atomically.
+/// A CSV file: a header and rows of text cells that pandas reads as is, written atomically. A cell is
+/// quoted, its quotes doubled, where it holds a quote, a comma, CR or LF (RFC 4180), as yaslab/CSV.swift's
+/// `CSVWriter` does; rows end in LF, the last one too.
+///
+/// Written here rather than through `CSVWriter` (which still reads manifests): it writes one Unicode
+/// scalar at a time into an `OutputStream` and searches each cell five times through Foundation, which
+/// took 2.3 s of a 36 s cold RAVDESS build for `features.csv` (470,000 cells); this takes 0.05 s for the
+/// same bytes.
 package struct CSVTable: Sendable {
     package var header: [String]
     package private(set) var rows: [[String]] = []
@@ -16,23 +21,34 @@ package struct CSVTable: Sendable {
         rows.append(row)
     }
 
-    /// The file's text; `name` only names it in errors.
+    /// The file's text; `name` only names it in errors (none are possible in memory).
     package func text(name: String) throws(ReportError) -> String {
-        do {
-            let stream = OutputStream(toMemory: ())
-            let writer = try CSVWriter(stream: stream)
-            try writer.write(row: header)
-            for row in rows { try writer.write(row: row) }
-            writer.stream.close()
-            guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-                throw ReportError(path: name, reason: "CSV writer produced no data")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((rows.count + 1) * header.count * 12)
+        for row in [header] + rows {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.append(cell, to: &bytes)
             }
-            return String(decoding: data, as: UTF8.self) + "\n"
-        } catch let error as ReportError {
-            throw error
-        } catch {
-            throw ReportError(path: name, reason: "\(error)")
+            bytes.append(UInt8(ascii: "\n"))
         }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func append(_ cell: String, to bytes: inout [UInt8]) {
+        let quote = UInt8(ascii: "\"")
+        let utf8 = cell.utf8
+        let quoted = utf8.contains { $0 == quote || $0 == UInt8(ascii: ",") || $0 == 0x0A || $0 == 0x0D }
+        guard quoted else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(quote)
+        for byte in utf8 {
+            if byte == quote { bytes.append(quote) }
+            bytes.append(byte)
+        }
+        bytes.append(quote)
     }
 
     package func write(to path: String) throws(ReportError) {
