@@ -31,7 +31,8 @@ struct ExtractCell: Cell {
     /// 2: a clip whose content is shared with another path takes its own path, not the other's.
     /// 3: spectral flatness sums its logarithms in float64 (within 6.5e-7 of 2's); pYIN's Viterbi may break
     /// exact ties between equally likely paths differently.
-    var version: Int { 3 }
+    /// 4: summaries store their values as base64 float64s (the same values).
+    var version: Int { 4 }
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.processed.declaration] }
     var outputs: [ArtifactDeclaration] { [Artifacts.features.declaration] }
     var parameters: ParameterList { settings.parameters(["features", "report.figure_formats"]) }
