@@ -6,12 +6,15 @@ For every N-th clip of each corpus (sorted by path), computes openSMILE's eGeMAP
 prints the Pearson correlation over clips of each pair of corresponding values as a Markdown table.
 
 serreport's descriptors follow eGeMAPS' definitions (F0 in semitones above 27.5 Hz, alpha ratio,
-Hammarberg index, spectral slopes, voiced segment statistics, HNR from the autocorrelation) but on its own frames (93 ms Hann at the
+Hammarberg index, spectral slopes, voiced segment statistics, HNR from the autocorrelation, loudness
+from the auditory spectrum) but on its own frames (93 ms Hann at the
 defaults, not eGeMAPS' 25/60 ms) and, for the spectral balance, over all frames (eGeMAPS splits voiced
 and unvoiced); serreport's F0 is pYIN, openSMILE's SHS. Rows marked "proxy" pair related, not equal,
 quantities.
 
     "$REFENV"/bin/python Benchmarks/opensmile_correlation.py .build/release/serreport ../shared/data 4
+    "$REFENV"/bin/python Benchmarks/opensmile_correlation.py .build/release/serreport ../shared/data 4 \
+        process.normalize.enabled=false
 """
 import csv
 import json
@@ -24,6 +27,8 @@ import opensmile
 
 binary, data = sys.argv[1], sys.argv[2]
 step = int(sys.argv[3]) if len(sys.argv) > 3 else 4
+# Extra `--set` overrides after the step, e.g. process.normalize.enabled=false to keep each file's level.
+overrides = [argument for setting in sys.argv[4:] for argument in ("--set", setting)]
 
 PAIRS = [
     ("F0 mean (semitones)", "f0_mean_0", "F0semitoneFrom27.5Hz_sma3nz_amean", ""),
@@ -43,6 +48,9 @@ PAIRS = [
     ("MFCC 2 mean", "mfcc_mean_2", "mfcc2_sma3_amean", "26 vs 128 mel bands"),
     ("MFCC 3 mean", "mfcc_mean_3", "mfcc3_sma3_amean", "26 vs 128 mel bands"),
     ("MFCC 4 mean", "mfcc_mean_4", "mfcc4_sma3_amean", "26 vs 128 mel bands"),
+    ("loudness mean", "loudness_mean_0", "loudness_sma3_amean", "level: see below"),
+    ("loudness median", "loudness_p50_0", "loudness_sma3_percentile50.0", "level: see below"),
+    ("loudness range 20–80", "loudness_range_20_80_0", "loudness_sma3_pctlrange0-2", "level: see below"),
     ("RMS mean ~ loudness mean", "rms_mean_0", "loudness_sma3_amean", "proxy"),
 ]
 
@@ -62,7 +70,7 @@ counts = {}
 for corpus in ["ravdess-actors-01-12", "emodb-2s"]:
     paths = clips(corpus)
     ours = {}
-    lines = subprocess.run([binary, "features", "--json", "--summary", *paths], capture_output=True, text=True,
+    lines = subprocess.run([binary, "features", "--json", "--summary", *overrides, *paths], capture_output=True, text=True,
                            check=True).stdout.splitlines()
     for path, line in zip(paths, lines):
         record = json.loads(line)

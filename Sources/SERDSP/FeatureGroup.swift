@@ -15,6 +15,8 @@ package enum FeatureGroup: String, Sendable, Hashable, CaseIterable, SettingEnum
     case pitch
     /// Harmonics-to-noise ratio over voiced frames (openSMILE eGeMAPS' voice quality; needs pYIN's F0).
     case voiceQuality = "voice_quality"
+    /// Loudness from an auditory spectrum (openSMILE eGeMAPS' `Loudness`).
+    case loudness
 
     /// The descriptors of the group, in ``FeatureKind`` order.
     package var kinds: [FeatureKind] {
@@ -29,6 +31,7 @@ package enum FeatureGroup: String, Sendable, Hashable, CaseIterable, SettingEnum
         case .spectralBalance: [.alphaRatio, .hammarberg, .slope0To500, .slope500To1500]
         case .pitch: [.f0, .voicing]
         case .voiceQuality: [.hnr]
+        case .loudness: [.loudness]
         }
     }
 

@@ -39,6 +39,8 @@ package enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, Cod
     /// eGeMAPS `HNRdBACF`: harmonics-to-noise ratio from the autocorrelation at the pitch period, dB
     /// (``HarmonicsToNoiseRatio``); NaN where unvoiced.
     case hnr
+    /// eGeMAPS `Loudness`: the sum of the auditory spectrum (``Loudness``).
+    case loudness
 
     /// The seed notebook's five, in its order.
     package static let seed: [FeatureKind] = [.rms, .zcr, .mfcc, .chroma, .contrast]

@@ -7,8 +7,8 @@ import Foundation
 /// chroma and contrast; they are identical, so one is computed here and shared.
 ///
 /// With `features.set: extended` it also computes the descriptors of the other ``FeatureGroup``s
-/// switched on (delta MFCCs, spectral shape, spectral balance from the same magnitude spectrogram,
-/// pYIN pitch, and the harmonics-to-noise ratio at pYIN's F0), and only the groups switched on.
+/// switched on (delta MFCCs, spectral shape, spectral balance and loudness from the same magnitude
+/// spectrogram, pYIN pitch, and the harmonics-to-noise ratio at pYIN's F0), and only the groups switched on.
 ///
 /// Build one per parameter set and reuse it for every clip: it holds the FFTW plan, the window,
 /// the filter banks (chroma's for each tuning met so far) and the DCT table, and keeps its
@@ -28,6 +28,7 @@ package final class FrameFeatureExtractor {
     private let kinds: Set<FeatureKind>
     private let shape: SpectralShape
     private let balance: SpectralBalance
+    private let loudness: Loudness
     private let pitch: ProbabilisticYIN?
     private let harmonicity: HarmonicsToNoiseRatio?
     private var magnitude = Spectrogram()
@@ -56,6 +57,7 @@ package final class FrameFeatureExtractor {
         self.kinds = Set(parameters.activeKinds)
         self.shape = SpectralShape(sampleRate: sampleRate, nFFT: parameters.nFFT)
         self.balance = SpectralBalance(sampleRate: sampleRate, nFFT: parameters.nFFT)
+        self.loudness = Loudness(sampleRate: sampleRate, nFFT: parameters.nFFT)
         self.pitch =
             kinds.contains(.f0) || kinds.contains(.hnr)
             ? try ProbabilisticYIN(
@@ -104,6 +106,7 @@ package final class FrameFeatureExtractor {
                 add(kind, FeatureMatrix(row: row))
             }
         }
+        add(.loudness, FeatureMatrix(row: loudness(magnitude)))
         if let pitch {
             let track = pitch(samples)
             add(.f0, FeatureMatrix(row: track.f0.map { $0.isNaN ? .nan : 12 * log2($0 / 27.5) }))

@@ -23,8 +23,7 @@ package final class HarmonicsToNoiseRatio {
     /// Samples in the 60 ms analysis window.
     package let windowLength: Int
     package let window: [Double]
-    private let forward: RealFFT
-    private let inverse: InverseRealFFT
+    private let correlation: FFTAutocorrelation
     private var autocorrelation: [Double]
 
     /// Throws ``DSPError`` for a non-positive rate or hop, or if FFTW cannot plan.
@@ -45,8 +44,7 @@ package final class HarmonicsToNoiseRatio {
             let x = (Double(i) - half) / (sigma * half)
             return exp(-0.5 * x * x)
         }
-        self.forward = try RealFFT(size: size)
-        self.inverse = try InverseRealFFT(size: size)
+        self.correlation = try FFTAutocorrelation(size: size)
         self.autocorrelation = [Double](repeating: 0, count: size / 2 + 1)
     }
 
@@ -61,8 +59,8 @@ package final class HarmonicsToNoiseRatio {
     }
 
     private func ratio(_ signal: UnsafeBufferPointer<Float>, frame t: Int, frequency: Double) -> Double {
-        let size = forward.size
-        let input = forward.input
+        let size = correlation.size
+        let input = correlation.input
         let start = t * geometry.hopLength - windowLength / 2
         for i in 0..<size { input[i] = 0 }
         // Zero-padded symmetrically, as openSMILE's `zeroPadSymmetric` (no effect on the autocorrelation).
@@ -71,17 +69,9 @@ package final class HarmonicsToNoiseRatio {
             let j = start + i
             if j >= 0 && j < signal.count { input[offset + i] = Double(signal[j]) * window[i] }
         }
-        forward.execute()
-        let spectrum = inverse.input
-        for k in 0..<forward.binCount {
-            let re = forward.real(k)
-            let im = forward.imaginary(k)
-            spectrum[2 * k] = re * re + im * im
-            spectrum[2 * k + 1] = 0
-        }
-        inverse.execute()
+        correlation.compute()
         let lags = autocorrelation.count
-        for k in 0..<lags { autocorrelation[k] = abs(inverse.output[k]) }
+        for k in 0..<lags { autocorrelation[k] = abs(correlation.output[k]) }
         let period = Int((sampleRate / frequency).rounded(.down))
         guard period > 0, period < lags else { return .nan }
         let lag = Self.closestPeak(autocorrelation, near: period)

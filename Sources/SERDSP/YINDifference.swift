@@ -7,7 +7,7 @@
 /// only the energy before the lag is subtracted) and the normalised difference at period `τ` is
 /// `d(τ) / (mean(d(1...τ)) + tiny)`, for `τ` in `minPeriod...maxPeriod`.
 ///
-/// The autocorrelation comes from a real FFT (FFTW, through ``RealFFT`` / ``InverseRealFFT``) of the frame
+/// The autocorrelation comes from a real FFT (FFTW, through ``FFTAutocorrelation``) of the frame
 /// zero-padded to at least `frameLength + maxPeriod` points, enough for lags up to `maxPeriod` to be free of
 /// wrap-around (librosa pads to `2 * frameLength - 1`; the lags used are the same). Arithmetic is float64,
 /// where librosa's follows its float32 input: values agree to float32 rounding.
@@ -20,15 +20,13 @@ final class YINDifference {
     /// Periods `minPeriod...maxPeriod`, the length of each normalised difference.
     var periodCount: Int { maxPeriod - minPeriod + 1 }
 
-    private let forward: RealFFT
-    private let inverse: InverseRealFFT
+    private let autocorrelation: FFTAutocorrelation
     private var difference: [Double]
 
     init(frameLength: Int, minPeriod: Int, maxPeriod: Int) throws(DSPError) {
         precondition(0 < minPeriod && minPeriod < maxPeriod && maxPeriod < frameLength, "periods must fit the frame")
         let size = Self.fastSize(atLeast: frameLength + maxPeriod)
-        self.forward = try RealFFT(size: size)
-        self.inverse = try InverseRealFFT(size: size)
+        self.autocorrelation = try FFTAutocorrelation(size: size)
         self.frameLength = frameLength
         self.minPeriod = minPeriod
         self.maxPeriod = maxPeriod
@@ -38,21 +36,13 @@ final class YINDifference {
     /// Writes the normalised difference of `frame` (`frameLength` samples) for periods
     /// `minPeriod...maxPeriod` into `yin` (`periodCount` values).
     func callAsFunction(_ frame: UnsafePointer<Float>, into yin: UnsafeMutablePointer<Double>) {
-        let size = forward.size
-        let input = forward.input
+        let size = autocorrelation.size
+        let input = autocorrelation.input
         for i in 0..<frameLength { input[i] = Double(frame[i]) }
         for i in frameLength..<size { input[i] = 0 }
-        forward.execute()
-        let spectrum = inverse.input
-        for k in 0..<forward.binCount {
-            let re = forward.real(k)
-            let im = forward.imaginary(k)
-            spectrum[2 * k] = re * re + im * im
-            spectrum[2 * k + 1] = 0
-        }
-        inverse.execute()
+        autocorrelation.compute()
         let scale = 1 / Double(size)
-        let acf = inverse.output
+        let acf = autocorrelation.output
         let zeroLag = acf[0] * scale
         difference.withUnsafeMutableBufferPointer { d in
             d[0] = 0

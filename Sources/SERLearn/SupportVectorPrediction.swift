@@ -80,8 +80,7 @@ struct SupportVectorPrediction {
     /// `svm_predict_values`' one-vs-one decision values, in `(0,1), (0,2), …, (1,2), …` order.
     private func decisionValues(_ kernel: [Double]) -> [Double] {
         let classes = votes.counts.count
-        var starts = [Int](repeating: 0, count: classes)
-        for i in 1..<classes { starts[i] = starts[i - 1] + votes.counts[i - 1] }
+        let starts = votes.starts
         var decisions: [Double] = []
         decisions.reserveCapacity(classes * (classes - 1) / 2)
         for i in 0..<classes {

@@ -19,14 +19,28 @@ package struct SupportVectorVotes: Sendable {
     let rho: [Double]
     /// The label of each of libsvm's classes.
     let labels: [Int]
+    /// Where each class's support vectors start.
+    let starts: [Int]
+
+    init(
+        gamma: Double, supportVectors: Matrix, counts: [Int], coefficients: [[Double]], rho: [Double], labels: [Int]
+    ) {
+        self.gamma = gamma
+        self.supportVectors = supportVectors
+        self.counts = counts
+        self.coefficients = coefficients
+        self.rho = rho
+        self.labels = labels
+        var starts = [Int](repeating: 0, count: counts.count)
+        for i in counts.indices.dropFirst() { starts[i] = starts[i - 1] + counts[i - 1] }
+        self.starts = starts
+    }
 
     /// The predicted label from `squaredDistances` (one per support vector) to the row.
     func label(squaredDistances distances: UnsafePointer<Double>, kernel: UnsafeMutablePointer<Double>) -> Int {
         let l = supportVectors.rows
         for k in 0..<l { kernel[k] = exp(-gamma * distances[k]) }
         let classes = counts.count
-        var starts = [Int](repeating: 0, count: classes)
-        for i in 1..<classes { starts[i] = starts[i - 1] + counts[i - 1] }
         var votes = [Int](repeating: 0, count: classes)
         var pair = 0
         for i in 0..<classes {

@@ -19,7 +19,7 @@ struct FeatureOutputTests {
                     "set": "extended",
                     "groups": [
                         "rms", "zcr", "mfcc", "chroma", "contrast", "mfcc_delta", "spectral_shape", "spectral_balance",
-                        "pitch", "voice_quality",
+                        "pitch", "voice_quality", "loudness",
                     ],
                     "functionals": [
                         "mean", "std", "p20", "p50", "p80", "range_20_80", "slope", "skewness", "kurtosis",

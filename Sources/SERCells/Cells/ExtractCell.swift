@@ -31,7 +31,7 @@ struct ExtractCell: Cell {
     /// 2: a clip whose content is shared with another path takes its own path, not the other's.
     /// 3: spectral flatness sums its logarithms in float64 (within 6.5e-7 of 2's); pYIN's Viterbi may break
     /// exact ties between equally likely paths differently.
-    /// 4: summaries store their values as base64 float64s (the same values).
+    /// 4: summaries store their values as base64 float64s (the same values); the loudness group.
     var version: Int { 4 }
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.processed.declaration] }
     var outputs: [ArtifactDeclaration] { [Artifacts.features.declaration] }
@@ -120,6 +120,8 @@ struct ExtractCell: Cell {
             .spectralShape: "spectral centroid, bandwidth, roll-off and flatness",
             .spectralBalance: "eGeMAPS' alpha ratio, Hammarberg index and spectral slopes (0–500, 500–1500 Hz)",
             .pitch: "F0 in semitones and voicing probability by pYIN (librosa.pyin, C2–C6)",
+            .voiceQuality: "eGeMAPS' harmonics-to-noise ratio at pYIN's F0",
+            .loudness: "eGeMAPS' loudness (the sum of an auditory spectrum)",
         ]
         let words = features.activeGroups.compactMap { phrases[$0] }
         return words.count > 1 ? words.dropLast().joined(separator: ", ") + " and " + words.last! : words.joined()
