@@ -6,8 +6,8 @@ For every N-th clip of each corpus (sorted by path), computes openSMILE's eGeMAP
 prints the Pearson correlation over clips of each pair of corresponding values as a Markdown table.
 
 serreport's descriptors follow eGeMAPS' definitions (F0 in semitones above 27.5 Hz, alpha ratio,
-Hammarberg index, spectral slopes, voiced segment statistics, HNR from the autocorrelation, loudness
-from the auditory spectrum) but on its own frames (93 ms Hann at the
+Hammarberg index, spectral slopes, voiced segment statistics, HNR from the autocorrelation, jitter and
+shimmer by waveform matching, loudness from the auditory spectrum) but on its own frames (93 ms Hann at the
 defaults, not eGeMAPS' 25/60 ms) and, for the spectral balance, over all frames (eGeMAPS splits voiced
 and unvoiced); serreport's F0 is pYIN, openSMILE's SHS. Rows marked "proxy" pair related, not equal,
 quantities.
@@ -41,6 +41,8 @@ PAIRS = [
     ("slope 0–500 Hz mean", "slope_0_500_mean_0", "slopeV0-500_sma3nz_amean", "voiced frames in eGeMAPS"),
     ("slope 500–1500 Hz mean", "slope_500_1500_mean_0", "slopeV500-1500_sma3nz_amean", "voiced frames in eGeMAPS"),
     ("HNR mean (dB)", "hnr_mean_0", "HNRdBACF_sma3nz_amean", "pYIN's F0 vs SHS; unsmoothed"),
+    ("jitter mean", "jitter_mean_0", "jitterLocal_sma3nz_amean", "pYIN's F0 vs SHS; unsmoothed"),
+    ("shimmer mean (dB)", "shimmer_mean_0", "shimmerLocaldB_sma3nz_amean", "pYIN's F0 vs SHS; unsmoothed"),
     ("voiced segments per second", "voiced_segments_per_second", "VoicedSegmentsPerSec", ""),
     ("mean voiced segment length", "voiced_length_mean", "MeanVoicedSegmentLengthSec", ""),
     ("mean unvoiced segment length", "unvoiced_length_mean", "MeanUnvoicedSegmentLength", ""),

@@ -13,7 +13,8 @@ package enum FeatureGroup: String, Sendable, Hashable, CaseIterable, SettingEnum
     /// F0 (semitones, voiced frames only), voicing probability and voiced/unvoiced segment statistics
     /// (`librosa.pyin`; eGeMAPS' temporal features).
     case pitch
-    /// Harmonics-to-noise ratio over voiced frames (openSMILE eGeMAPS' voice quality; needs pYIN's F0).
+    /// Harmonics-to-noise ratio, local jitter and shimmer over voiced frames (openSMILE eGeMAPS' voice
+    /// quality; needs pYIN's F0).
     case voiceQuality = "voice_quality"
     /// Loudness from an auditory spectrum (openSMILE eGeMAPS' `Loudness`).
     case loudness
@@ -30,7 +31,7 @@ package enum FeatureGroup: String, Sendable, Hashable, CaseIterable, SettingEnum
         case .spectralShape: [.centroid, .bandwidth, .rolloff, .flatness]
         case .spectralBalance: [.alphaRatio, .hammarberg, .slope0To500, .slope500To1500]
         case .pitch: [.f0, .voicing]
-        case .voiceQuality: [.hnr]
+        case .voiceQuality: [.hnr, .jitter, .shimmer]
         case .loudness: [.loudness]
         }
     }

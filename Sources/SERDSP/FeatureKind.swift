@@ -39,6 +39,11 @@ package enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, Cod
     /// eGeMAPS `HNRdBACF`: harmonics-to-noise ratio from the autocorrelation at the pitch period, dB
     /// (``HarmonicsToNoiseRatio``); NaN where unvoiced.
     case hnr
+    /// eGeMAPS `jitterLocal`: mean absolute difference of consecutive pitch periods over the mean period
+    /// (``JitterShimmer``); NaN where unvoiced.
+    case jitter
+    /// eGeMAPS `shimmerLocaldB`: the same for the periods' peak-to-peak amplitudes, in dB; NaN where unvoiced.
+    case shimmer
     /// eGeMAPS `Loudness`: the sum of the auditory spectrum (``Loudness``).
     case loudness
 
@@ -47,5 +52,5 @@ package enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, Cod
 
     /// Whether only voiced frames carry a value (NaN elsewhere), so its functionals are taken over
     /// voiced frames only.
-    package var isVoicedOnly: Bool { self == .f0 || self == .hnr }
+    package var isVoicedOnly: Bool { [.f0, .hnr, .jitter, .shimmer].contains(self) }
 }

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// With `features.set: extended` it also computes the descriptors of the other ``FeatureGroup``s
 /// switched on (delta MFCCs, spectral shape, spectral balance and loudness from the same magnitude
-/// spectrogram, pYIN pitch, and the harmonics-to-noise ratio at pYIN's F0), and only the groups switched on.
+/// spectrogram, pYIN pitch, and the harmonics-to-noise ratio, jitter and shimmer at pYIN's F0), and only
+/// the groups switched on.
 ///
 /// Build one per parameter set and reuse it for every clip: it holds the FFTW plan, the window,
 /// the filter banks (chroma's for each tuning met so far) and the DCT table, and keeps its
@@ -31,6 +32,7 @@ package final class FrameFeatureExtractor {
     private let loudness: Loudness
     private let pitch: ProbabilisticYIN?
     private let harmonicity: HarmonicsToNoiseRatio?
+    private let perturbation: JitterShimmer
     private var magnitude = Spectrogram()
     private var power = Spectrogram()
     private var melScratch: [Float] = []
@@ -59,12 +61,13 @@ package final class FrameFeatureExtractor {
         self.balance = SpectralBalance(sampleRate: sampleRate, nFFT: parameters.nFFT)
         self.loudness = Loudness(sampleRate: sampleRate, nFFT: parameters.nFFT)
         self.pitch =
-            kinds.contains(.f0) || kinds.contains(.hnr)
+            kinds.contains(.f0) || kinds.contains(.hnr) || kinds.contains(.jitter)
             ? try ProbabilisticYIN(
                 sampleRate: sampleRate, frameLength: parameters.nFFT, hopLength: parameters.hopLength) : nil
         self.harmonicity =
             kinds.contains(.hnr)
             ? try HarmonicsToNoiseRatio(sampleRate: sampleRate, geometry: parameters.geometry) : nil
+        self.perturbation = JitterShimmer(sampleRate: sampleRate, geometry: parameters.geometry)
     }
 
     /// The features of `samples` (mono, float32, at ``sampleRate``), each with
@@ -112,6 +115,11 @@ package final class FrameFeatureExtractor {
             add(.f0, FeatureMatrix(row: track.f0.map { $0.isNaN ? .nan : 12 * log2($0 / 27.5) }))
             add(.voicing, FeatureMatrix(row: track.voicedProbability))
             if let harmonicity { add(.hnr, FeatureMatrix(row: harmonicity(samples, f0: track.f0))) }
+            if kinds.contains(.jitter) {
+                let (jitter, shimmer) = perturbation(samples, f0: track.f0)
+                add(.jitter, FeatureMatrix(row: jitter))
+                add(.shimmer, FeatureMatrix(row: shimmer))
+            }
         }
         return FrameFeatures(entries, chromaTuning: tuning)
     }

@@ -24,7 +24,7 @@ package struct Functionals: Sendable, Hashable, Codable {
     }
 
     /// The summary `parameters` ask for (``FeatureParameters/activeFunctionals`` of every row of every
-    /// descriptor in `features`, in ``names(_:)``'s order). Descriptors only voiced frames carry (F0, HNR) are
+    /// descriptor in `features`, in ``names(_:)``'s order). Descriptors only voiced frames carry (F0, HNR, jitter, shimmer) are
     /// summarised over those frames (0 for every statistic of a clip without one), and with pitch come
     /// the ``VoicingSegments`` statistics. `secondsPerFrame` is the hop in seconds.
     package init(_ features: FrameFeatures, parameters: FeatureParameters, secondsPerFrame: Double) {

@@ -120,7 +120,7 @@ struct ExtractCell: Cell {
             .spectralShape: "spectral centroid, bandwidth, roll-off and flatness",
             .spectralBalance: "eGeMAPS' alpha ratio, Hammarberg index and spectral slopes (0–500, 500–1500 Hz)",
             .pitch: "F0 in semitones and voicing probability by pYIN (librosa.pyin, C2–C6)",
-            .voiceQuality: "eGeMAPS' harmonics-to-noise ratio at pYIN's F0",
+            .voiceQuality: "eGeMAPS' harmonics-to-noise ratio, local jitter and shimmer at pYIN's F0",
             .loudness: "eGeMAPS' loudness (the sum of an auditory spectrum)",
         ]
         let words = features.activeGroups.compactMap { phrases[$0] }
