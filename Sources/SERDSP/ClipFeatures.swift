@@ -57,8 +57,13 @@ package enum FeatureNames {
     /// `rms_mean_0` → `rms`, a voicing segment statistic → `pitch`); nil for a name serreport does not make.
     package static func group(ofColumn name: String) -> FeatureGroup? {
         if VoicingSegments.names.contains(name) { return .pitch }
-        let kind = kindsByLongestName.first { name.hasPrefix($0.rawValue + "_") }
-        return kind.map(FeatureGroup.init)
+        return kind(ofColumn: name).map(FeatureGroup.init)
+    }
+
+    /// The descriptor a summary column summarises (nil for the voicing segment statistics, which
+    /// summarise F0's voicing as a whole, and for names that are not summary columns).
+    package static func kind(ofColumn name: String) -> FeatureKind? {
+        kindsByLongestName.first { name.hasPrefix($0.rawValue + "_") }
     }
 
     /// Longest name first, so that `mfcc_delta_…` is not read as `mfcc`.

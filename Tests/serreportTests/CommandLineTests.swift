@@ -141,7 +141,8 @@ struct CommandLineTests {
         for name in [
             "load-class-balance", "load-speakers", "load-durations", "load-waveforms", "process-steps",
             "process-spectrograms", "extract-energy", "extract-mfcc", "extract-chroma", "extract-contrast",
-            "extract-mfcc-means", "extract-pca", "train-mlp-loss", "evaluate-confusion-svm", "evaluate-models",
+            "extract-mfcc-means", "extract-pca", "extract-voice", "train-mlp-loss", "evaluate-confusion-svm",
+            "evaluate-models",
             "evaluate-f1", "evaluate-speakers",
         ] {
             for format in ["png", "svg", "pdf"] { #expect(files.contains("\(name).\(format)"), "\(name).\(format)") }

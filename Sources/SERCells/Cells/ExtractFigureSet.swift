@@ -61,6 +61,14 @@ struct ExtractFigureSet {
         distribution(
             "extract-contrast", "Spectral contrast per emotion (mean over frames)", contrast,
             "Per-clip mean peak-to-valley contrast of each octave band.", yLabels: contrast.map { _ in "dB" })
+        let voice = voiceDescriptors()
+        distribution(
+            "extract-voice", "The voice descriptors that differ most between emotions", voice.features,
+            "The \(voice.features.count) voice descriptors (pitch, voice quality, loudness, spectral balance) that "
+                + "differ most between emotions, each by its statistic with the largest ANOVA F across emotions "
+                + "(scikit-learn's f_classif over all \(clips.count) clips: a description of the corpus, not what a "
+                + "model chose); each dot is a clip.",
+            showsClips: true, yLabels: voice.units)
         if !mfcc.isEmpty {
             figures.append(
                 NotebookFigure(
@@ -78,6 +86,54 @@ struct ExtractFigureSet {
                         palette: palette)))
         }
         return figures
+    }
+
+    /// One summary value for each of (up to) six voice descriptors (of the pitch, voice quality, loudness
+    /// and spectral balance groups; the voicing segment statistics count as one): for each descriptor
+    /// its statistic with the largest ANOVA F across emotions, the descriptors ordered by that F (ties
+    /// in column order), each titled with its column name and F; and the unit of each.
+    private func voiceDescriptors() -> (features: [(name: String, values: [Double])], units: [String]) {
+        let voiceGroups: Set<FeatureGroup> = [.pitch, .voiceQuality, .loudness, .spectralBalance]
+        let emotionIndex = Dictionary(uniqueKeysWithValues: Set(emotions).sorted().enumerated().map { ($1, $0) })
+        let labels = emotions.map { emotionIndex[$0]! }
+        var best: [String: (column: Int, score: Double)] = [:]
+        for column in names.indices {
+            let name = names[column]
+            guard let group = FeatureNames.group(ofColumn: name), voiceGroups.contains(group),
+                let score = AnovaF.score(clips.map { $0.values[column] }, labels: labels)
+            else { continue }
+            let descriptor = FeatureNames.kind(ofColumn: name)?.rawValue ?? "voicing segments"
+            if let current = best[descriptor], current.score >= score { continue }
+            best[descriptor] = (column, score)
+        }
+        let ranked = best.values.sorted { $0.score > $1.score || ($0.score == $1.score && $0.column < $1.column) }
+            .prefix(6)
+        let features = ranked.map { entry in
+            (
+                name: "\(names[entry.column])  (F = \(Self.oneDecimal(entry.score)))",
+                values: clips.map { $0.values[entry.column] }
+            )
+        }
+        return (features, ranked.map { Self.unit(ofColumn: names[$0.column]) })
+    }
+
+    private static func oneDecimal(_ value: Double) -> String { "\((value * 10).rounded() / 10)" }
+
+    /// What a voice column's values measure, for its axis.
+    private static func unit(ofColumn name: String) -> String {
+        let units: [(prefix: String, unit: String)] = [
+            ("f0_", "semitones above 27.5 Hz"), ("hnr_", "dB"), ("shimmer_", "dB"), ("jitter_", "share of the period"),
+            ("alpha_ratio_", "dB"), ("hammarberg_", "dB"), ("slope_", "dB per Hz"), ("voicing_", "probability"),
+            ("loudness_", "loudness"), ("voiced_segments_per_second", "per second"), ("voiced_length", "seconds"),
+            ("unvoiced_length", "seconds"),
+        ]
+        guard let unit = units.first(where: { name.hasPrefix($0.prefix) })?.unit else { return "" }
+        // Statistics that are not in the descriptor's own unit.
+        for (suffix, other) in [("_skewness_", ""), ("_kurtosis_", ""), ("_slope_", "\(unit) per second")]
+        where name.contains(suffix) {
+            return other
+        }
+        return unit
     }
 
     /// Spectral contrast band `index`'s title with its frequency range: librosa's octave edges 0, fmin,
