@@ -32,7 +32,8 @@ struct ExtractCell: Cell {
     /// 3: spectral flatness sums its logarithms in float64 (within 6.5e-7 of 2's); pYIN's Viterbi may break
     /// exact ties between equally likely paths differently.
     /// 4: summaries store their values as base64 float64s (the same values); the loudness group.
-    var version: Int { 4 }
+    /// 5: the voice_quality group adds jitter and shimmer; the extract-voice figure.
+    var version: Int { 5 }
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.processed.declaration] }
     var outputs: [ArtifactDeclaration] { [Artifacts.features.declaration] }
     var parameters: ParameterList { settings.parameters(["features", "report.figure_formats"]) }
