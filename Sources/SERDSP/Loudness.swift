@@ -64,23 +64,35 @@ package struct Loudness: Sendable {
 
     /// One loudness value per frame.
     package func callAsFunction(_ magnitude: Spectrogram) -> [Double] {
-        var bands = [Double](repeating: 0, count: Self.bandCount)
-        var result: [Double] = []
-        result.reserveCapacity(magnitude.frameCount)
+        let count = Self.bandCount
+        let last = min(bins.upperBound, magnitude.binCount)
+        var result = [Double](repeating: 0, count: magnitude.frameCount)
+        var bands = [Double](repeating: 0, count: count + 1)
         magnitude.values.withUnsafeBufferPointer { values in
-            for t in 0..<magnitude.frameCount {
-                let frame = values.baseAddress! + t * magnitude.binCount
-                for b in 0..<Self.bandCount { bands[b] = 0 }
-                for (index, bin) in bins.enumerated() where bin < magnitude.binCount {
-                    let power = Double(frame[bin]) * Double(frame[bin])
-                    let falling = power * lowerShare[index]
-                    let band = lowerBand[index]
-                    if band >= 0 { bands[band] += falling }
-                    if band < Self.bandCount - 1 { bands[band + 1] += power - falling }
+            lowerBand.withUnsafeBufferPointer { lowerBand in
+                lowerShare.withUnsafeBufferPointer { lowerShare in
+                    bands.withUnsafeMutableBufferPointer { bands in
+                        // Slot 0 takes the falling share of the bins below the first band (there is
+                        // none: their share is 0) and slot `count` the rising share above the last.
+                        let band = bands.baseAddress! + 1
+                        for t in 0..<magnitude.frameCount {
+                            let frame = values.baseAddress! + t * magnitude.binCount
+                            for b in -1..<count { band[b] = 0 }
+                            var index = 0
+                            for bin in bins.lowerBound..<max(bins.lowerBound, last) {
+                                let power = Double(frame[bin]) * Double(frame[bin])
+                                let falling = power * lowerShare[index]
+                                let lower = lowerBand[index]
+                                band[lower] += falling
+                                if lower < count - 1 { band[lower + 1] += power - falling }
+                                index += 1
+                            }
+                            var sum = 0.0
+                            for b in 0..<count { sum += pow(max(band[b], Self.floor) * weights[b], Self.compression) }
+                            result[t] = sum
+                        }
+                    }
                 }
-                var sum = 0.0
-                for b in 0..<Self.bandCount { sum += pow(max(bands[b], Self.floor) * weights[b], Self.compression) }
-                result.append(sum)
             }
         }
         return result
