@@ -42,9 +42,10 @@ package struct Notebook: Sendable {
     }
 
     /// The cells in plan order, with a sentence each, for `serreport list`.
-    package static var cellList: [(id: String, summary: String, inputs: [String])] {
+    /// The cells in order, each with its one-line summary under `settings` and the cells it reads.
+    package static func cellList(settings: Settings = Settings()) -> [(id: String, summary: String, inputs: [String])] {
         let corpus = Corpus(name: "", root: URL(fileURLWithPath: "/"))
-        return cells(settings: Settings(), corpus: corpus, contents: [:], rejected: []).map {
+        return cells(settings: settings, corpus: corpus, contents: [:], rejected: []).map {
             ($0.id, $0.summary, $0.inputCells)
         }
     }

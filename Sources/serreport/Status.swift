@@ -27,10 +27,13 @@ struct Status: ParsableCommand {
 
 /// `serreport list`: the cells in order, what each reads and does.
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the notebook's cells in order.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the notebook's cells in order and what each computes under the settings.")
+
+    @OptionGroup var common: CommonOptions
 
     func run() throws {
-        for cell in Notebook.cellList {
+        for cell in Notebook.cellList(settings: try common.resolveSettings()) {
             let reads = cell.inputs.isEmpty ? "the corpus" : cell.inputs.joined(separator: ", ")
             print("\(cell.id.padding(toLength: 9, withPad: " ", startingAt: 0)) \(cell.summary) (reads \(reads))")
         }

@@ -300,8 +300,16 @@ struct RunnerCommandTests {
         #expect(
             list.stdout.split(separator: "\n").map { String($0.prefix(9)).trimmingCharacters(in: .whitespaces) }
                 == Self.cellNames)
+        // The summaries follow the settings: --set, and the working folder's serreport.yml.
+        let seedLine = "extract   RMS, ZCR, MFCC, chroma and spectral contrast per clip"
+        #expect(!list.stdout.contains(seedLine))
+        #expect(try CommandRun(["list", "--set", "features.set=seed"]).stdout.contains(seedLine))
         let corpus = try Self.corpus()
         let project = try ScratchProject()
+        try "features:\n  set: seed\n".write(
+            to: project.url.appendingPathComponent("serreport.yml"), atomically: true, encoding: .utf8)
+        #expect(try CommandRun(["list"], in: project.url).stdout.contains(seedLine))
+        try FileManager.default.removeItem(at: project.url.appendingPathComponent("serreport.yml"))
         #expect(
             try CommandRun(
                 ["build", "--data", corpus.root.path, "--out", "r", "--quiet"] + Self.quick, in: project.url
