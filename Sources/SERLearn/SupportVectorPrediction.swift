@@ -44,8 +44,8 @@ struct SupportVectorPrediction {
         probabilities.reserveCapacity(features.rows)
         for row in 0..<features.rows {
             kernelValues(features, row: row, into: &kernel)
-            let decisions = decisionValues(kernel)
-            labels.append(votedLabel(decisions))
+            let decisions = kernel.withUnsafeBufferPointer { votes.decisionValues(kernel: $0.baseAddress!) }
+            labels.append(votes.votedLabel(decisions))
             probabilities.append(pairwiseCoupling(decisions))
         }
         return (labels, probabilities)
@@ -75,42 +75,6 @@ struct SupportVectorPrediction {
                 }
             }
         }
-    }
-
-    /// `svm_predict_values`' one-vs-one decision values, in `(0,1), (0,2), …, (1,2), …` order.
-    private func decisionValues(_ kernel: [Double]) -> [Double] {
-        let classes = votes.counts.count
-        let starts = votes.starts
-        var decisions: [Double] = []
-        decisions.reserveCapacity(classes * (classes - 1) / 2)
-        for i in 0..<classes {
-            for j in (i + 1)..<classes {
-                var sum = 0.0
-                let first = votes.coefficients[j - 1]
-                let second = votes.coefficients[i]
-                for k in starts[i]..<(starts[i] + votes.counts[i]) { sum += first[k] * kernel[k] }
-                for k in starts[j]..<(starts[j] + votes.counts[j]) { sum += second[k] * kernel[k] }
-                sum -= votes.rho[decisions.count]
-                decisions.append(sum)
-            }
-        }
-        return decisions
-    }
-
-    /// The class with most votes (a positive decision votes for the first of its pair), the first on a tie.
-    private func votedLabel(_ decisions: [Double]) -> Int {
-        let classes = votes.counts.count
-        var tally = [Int](repeating: 0, count: classes)
-        var pair = 0
-        for i in 0..<classes {
-            for j in (i + 1)..<classes {
-                if decisions[pair] > 0 { tally[i] += 1 } else { tally[j] += 1 }
-                pair += 1
-            }
-        }
-        var winner = 0
-        for i in 1..<classes where tally[i] > tally[winner] { winner = i }
-        return votes.labels[winner]
     }
 
     /// Platt-scaled pairwise probabilities (`sigmoid_predict`, clamped to `[1e-7, 1 − 1e-7]`), coupled into

@@ -40,9 +40,15 @@ package struct SupportVectorVotes: Sendable {
     func label(squaredDistances distances: UnsafePointer<Double>, kernel: UnsafeMutablePointer<Double>) -> Int {
         let l = supportVectors.rows
         for k in 0..<l { kernel[k] = exp(-gamma * distances[k]) }
+        return votedLabel(decisionValues(kernel: kernel))
+    }
+
+    /// `svm_predict_values`' one-vs-one decision values from the kernel value of each support vector, in
+    /// `(0,1), (0,2), …, (1,2), …` order.
+    func decisionValues(kernel: UnsafePointer<Double>) -> [Double] {
         let classes = counts.count
-        var votes = [Int](repeating: 0, count: classes)
-        var pair = 0
+        var decisions: [Double] = []
+        decisions.reserveCapacity(classes * (classes - 1) / 2)
         for i in 0..<classes {
             for j in (i + 1)..<classes {
                 var sum = 0.0
@@ -50,13 +56,26 @@ package struct SupportVectorVotes: Sendable {
                 let second = coefficients[i]
                 for k in starts[i]..<(starts[i] + counts[i]) { sum += first[k] * kernel[k] }
                 for k in starts[j]..<(starts[j] + counts[j]) { sum += second[k] * kernel[k] }
-                sum -= rho[pair]
-                if sum > 0 { votes[i] += 1 } else { votes[j] += 1 }
+                sum -= rho[decisions.count]
+                decisions.append(sum)
+            }
+        }
+        return decisions
+    }
+
+    /// The class with most votes (a positive decision votes for the first of its pair), the first on a tie.
+    func votedLabel(_ decisions: [Double]) -> Int {
+        let classes = counts.count
+        var tally = [Int](repeating: 0, count: classes)
+        var pair = 0
+        for i in 0..<classes {
+            for j in (i + 1)..<classes {
+                if decisions[pair] > 0 { tally[i] += 1 } else { tally[j] += 1 }
                 pair += 1
             }
         }
         var winner = 0
-        for i in 1..<classes where votes[i] > votes[winner] { winner = i }
+        for i in 1..<classes where tally[i] > tally[winner] { winner = i }
         return labels[winner]
     }
 
