@@ -51,7 +51,9 @@ package enum CrossValidation {
             kinds, features: features, labels: labels, classCount: classCount, plan: plan, settings: settings,
             seed: seed, workers: workers, grid: grid, speakers: speakers, foldFeatures: foldFeatures)
         let jobs = kinds.flatMap { kind in plan.folds.indices.map { (kind, $0) } }
-        let results = try ParallelJobs.map(count: jobs.count, workers: workers) { index throws(LearnError) in
+        let order = jobs.indices.sorted { (jobs[$0].0.startRank, $0) < (jobs[$1].0.startRank, $1) }
+        let results = try ParallelJobs.map(count: jobs.count, workers: workers, order: order) {
+            index throws(LearnError) in
             let (kind, foldIndex) = jobs[index]
             return try runFold(
                 kind, fold: plan.folds[foldIndex],

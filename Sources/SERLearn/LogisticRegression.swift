@@ -18,23 +18,46 @@ package final class LogisticRegression: TrainedClassifier {
     package init(weights: LogRegWeights) { self.weights = weights }
 
     init(features: Matrix, labels: [Int], classCount: Int, settings: LogRegParameters) throws(LearnError) {
-        let counts = (0..<classCount).map { label in labels.count(where: { $0 == label }) }
-        guard counts.count(where: { $0 > 0 }) >= 2 else {
-            throw LearnError(.unusableLabels, "logistic regression needs training clips of at least 2 classes")
-        }
-        // Two classes: one problem, class 1 against class 0. More: each class against the rest.
-        let problems = classCount == 2 ? [1] : Array(0..<classCount)
-        var coef: [[Double]] = []
-        var intercept: [Double] = []
-        var absent: [Int] = []
-        for positiveClass in problems {
-            let positives = counts[positiveClass]
-            guard positives > 0 else {
-                absent.append(positiveClass)
-                coef.append(Array(repeating: 0, count: features.columns))
-                intercept.append(0)
-                continue
+        let problems = try Problems(features: features, labels: labels, classCount: classCount, settings: settings)
+        var fits: [Problems.Fit?] = []
+        for problem in problems.positiveClasses.indices { fits.append(try problems.fit(problem)) }
+        self.weights = problems.weights(fits)
+    }
+
+    /// The binary problems of one fit, each of which can be fitted on its own thread (``FinalFit`` fits them
+    /// side by side): for two classes one, class 1 against class 0; for more one per class against the rest.
+    struct Problems: Sendable {
+        /// Weights and intercept of one problem, oriented towards its positive class.
+        typealias Fit = (weights: [Double], intercept: Double)
+
+        let features: Matrix
+        let labels: [Int]
+        let classCount: Int
+        let settings: LogRegParameters
+        /// Training clips per class.
+        let counts: [Int]
+        /// The positive class of each problem.
+        let positiveClasses: [Int]
+
+        /// Throws unless the clips hold at least two classes.
+        init(features: Matrix, labels: [Int], classCount: Int, settings: LogRegParameters) throws(LearnError) {
+            let counts = (0..<classCount).map { label in labels.count(where: { $0 == label }) }
+            guard counts.count(where: { $0 > 0 }) >= 2 else {
+                throw LearnError(.unusableLabels, "logistic regression needs training clips of at least 2 classes")
             }
+            self.features = features
+            self.labels = labels
+            self.classCount = classCount
+            self.settings = settings
+            self.counts = counts
+            self.positiveClasses = classCount == 2 ? [1] : Array(0..<classCount)
+        }
+
+        /// Fits problem `index`; nil when its class has no training clip (its row stays zero).
+        func fit(_ index: Int) throws(LearnError) -> Fit? {
+            let positiveClass = positiveClasses[index]
+            let positives = counts[positiveClass]
+            guard positives > 0 else { return nil }
             let negatives = labels.count - positives
             var positiveWeight = 1.0
             var negativeWeight = 1.0
@@ -42,13 +65,29 @@ package final class LogisticRegression: TrainedClassifier {
                 positiveWeight = Double(labels.count) / Double(2 * positives)
                 negativeWeight = Double(labels.count) / Double(2 * negatives)
             }
-            let fitted = try LibLinear.fitBinary(
+            return try LibLinear.fitBinary(
                 features, positive: labels.map { $0 == positiveClass }, c: settings.c,
                 positiveWeight: positiveWeight, negativeWeight: negativeWeight, tolerance: settings.tol)
-            coef.append(fitted.weights)
-            intercept.append(fitted.intercept)
         }
-        weights = LogRegWeights(classes: classCount, coef: coef, intercept: intercept, absent: absent)
+
+        /// The model's weights from every problem's ``fit(_:)``, in problem order.
+        func weights(_ fits: [Fit?]) -> LogRegWeights {
+            precondition(fits.count == positiveClasses.count, "one fit per problem")
+            var coef: [[Double]] = []
+            var intercept: [Double] = []
+            var absent: [Int] = []
+            for (positiveClass, fit) in zip(positiveClasses, fits) {
+                if let fit {
+                    coef.append(fit.weights)
+                    intercept.append(fit.intercept)
+                } else {
+                    absent.append(positiveClass)
+                    coef.append(Array(repeating: 0, count: features.columns))
+                    intercept.append(0)
+                }
+            }
+            return LogRegWeights(classes: classCount, coef: coef, intercept: intercept, absent: absent)
+        }
     }
 
     package func predict(_ features: Matrix) throws -> (labels: [Int], probabilities: Matrix) {

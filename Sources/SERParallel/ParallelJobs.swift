@@ -16,41 +16,48 @@ package enum ParallelJobs {
     /// When jobs throw, the error of the lowest failing index is thrown. Jobs after an index known to
     /// have failed are not started; every job before it still runs, so which error is thrown does not
     /// depend on `workers` either.
+    ///
+    /// `order`, when given, is a permutation of `0..<count`: the order in which jobs are started (the
+    /// longest first, so that none of them is left to run alone at the end). It changes no result: values
+    /// still come back in index order, and "lowest" above means earliest in `order`.
     package static func map<State, Value: Sendable, Failure: Error>(
-        count: Int, workers: Int, makeState: @Sendable () -> State,
+        count: Int, workers: Int, order: [Int]? = nil, makeState: @Sendable () -> State,
         body: @Sendable (inout State, Int) throws(Failure) -> Value
     ) throws(Failure) -> [Value] {
         guard count > 0 else { return [] }
+        let order = order ?? Array(0..<count)
+        precondition(order.count == count && Set(order).count == count && order.allSatisfy { (0..<count).contains($0) },
+            "order must be a permutation of the jobs")
         let outcomes = Mutex<[Int: Result<Value, Failure>]>([:])
         let next = Atomic<Int>(0)
         let lowestFailure = Atomic<Int>(Int.max)
         DispatchQueue.concurrentPerform(iterations: min(max(1, workers), count)) { _ in
             var state = makeState()
             while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < count, index < lowestFailure.load(ordering: .relaxed) else { break }
+                let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard position < count, position < lowestFailure.load(ordering: .relaxed) else { break }
+                let index = order[position]
                 let outcome = Result { () throws(Failure) -> Value in try body(&state, index) }
-                if case .failure = outcome { lowestFailure.min(index, ordering: .relaxed) }
+                if case .failure = outcome { lowestFailure.min(position, ordering: .relaxed) }
                 outcomes.withLock { $0[index] = outcome }
             }
         }
-        // Indices are handed out in increasing order and only indices above a failure are left
-        // unstarted, so every index up to the lowest failure (or every index, without one) has its
+        // Positions are handed out in increasing order and only positions after a failure are left
+        // unstarted, so every job up to the earliest failure (or every job, without one) has its
         // outcome: the loop throws before it meets a missing one.
         let stored = outcomes.withLock { $0 }
-        var values: [Value] = []
-        values.reserveCapacity(count)
-        for index in 0..<count { values.append(try stored[index]!.get()) }
-        return values
+        var values = [Value?](repeating: nil, count: count)
+        for index in order { values[index] = try stored[index]!.get() }
+        return values.map { $0! }
     }
 
     /// `body(0)`, `body(1)`, … `body(count - 1)`, with no per-worker state; errors as in
     /// ``map(count:workers:makeState:body:)``.
     package static func map<Value: Sendable, Failure: Error>(
-        count: Int, workers: Int, body: @Sendable (Int) throws(Failure) -> Value
+        count: Int, workers: Int, order: [Int]? = nil, body: @Sendable (Int) throws(Failure) -> Value
     ) throws(Failure) -> [Value] {
         try map(
-            count: count, workers: workers, makeState: {},
+            count: count, workers: workers, order: order, makeState: {},
             body: { (_: inout Void, index: Int) throws(Failure) in try body(index) })
     }
 

@@ -92,4 +92,28 @@ struct ParallelJobsTests {
             #expect(error == JobError(index: 2), "the error is typed: no cast needed")
         }
     }
+
+    @Test("a start order changes no result: values by index, the error of the earliest failing job in that order",
+        arguments: workerCounts)
+    func startOrder(workers: Int) {
+        let order = Array((0..<30).reversed())
+        let started = Mutex<[Int]>([])
+        let values = ParallelJobs.map(count: 30, workers: workers, order: order) { index in
+            started.withLock { $0.append(index) }
+            Self.jitter(index)
+            return 2 * index
+        }
+        #expect(values == (0..<30).map { 2 * $0 })
+        if workers <= 1 { #expect(started.withLock { $0 } == order, "one worker starts them in the order given") }
+        #expect(throws: JobError(index: 20)) {
+            try ParallelJobs.map(count: 30, workers: workers, order: order) { index throws(JobError) -> Int in
+                if index == 20 {
+                    usleep(20_000)
+                    throw JobError(index: 20)
+                }
+                if index == 3 || index == 10 { throw JobError(index: index) }
+                return index
+            }
+        }
+    }
 }
