@@ -1,3 +1,4 @@
+import SERDSP
 import SERFigures
 import SERPlot
 
@@ -7,9 +8,12 @@ enum EvaluationFigures {
     /// uses it to say the numbers are illustrative).
     static func all(
         models: [ModelEvaluation], curves: [TrainingCurve], coverage: SpeakerCoverage? = nil,
-        importance: (groups: [String], models: [(title: String, drops: [[Double]])])? = nil, note: String? = nil
+        importance: (groups: [String], models: [(title: String, drops: [[Double]])])? = nil,
+        featureImportance: FeatureImportance? = nil, note: String? = nil
     ) -> [NotebookFigure] {
-        let figures = train(curves: curves, coverage: coverage, importance: importance) + evaluate(models: models)
+        let figures =
+            train(curves: curves, coverage: coverage, importance: importance, featureImportance: featureImportance)
+            + evaluate(models: models)
         guard let note else { return figures }
         return figures.map { figure in
             var figure = figure
@@ -22,7 +26,8 @@ enum EvaluationFigures {
     /// when the MLP was not trained).
     static func train(
         curves: [TrainingCurve], coverage: SpeakerCoverage? = nil,
-        importance: (groups: [String], models: [(title: String, drops: [[Double]])])? = nil
+        importance: (groups: [String], models: [(title: String, drops: [[Double]])])? = nil,
+        featureImportance: FeatureImportance? = nil
     ) -> [NotebookFigure] {
         var figures: [NotebookFigure] = []
         if let importance, !importance.groups.isEmpty, !importance.models.isEmpty {
@@ -32,6 +37,17 @@ enum EvaluationFigures {
                     caption:
                         "How much of each model's recognition rests on each feature group: the UAR a test fold loses when that group's values are shuffled among its clips (permutation importance, the models fitted without that fold).",
                     figure: TrainFigures.importance(groups: importance.groups, models: importance.models)))
+        }
+        if let featureImportance {
+            figures.append(
+                NotebookFigure(
+                    cell: "train", name: "train-feature-importance",
+                    caption:
+                        "The \(FeatureImportance.shown) features \(featureImportance.model.lowercased()) rests on most: how much a test fold's cross-entropy rises when one feature's values are shuffled among its clips (permutation importance, the model fitted without that fold). Correlated features share their importance: a feature that another can stand in for looks unimportant alone.",
+                    figure: TrainFigures.featureImportance(
+                        model: featureImportance.model, names: featureImportance.names,
+                        groups: featureImportance.names.map { FeatureNames.group(ofColumn: $0)?.rawValue ?? "other" },
+                        rises: featureImportance.rises, shown: FeatureImportance.shown)))
         }
         if let coverage {
             figures.append(
@@ -85,4 +101,17 @@ struct SpeakerCoverage {
     var emotions: [String]
     /// `counts[speaker][emotion]`.
     var counts: [[Int]]
+}
+
+/// One model's permutation importance per feature, for the `train-feature-importance` figure.
+struct FeatureImportance {
+    /// How many features the figure shows, the most important first.
+    static let shown = 20
+
+    /// The model's title.
+    var model: String
+    /// Every feature's name, in column order.
+    var names: [String]
+    /// `rises[feature][fold]`: the cross-entropy rise when that feature is shuffled in that test fold.
+    var rises: [[Double]]
 }

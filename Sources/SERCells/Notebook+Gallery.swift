@@ -54,7 +54,7 @@ extension Notebook {
         if let record {
             figures += EvaluationFigures.all(
                 models: Evaluation(record).figureEvaluations, curves: record.mlpCurves, coverage: record.coverage,
-                importance: record.importanceFigure)
+                importance: record.importanceFigure, featureImportance: record.featureImportanceFigure)
         } else {
             let emotions = EmotionOrder.sorted(clips.map(\.emotion))
             let speakers = Array(Set(clips.map(\.speaker).filter { !$0.isEmpty })).sorted()
@@ -63,6 +63,8 @@ extension Notebook {
                 models: models, curves: IllustrativeEvaluation.trainingCurves(),
                 importance: IllustrativeEvaluation.importance(
                     groups: settings.features.activeGroups.map(\.rawValue), models: models),
+                featureImportance: IllustrativeEvaluation.featureImportance(
+                    names: FeatureNames.summary(settings.features)),
                 note: IllustrativeEvaluation.caption)
         }
         var bundle = ArtifactBundle()

@@ -102,45 +102,78 @@ struct PitchViterbi: Sendable {
         }
         let row = t * states
         let bestBin = globalBest < n ? globalBest : globalBest - n
-        let leave = transitions.switchLog
-        for j in 0..<n {
-            let far = abs(bestBin - j) > h
-            // Voiced target j: voiced sources (stay) come first in state order, then unvoiced ones (switch).
-            var value = scratch.voicedValue[j]
-            var index = scratch.voicedSource[j]
-            let fromUnvoiced = scratch.unvoicedSource[j]
-            if fromUnvoiced >= 0 {
-                let candidate = scratch.previous[n + fromUnvoiced] + leave[j * width + fromUnvoiced - j + h]
-                if candidate > value || index < 0 {
-                    value = candidate
-                    index = n + fromUnvoiced
+        withUnsafeBuffers(&scratch) {
+            previous, current, voicedValue, voicedSource, unvoicedValue, unvoicedSource, pointers in
+            transitions.switchLog.withUnsafeBufferPointer { leave in
+                for j in 0..<n {
+                    let far = abs(bestBin - j) > h
+                    // Voiced target j: voiced sources (stay) come first in state order, then unvoiced ones (switch).
+                    var value = voicedValue[j]
+                    var index = voicedSource[j]
+                    let fromUnvoiced = unvoicedSource[j]
+                    if fromUnvoiced >= 0 {
+                        let candidate = previous[n + fromUnvoiced] + leave[j * width + fromUnvoiced - j + h]
+                        if candidate > value || index < 0 {
+                            value = candidate
+                            index = n + fromUnvoiced
+                        }
+                    }
+                    if far, index < 0 || farValue > value || (farValue == value && globalBest < index) {
+                        value = farValue
+                        index = globalBest
+                    }
+                    current[j] += value
+                    pointers[row + j] = UInt16(truncatingIfNeeded: index)
+
+                    // Unvoiced target n + j: voiced sources (switch) first, then unvoiced ones (stay).
+                    value = -.infinity
+                    index = -1
+                    let fromVoiced = voicedSource[j]
+                    if fromVoiced >= 0 {
+                        value = previous[fromVoiced] + leave[j * width + fromVoiced - j + h]
+                        index = fromVoiced
+                    }
+                    if fromUnvoiced >= 0, unvoicedValue[j] > value || index < 0 {
+                        value = unvoicedValue[j]
+                        index = n + fromUnvoiced
+                    }
+                    if far, index < 0 || farValue > value || (farValue == value && globalBest < index) {
+                        value = farValue
+                        index = globalBest
+                    }
+                    current[n + j] += value
+                    pointers[row + n + j] = UInt16(truncatingIfNeeded: index)
                 }
             }
-            if far, index < 0 || farValue > value || (farValue == value && globalBest < index) {
-                value = farValue
-                index = globalBest
-            }
-            scratch.current[j] += value
-            scratch.pointers[row + j] = UInt16(truncatingIfNeeded: index)
+        }
+    }
 
-            // Unvoiced target n + j: voiced sources (switch) first, then unvoiced ones (stay).
-            value = -.infinity
-            index = -1
-            let fromVoiced = scratch.voicedSource[j]
-            if fromVoiced >= 0 {
-                value = scratch.previous[fromVoiced] + leave[j * width + fromVoiced - j + h]
-                index = fromVoiced
+    /// The scratch arrays as buffers, for the inner loop of ``step(frame:scratch:)`` (no copy-on-write or
+    /// bounds checks per element; every index there is within the sizes ``decode(_:scratch:)`` gave them).
+    private func withUnsafeBuffers(
+        _ scratch: inout Scratch,
+        _ body: (
+            UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>,
+            UnsafeBufferPointer<Int>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Int>,
+            UnsafeMutableBufferPointer<UInt16>
+        ) -> Void
+    ) {
+        scratch.previous.withUnsafeBufferPointer { previous in
+            scratch.current.withUnsafeMutableBufferPointer { current in
+                scratch.voicedValue.withUnsafeBufferPointer { voicedValue in
+                    scratch.voicedSource.withUnsafeBufferPointer { voicedSource in
+                        scratch.unvoicedValue.withUnsafeBufferPointer { unvoicedValue in
+                            scratch.unvoicedSource.withUnsafeBufferPointer { unvoicedSource in
+                                scratch.pointers.withUnsafeMutableBufferPointer { pointers in
+                                    body(
+                                        previous, current, voicedValue, voicedSource, unvoicedValue, unvoicedSource,
+                                        pointers)
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            if fromUnvoiced >= 0, scratch.unvoicedValue[j] > value || index < 0 {
-                value = scratch.unvoicedValue[j]
-                index = n + fromUnvoiced
-            }
-            if far, index < 0 || farValue > value || (farValue == value && globalBest < index) {
-                value = farValue
-                index = globalBest
-            }
-            scratch.current[n + j] += value
-            scratch.pointers[row + n + j] = UInt16(truncatingIfNeeded: index)
         }
     }
 

@@ -41,6 +41,59 @@ package enum TrainFigures {
             width: max(560, min(900, 70 * Double(groups.count) + 200)), height: 320)
     }
 
+    /// `train-feature-importance`: the `shown` features with the largest mean permutation importance over
+    /// folds (`rises[feature][fold]`, the cross-entropy rise when the feature is shuffled in a test fold), as
+    /// horizontal bars from 0, largest at the top, ± one standard deviation over folds, each bar coloured by
+    /// the feature's group (`groups`, one per feature; the legend names them), with a line at 0.
+    package static func featureImportance(
+        model: String, names: [String], groups: [String], rises: [[Double]], shown: Int
+    ) -> Figure {
+        let means = rises.map { FoldScores($0).mean }
+        let spreads = rises.map { FoldScores($0).spread }
+        let order = names.indices.sorted { means[$0] > means[$1] || (means[$0] == means[$1] && $0 < $1) }
+        let top = Array(order.prefix(shown))
+        // A category axis lists its first category at the top: the largest comes first.
+        let rows = top
+        var legendGroups: [String] = []
+        for group in top.map({ groups[$0] }) where !legendGroups.contains(group) {
+            legendGroups.append(group)
+        }
+        func color(_ group: String) -> Color { Palette.okabeIto[legendGroups.firstIndex(of: group) ?? 0] }
+        let cells = rows.enumerated().map { position, feature in
+            Mark.Cell(
+                x: min(0, means[feature])...max(0, means[feature]),
+                y: (Double(position) - 0.38)...(Double(position) + 0.38), color: color(groups[feature]))
+        }
+        let whiskers = rows.enumerated().map { position, feature in
+            (
+                x0: means[feature] - spreads[feature], y0: Double(position), x1: means[feature] + spreads[feature],
+                y1: Double(position)
+            )
+        }
+        let low = min(0, rows.map { means[$0] - spreads[$0] }.min() ?? 0)
+        let high = max(1e-3, rows.map { means[$0] + spreads[$0] }.max() ?? 1e-3)
+        let pad = 0.05 * (high - low)
+        return Figure(
+            title: "Permutation importance per feature: \(model)",
+            panels: [
+                Axes(
+                    xLabel: "cross-entropy rise when shuffled (nats)", yLabel: "",
+                    yScale: .category(rows.map { names[$0] }),
+                    xRange: (low - (low < 0 ? pad : 0))...(high + pad),
+                    marks: [
+                        .cells(cells),
+                        .segments(whiskers, color: FigureStyle.neutralInk, width: 1),
+                        .line(
+                            xs: [0, 0], ys: [-0.5, Double(rows.count) - 0.5], color: FigureStyle.referenceLine,
+                            width: 1),
+                    ],
+                    legend: legendGroups.map { LegendEntry($0, color: color($0)) })
+            ],
+            caption:
+                "the \(rows.count) of \(names.count) features with the largest mean over test folds of the rise in cross-entropy when the feature's values are shuffled among a fold's clips; whiskers ± one standard deviation over folds",
+            width: 720, height: 140 + 22 * Double(rows.count))
+    }
+
     /// `train-coverage`: clips per speaker (rows) and emotion (columns) as a heat map, the count in each
     /// cell and an empty cell left white: how much of each speaker's voice is confounded with one
     /// emotion, which is what decides whether speaker normalisation helps. `counts[speaker][emotion]`.

@@ -22,6 +22,10 @@ package struct ModelEvaluationResult: Sendable {
     /// With an ``ImportancePlan``: each group's UAR drop (``PermutationImportance``) in each fold, the mean
     /// over that fold's repeats (`[group][fold]`); empty without one.
     package var importance: [[Double]] = []
+    /// With an ``ImportancePlan``, for logistic regression only: each feature's cross-entropy rise
+    /// (``PermutationImportance/featureRises(_:test:truth:repeats:seed:)``) in each fold (`[feature][fold]`);
+    /// empty otherwise.
+    package var featureImportance: [[Double]] = []
 }
 
 /// k-fold evaluation of several models: per fold, standardise on the training rows only, fit, and
@@ -88,7 +92,9 @@ package enum CrossValidation {
                 searchSeconds: searches[kind]?.map(\.fitSeconds).reduce(0, +) ?? 0,
                 importance: importance.map { plan in
                     plan.groups.indices.map { group in folds.map { $0.importance.isEmpty ? 0 : $0.importance[group] } }
-                } ?? [])
+                } ?? [],
+                featureImportance: folds.allSatisfy({ $0.featureImportance.count == features.columns })
+                    ? (0..<features.columns).map { column in folds.map { $0.featureImportance[column] } } : [])
         }
     }
 
@@ -142,6 +148,9 @@ package enum CrossValidation {
         var curve: (loss: [Double], validation: [Double])?
         /// Each group's UAR drop, the mean over repeats (empty without an importance plan).
         var importance: [Double] = []
+        /// Each feature's cross-entropy rise, the mean over repeats (logistic regression with an importance
+        /// plan only; empty otherwise).
+        var featureImportance: [Double] = []
     }
 
     /// Standardises on `fold`'s training rows, fits `kind` on them and predicts its test rows.
@@ -167,10 +176,17 @@ package enum CrossValidation {
                     seed: SeededGenerator.derived(from: seed, 0x1A7E)
                 ).map { $0.reduce(0, +) / Double($0.count) }
             }
+            var rises: [Double] = []
+            if let importance, importance.repeats > 0, !fold.test.isEmpty, let linear = model as? LogisticRegression {
+                rises = PermutationImportance.featureRises(
+                    linear, test: test, truth: fold.test.map { labels[$0] }, repeats: importance.repeats,
+                    seed: SeededGenerator.derived(from: seed, 0xFEA7))
+            }
             return FoldOutcome(
                 labels: predicted.labels, probabilities: predicted.probabilities,
                 fitSeconds: elapsed,
-                curve: network.map { ($0.lossCurve, $0.validationScores) }, importance: drops)
+                curve: network.map { ($0.lossCurve, $0.validationScores) }, importance: drops,
+                featureImportance: rises)
         } catch let error as LearnError {
             throw error
         } catch {

@@ -17,7 +17,9 @@ package enum FinalFit {
             guard kind == .logreg, let logreg else { return [.model(index)] }
             return logreg.positiveClasses.indices.map { Job.problem(model: index, problem: $0) }
         }
-        let order = jobs.indices.sorted { (kinds[jobs[$0].model].startRank, $0) < (kinds[jobs[$1].model].startRank, $1) }
+        let order = jobs.indices.sorted {
+            (kinds[jobs[$0].model].startRank, $0) < (kinds[jobs[$1].model].startRank, $1)
+        }
         let parts = try ParallelJobs.map(count: jobs.count, workers: workers, order: order) { index throws -> Part in
             switch jobs[index] {
             case .model(let model):

@@ -96,36 +96,17 @@ package final class LogisticRegression: TrainedClassifier {
                 .malformedModel, "the model takes \(weights.featureCount) features, the rows have \(features.columns)")
         }
         let classCount = weights.classes
-        let absent = Set(weights.absent)
         var labels: [Int] = []
         var probabilities = [Double](repeating: 0, count: features.rows * classCount)
+        var decisions = [Double](repeating: 0, count: weights.coef.count)
         for row in 0..<features.rows {
             let x = features.row(row)
-            let decisions = zip(weights.coef, weights.intercept).map { w, b in
-                zip(w, x).reduce(0) { $0 + $1.0 * $1.1 } + b
+            for (index, (w, b)) in zip(weights.coef, weights.intercept).enumerated() {
+                decisions[index] = zip(w, x).reduce(0) { $0 + $1.0 * $1.1 } + b
             }
-            if classCount == 2 {
-                let p = Self.sigmoid(decisions[0])
-                probabilities[row * 2] = 1 - p
-                probabilities[row * 2 + 1] = p
-                labels.append(decisions[0] > 0 ? 1 : 0)
-                continue
-            }
-            var sigmoids = decisions.enumerated().map { absent.contains($0.offset) ? 0 : Self.sigmoid($0.element) }
-            // A NaN decision (weights that overflow) stays NaN for the caller to refuse.
-            let sum = sigmoids.reduce(0, +)
-            if sum == 0 {
-                let present = Double(classCount - absent.count)
-                sigmoids = (0..<classCount).map { absent.contains($0) ? 0 : 1 / present }
-            } else {
-                sigmoids = sigmoids.map { $0 / sum }
-            }
-            for label in 0..<classCount { probabilities[row * classCount + label] = sigmoids[label] }
-            var best = -1
-            for label in 0..<classCount where !absent.contains(label) {
-                if best < 0 || decisions[label] > decisions[best] { best = label }
-            }
-            labels.append(best)
+            let (label, rowProbabilities) = weights.outcome(decisions)
+            labels.append(label)
+            for label in 0..<classCount { probabilities[row * classCount + label] = rowProbabilities[label] }
         }
         return (labels, Matrix(rows: features.rows, columns: classCount, values: probabilities))
     }
@@ -188,6 +169,32 @@ package struct LogRegWeights: Sendable, Codable, Equatable {
 
     /// The number of features each row weighs.
     package var featureCount: Int { coef.first?.count ?? 0 }
+
+    /// The predicted class and every class's probability from one clip's decision values (one per row of
+    /// ``coef``): for two classes `[1 − p, p]` with `p` the sigmoid, class 1 when the value is positive; for
+    /// more each present class's sigmoid over their sum (uniform when every sigmoid underflows), the class
+    /// with the largest value. A NaN decision (weights that overflow) stays NaN for the caller to refuse.
+    func outcome(_ decisions: [Double]) -> (label: Int, probabilities: [Double]) {
+        if classes == 2 {
+            let p = LogisticRegression.sigmoid(decisions[0])
+            return (decisions[0] > 0 ? 1 : 0, [1 - p, p])
+        }
+        var sigmoids = decisions.enumerated().map {
+            absent.contains($0.offset) ? 0 : LogisticRegression.sigmoid($0.element)
+        }
+        let sum = sigmoids.reduce(0, +)
+        if sum == 0 {
+            let present = Double(classes - absent.count)
+            sigmoids = (0..<classes).map { absent.contains($0) ? 0 : 1 / present }
+        } else {
+            sigmoids = sigmoids.map { $0 / sum }
+        }
+        var best = -1
+        for label in 0..<classes where !absent.contains(label) {
+            if best < 0 || decisions[label] > decisions[best] { best = label }
+        }
+        return (best, sigmoids)
+    }
 
     /// Throws unless `classes` is 2 to ``SavedModelLimits/classes``, `coef` has one row (two
     /// classes) or one per class, each of 1 to ``SavedModelLimits/features`` weights, `intercept`

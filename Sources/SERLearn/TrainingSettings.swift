@@ -37,7 +37,7 @@ package struct TrainingSettings: SettingGroup, Equatable {
         ),
         Setting(
             "importance_repeats", \.importanceRepeats,
-            "shuffles of each feature group in each test fold for permutation importance (the UAR each group carries); 0 measures none",
+            "shuffles of each feature group (and, for logreg, of each feature) in each test fold for permutation importance (the UAR each group carries); 0 measures none",
             allowed: .range(0...100)),
         Nested("rf", \.parameters.rf),
         Nested("xgb", \.parameters.xgb),

@@ -26,7 +26,8 @@ package enum ParallelJobs {
     ) throws(Failure) -> [Value] {
         guard count > 0 else { return [] }
         let order = order ?? Array(0..<count)
-        precondition(order.count == count && Set(order).count == count && order.allSatisfy { (0..<count).contains($0) },
+        precondition(
+            order.count == count && Set(order).count == count && order.allSatisfy { (0..<count).contains($0) },
             "order must be a permutation of the jobs")
         let outcomes = Mutex<[Int: Result<Value, Failure>]>([:])
         let next = Atomic<Int>(0)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SERLearn
@@ -93,9 +94,54 @@ import Testing
             #expect(a.importance == b.importance)
             #expect(a.importance[0].allSatisfy { $0 > 0.2 }, "\(a.kind): \(a.importance[0])")
         }
+        #expect(one[0].featureImportance.count == 5 && one[0].featureImportance.allSatisfy { $0.count == 3 })
+        #expect(one[0].featureImportance == two[0].featureImportance)
+        #expect(one[1].featureImportance.isEmpty, "per feature: logistic regression only")
         let none = try CrossValidation.evaluate(
             [.logreg], features: features, labels: labels, classCount: 3, plan: plan, settings: ModelParameters(),
             seed: 9, workers: 1)
         #expect(none[0].importance.isEmpty)
+        #expect(none[0].featureImportance.isEmpty)
+    }
+
+    /// The cross-entropy of `model`'s predictions for `truth`, clipped as `sklearn.metrics.log_loss` clips.
+    static func crossEntropy(_ model: any TrainedClassifier, _ features: Matrix, _ truth: [Int]) throws -> Double {
+        let probabilities = try model.predict(features).probabilities
+        let eps = Double.ulpOfOne
+        return truth.enumerated().map { row, label in -log(min(max(probabilities[row, label], eps), 1 - eps)) }
+            .reduce(0, +) / Double(truth.count)
+    }
+
+    @Test(
+        "per feature, logistic regression's shortcut rises as re-predicting the shuffled rows does; signal above noise",
+        arguments: [2, 3])
+    func featureRises(classes: Int) throws {
+        let (train, trainClasses) = Self.data(rows: 150, seed: 21)
+        let (test, testClasses) = Self.data(rows: 90, seed: 22)
+        // Two classes: classes 1 and 2 merged.
+        let labels = trainClasses.map { min($0, classes - 1) }
+        let truth = testClasses.map { min($0, classes - 1) }
+        let model = try #require(
+            try ModelKind.logreg.fit(
+                features: train, labels: labels, classCount: classes, settings: ModelParameters(), seed: 3)
+                as? LogisticRegression)
+        let rises = PermutationImportance.featureRises(model, test: test, truth: truth, repeats: 3, seed: 7)
+        #expect(rises.count == 5)
+        // The same shuffles, drawn as the shortcut draws them, through the model's own prediction.
+        var random = SeededGenerator(seed: 7)
+        let baseline = try Self.crossEntropy(model, test, truth)
+        for column in 0..<5 {
+            var total = 0.0
+            for _ in 0..<3 {
+                var order = Array(0..<test.rows)
+                order.shuffle(using: &random)
+                var shuffled = test
+                for (row, source) in order.enumerated() { shuffled[row, column] = test[source, column] }
+                total += try Self.crossEntropy(model, shuffled, truth) - baseline
+            }
+            #expect(abs(rises[column] - total / 3) < 1e-9, "column \(column): \(rises[column]) vs \(total / 3)")
+        }
+        #expect(min(rises[0], rises[1]) > 0.1 || classes == 2 && max(rises[0], rises[1]) > 0.1, "\(rises)")
+        #expect(rises[2...].allSatisfy { abs($0) < 0.05 }, "noise columns: \(rises)")
     }
 }

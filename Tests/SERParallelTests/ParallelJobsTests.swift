@@ -93,7 +93,8 @@ struct ParallelJobsTests {
         }
     }
 
-    @Test("a start order changes no result: values by index, the error of the earliest failing job in that order",
+    @Test(
+        "a start order changes no result: values by index, the error of the earliest failing job in that order",
         arguments: workerCounts)
     func startOrder(workers: Int) {
         let order = Array((0..<30).reversed())

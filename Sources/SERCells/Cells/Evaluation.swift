@@ -99,6 +99,13 @@ struct Evaluation {
                             group: $0.group, uarDrop: rounded($0.mean), std: rounded($0.spread),
                             folds: $0.folds.map(rounded))
                     }
+                },
+                featureImportance: record.featureImportance(of: model.kind).map { features in
+                    features.prefix(FeatureImportance.shown).map {
+                        MetricsFile.FeatureImportanceEntry(
+                            feature: $0.feature, crossEntropyRise: rounded($0.mean), std: rounded($0.spread),
+                            folds: $0.folds.map(rounded))
+                    }
                 })
         }
         func rounded(_ decision: SpeakerNormalizationDecision) -> SpeakerNormalizationDecision {

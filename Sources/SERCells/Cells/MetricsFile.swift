@@ -37,8 +37,12 @@ package struct MetricsFile: Codable {
         package var perSpeaker: [String: Double]
         /// Permutation importance per feature group, largest first; nil when not measured (and in older files).
         package var importance: [GroupImportance]?
+        /// Permutation importance of the most important single features (logistic regression only), largest
+        /// first; nil for other models, when not measured, and in older files.
+        package var featureImportance: [FeatureImportanceEntry]?
         enum CodingKeys: String, CodingKey {
             case title, accuracy, uar, confusion, labels, folds, importance
+            case featureImportance = "feature_importance"
             case macroF1 = "macro_f1"
             case perClass = "per_class"
             case foldMean = "fold_mean"
@@ -57,6 +61,19 @@ package struct MetricsFile: Codable {
         enum CodingKeys: String, CodingKey {
             case group, std, folds
             case uarDrop = "uar_drop"
+        }
+    }
+
+    /// One feature's permutation importance: how much the test clips' cross-entropy rises when its values
+    /// are shuffled among them, mean and population standard deviation over folds, and each fold's value.
+    package struct FeatureImportanceEntry: Codable {
+        package var feature: String
+        package var crossEntropyRise: Double
+        package var std: Double
+        package var folds: [Double]
+        enum CodingKeys: String, CodingKey {
+            case feature, std, folds
+            case crossEntropyRise = "cross_entropy_rise"
         }
     }
 

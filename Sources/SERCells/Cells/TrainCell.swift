@@ -18,7 +18,8 @@ struct TrainCell: Cell {
     }
     /// 4: `auto` speaker normalisation needs a significant inner gain (McNemar), so earlier decisions may differ.
     /// 5: records permutation importance per feature group.
-    var version: Int { 5 }
+    /// 6: records logistic regression's permutation importance per feature, and the feature names.
+    var version: Int { 6 }
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.features.declaration] }
     var outputs: [ArtifactDeclaration] { [Artifacts.training.declaration, Artifacts.times.declaration] }
     var parameters: ParameterList { settings.parameters(["train", "report.figure_formats"]) }
@@ -41,7 +42,8 @@ struct TrainCell: Cell {
         try bundle.put(RunTimes(training), as: Artifacts.times.artifact)
         try saveModels(training, into: &bundle)
         let figures = EvaluationFigures.train(
-            curves: record.mlpCurves, coverage: record.coverage, importance: record.importanceFigure)
+            curves: record.mlpCurves, coverage: record.coverage, importance: record.importanceFigure,
+            featureImportance: record.featureImportanceFigure)
         let drawn = try FigureRendering.render(
             figures, formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
         try bundle.encode(section(record, figures: drawn), as: ReportArtifacts.section.name)
@@ -169,7 +171,7 @@ struct TrainCell: Cell {
                 ReportPair(
                     "importance_repeats",
                     train.importanceRepeats > 0
-                        ? "\(train.importanceRepeats) shuffles of each feature group per test fold (permutation importance)"
+                        ? "\(train.importanceRepeats) shuffles of each feature group (and, for logistic regression, of each feature) per test fold (permutation importance)"
                         : "0 (permutation importance not measured)"),
             ],
             timing: "", figures: figures, tables: tables)

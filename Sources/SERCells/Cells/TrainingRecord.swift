@@ -35,6 +35,10 @@ struct TrainingRecord: Codable, Sendable {
         /// Permutation importance: each group's UAR drop in each fold (`[group][fold]`, groups as
         /// ``TrainingRecord/importanceGroups``); empty when not measured.
         var importance: [[Double]]
+        /// Logistic regression's permutation importance per feature: each feature's cross-entropy rise in
+        /// each fold (`[feature][fold]`, features as ``TrainingRecord/featureNames``); empty for other models
+        /// or when not measured.
+        var featureImportance: [[Double]]
     }
 
     var classNames: [String]
@@ -51,6 +55,8 @@ struct TrainingRecord: Codable, Sendable {
     var models: [Model]
     /// The feature groups of every model's ``Model/importance``.
     var importanceGroups: [String]
+    /// The summary's column names, in matrix column order.
+    var featureNames: [String]
 
     init(_ training: Training) {
         classNames = training.classNames
@@ -70,9 +76,10 @@ struct TrainingRecord: Codable, Sendable {
                 },
                 curves: evaluation.trainingCurves.map { Curve(loss: $0.loss, validation: $0.validation) },
                 chosen: evaluation.chosen, finalChoice: training.finalChoices[evaluation.kind] ?? [:],
-                importance: evaluation.importance)
+                importance: evaluation.importance, featureImportance: evaluation.featureImportance)
         }
         importanceGroups = training.importanceGroups
+        featureNames = training.featureNames
     }
 
     /// The label index of each row.
@@ -113,11 +120,36 @@ extension TrainingRecord {
         }.map(\.element)
     }
 
+    /// Each feature's permutation importance for `kind` (mean and spread over folds, and the folds), largest
+    /// first; nil when not measured for that model.
+    func featureImportance(of kind: ModelKind) -> [(feature: String, mean: Double, spread: Double, folds: [Double])]? {
+        guard let model = models.first(where: { $0.kind == kind }), !featureNames.isEmpty,
+            model.featureImportance.count == featureNames.count
+        else { return nil }
+        let features = zip(featureNames, model.featureImportance).map { feature, folds in
+            let scores = FoldScores(folds)
+            return (feature: feature, mean: scores.mean, spread: scores.spread, folds: folds)
+        }
+        return features.enumerated().sorted {
+            $0.element.mean > $1.element.mean || ($0.element.mean == $1.element.mean && $0.offset < $1.offset)
+        }.map(\.element)
+    }
+
     /// The importance figure's input: every model that measured it, groups in record order.
     var importanceFigure: (groups: [String], models: [(title: String, drops: [[Double]])])? {
         let measured = models.filter { !$0.importance.isEmpty && $0.importance.count == importanceGroups.count }
         guard !measured.isEmpty else { return nil }
         return (importanceGroups, measured.map { (title: $0.kind.title, drops: $0.importance) })
+    }
+
+    /// The per-feature importance figure's input: the first model that measured it (logistic regression).
+    var featureImportanceFigure: FeatureImportance? {
+        guard
+            let model = models.first(where: {
+                $0.featureImportance.count == featureNames.count && !featureNames.isEmpty
+            })
+        else { return nil }
+        return FeatureImportance(model: model.kind.title, names: featureNames, rises: model.featureImportance)
     }
 
     /// The MLP's loss and validation curves, one per fold; empty when the MLP was not trained.
