@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "SERFiles", swiftSettings: swiftSettings),
         // Indexed jobs on worker threads, results in index order: under SERLearn and SERCells alike.
         .target(name: "SERParallel", swiftSettings: swiftSettings),
-        .target(name: "SERDSP", dependencies: ["CFFTW", "SERSettings"], swiftSettings: swiftSettings),
+        .target(name: "SERDSP", dependencies: ["CFFTW", "COpenBLAS", "SERSettings"], swiftSettings: swiftSettings),
         .target(
             name: "SERAudio", dependencies: ["SERDSP", "SERFiles", "SERSettings", "CSndFile", "CSoxr"],
             swiftSettings: swiftSettings

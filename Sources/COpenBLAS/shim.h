@@ -64,3 +64,23 @@ static inline void copenblas_dsyevr(const char *jobz, const char *range, const c
     function(jobz, range, uplo, n, a, lda, vl, vu, il, iu, abstol, m, w, z, ldz, isuppz, work, lwork, iwork, liwork,
              info);
 }
+
+/* LAPACK's balancing and small-matrix Hessenberg QR (dgebal.f, dlahqr.f, LAPACK 3.11), declared as dsyevr
+   is: every argument by pointer, column-major, string lengths not passed, LOGICAL as int. dlahqr is what
+   dhseqr runs for matrices under 75 rows, without its workspace queries; the roots of a polynomial are the
+   eigenvalues of its (balanced) companion matrix. */
+static inline void copenblas_dgebal(const char *job, const int *n, double *a, const int *lda, int *ilo, int *ihi,
+                                    double *scale, int *info) {
+    typedef void (*dgebal_t)(const char *, const int *, double *, const int *, int *, int *, double *, int *);
+    COPENBLAS_RESOLVED(dgebal_t, "dgebal_")
+    function(job, n, a, lda, ilo, ihi, scale, info);
+}
+
+static inline void copenblas_dlahqr(const int *wantt, const int *wantz, const int *n, const int *ilo, const int *ihi,
+                                    double *h, const int *ldh, double *wr, double *wi, const int *iloz,
+                                    const int *ihiz, double *z, const int *ldz, int *info) {
+    typedef void (*dlahqr_t)(const int *, const int *, const int *, const int *, const int *, double *, const int *,
+                             double *, double *, const int *, const int *, double *, const int *, int *);
+    COPENBLAS_RESOLVED(dlahqr_t, "dlahqr_")
+    function(wantt, wantz, n, ilo, ihi, h, ldh, wr, wi, iloz, ihiz, z, ldz, info);
+}

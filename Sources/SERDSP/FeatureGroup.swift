@@ -18,6 +18,16 @@ package enum FeatureGroup: String, Sendable, Hashable, CaseIterable, SettingEnum
     case voiceQuality = "voice_quality"
     /// Loudness from an auditory spectrum (openSMILE eGeMAPS' `Loudness`).
     case loudness
+    /// Formants F1–F3, frequency and bandwidth, over voiced frames (openSMILE eGeMAPS' LPC formants; needs
+    /// pYIN's voicing).
+    case formants
+
+    /// `features.groups` by default: every group but ``formants``. Measured with the default statistics
+    /// (release build, `Benchmarks/feature-sets.sh`'s protocols): adding the formants changed the UAR of SVM,
+    /// MLP, forest and logistic regression by −0.015, −0.011, −0.004, −0.002 on RAVDESS actors 01–12 and
+    /// −0.007, +0.014, −0.008, −0.020 on EmoDB, and costs about 0.6 ms of CPU per second of audio (LAPACK's
+    /// root finding in every voiced frame): no gain that pays for it. `features.groups` switches them on.
+    package static let defaults = allCases.filter { $0 != .formants }
 
     /// The descriptors of the group, in ``FeatureKind`` order.
     package var kinds: [FeatureKind] {
@@ -33,6 +43,7 @@ package enum FeatureGroup: String, Sendable, Hashable, CaseIterable, SettingEnum
         case .pitch: [.f0, .voicing]
         case .voiceQuality: [.hnr, .jitter, .shimmer]
         case .loudness: [.loudness]
+        case .formants: [.formantFrequency, .formantBandwidth]
         }
     }
 

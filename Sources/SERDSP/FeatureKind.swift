@@ -46,11 +46,18 @@ package enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, Cod
     case shimmer
     /// eGeMAPS `Loudness`: the sum of the auditory spectrum (``Loudness``).
     case loudness
+    /// eGeMAPS `F1frequency` … `F3frequency`: formant frequencies by LPC (``Formants``), Hz, 3 rows; NaN where
+    /// unvoiced.
+    case formantFrequency = "formant_frequency"
+    /// eGeMAPS `F1bandwidth` … `F3bandwidth`: the same formants' bandwidths, Hz, 3 rows; NaN where unvoiced.
+    case formantBandwidth = "formant_bandwidth"
 
     /// The seed notebook's five, in its order.
     package static let seed: [FeatureKind] = [.rms, .zcr, .mfcc, .chroma, .contrast]
 
     /// Whether only voiced frames carry a value (NaN elsewhere), so its functionals are taken over
     /// voiced frames only.
-    package var isVoicedOnly: Bool { [.f0, .hnr, .jitter, .shimmer].contains(self) }
+    package var isVoicedOnly: Bool {
+        [.f0, .hnr, .jitter, .shimmer, .formantFrequency, .formantBandwidth].contains(self)
+    }
 }

@@ -8,7 +8,7 @@ package import SERSettings
 /// default equals its `n_fft` default). The sample rate is each clip's own: see ``validate(sampleRate:)``.
 package struct FeatureParameters: SettingGroup, Hashable {
     package var featureSet = FeatureSet.extended
-    package var groups = FeatureGroup.allCases
+    package var groups = FeatureGroup.defaults
     package var functionals = Functional.allCases
     package var nFFT = 2048
     package var hopLength = 512
@@ -68,7 +68,7 @@ package struct FeatureParameters: SettingGroup, Hashable {
         rules: [
             // With the seed set the notebook's groups and statistics are fixed: a choice here would be ignored.
             Rule("groups") { (features: FeatureParameters) -> String? in
-                features.featureSet == .seed && Set(features.groups) != Set(FeatureGroup.allCases)
+                features.featureSet == .seed && Set(features.groups) != Set(FeatureGroup.defaults)
                     ? "chooses the extended set's groups; features.set is seed (the notebook's five groups, mean and std): set features.set: extended or leave groups out"
                     : nil
             },
@@ -98,6 +98,7 @@ package struct FeatureParameters: SettingGroup, Hashable {
         case .mfcc, .mfccDelta: nMFCC
         case .chroma: nChroma
         case .contrast: nBands + 1
+        case .formantFrequency, .formantBandwidth: Formants.count
         default: 1
         }
     }

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// With `features.set: extended` it also computes the descriptors of the other ``FeatureGroup``s
 /// switched on (delta MFCCs, spectral shape, spectral balance and loudness from the same magnitude
-/// spectrogram, pYIN pitch, and the harmonics-to-noise ratio, jitter and shimmer at pYIN's F0), and only
+/// spectrogram, pYIN pitch, the harmonics-to-noise ratio, jitter and shimmer at pYIN's F0, and LPC formants
+/// in pYIN's voiced frames), and only
 /// the groups switched on.
 ///
 /// Build one per parameter set and reuse it for every clip: it holds the FFTW plan, the window,
@@ -33,6 +34,7 @@ package final class FrameFeatureExtractor {
     private let pitch: ProbabilisticYIN?
     private let harmonicity: HarmonicsToNoiseRatio?
     private let perturbation: JitterShimmer
+    private let formants: Formants?
     private var magnitude = Spectrogram()
     private var power = Spectrogram()
     private var melScratch: [Float] = []
@@ -62,12 +64,16 @@ package final class FrameFeatureExtractor {
         self.loudness = Loudness(sampleRate: sampleRate, nFFT: parameters.nFFT)
         self.pitch =
             kinds.contains(.f0) || kinds.contains(.hnr) || kinds.contains(.jitter)
+                || kinds.contains(.formantFrequency)
             ? try ProbabilisticYIN(
                 sampleRate: sampleRate, frameLength: parameters.nFFT, hopLength: parameters.hopLength) : nil
         self.harmonicity =
             kinds.contains(.hnr)
             ? try HarmonicsToNoiseRatio(sampleRate: sampleRate, geometry: parameters.geometry) : nil
         self.perturbation = JitterShimmer(sampleRate: sampleRate, geometry: parameters.geometry)
+        self.formants =
+            kinds.contains(.formantFrequency)
+            ? try Formants(sampleRate: sampleRate, geometry: parameters.geometry) : nil
     }
 
     /// The features of `samples` (mono, float32, at ``sampleRate``), each with
@@ -119,6 +125,11 @@ package final class FrameFeatureExtractor {
                 let (jitter, shimmer) = perturbation(samples, f0: track.f0)
                 add(.jitter, FeatureMatrix(row: jitter))
                 add(.shimmer, FeatureMatrix(row: shimmer))
+            }
+            if let formants {
+                let (frequencies, bandwidths) = formants(samples, voiced: track.voiced)
+                add(.formantFrequency, frequencies)
+                add(.formantBandwidth, bandwidths)
             }
         }
         return FrameFeatures(entries, chromaTuning: tuning)

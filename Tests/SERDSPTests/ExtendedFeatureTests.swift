@@ -145,7 +145,12 @@ struct ColumnGroupTests {
         let names = FeatureNames.summary(FeatureParameters())
         let groups = names.map(FeatureNames.group(ofColumn:))
         #expect(groups.allSatisfy { $0 != nil })
-        #expect(Set(groups.compactMap { $0 }) == Set(FeatureGroup.allCases))
+        #expect(Set(groups.compactMap { $0 }) == Set(FeatureGroup.defaults))
+        var withFormants = FeatureParameters()
+        withFormants.groups.append(.formants)
+        let formantNames = FeatureNames.summary(withFormants).filter { FeatureNames.group(ofColumn: $0) == .formants }
+        #expect(formantNames.contains("formant_frequency_mean_0") && formantNames.contains("formant_bandwidth_p50_2"))
+        #expect(formantNames.count == 2 * 3 * Functional.allCases.count, "\(formantNames.count)")
         #expect(FeatureNames.group(ofColumn: "mfcc_delta_p50_3") == .mfccDelta)
         #expect(FeatureNames.group(ofColumn: "mfcc_mean_3") == .mfcc)
         #expect(FeatureNames.group(ofColumn: "hnr_std_0") == .voiceQuality)

@@ -9,10 +9,13 @@
 //   noise_reduction  the default (non-stationary) spectral gate on the same clips
 //   whole_chain      load → trim → fix length (3 s) → noise reduction → five features, per clip
 //   extract_all_groups  the extract cell's work with the default extended set: every feature group
-//                    (the five, delta MFCC, spectral shape and balance, pYIN pitch, HNR) and every
+//                    (the five, delta MFCC, spectral shape and balance, loudness, pYIN pitch, HNR, jitter
+//                    and shimmer, formants) and every
 //                    statistic, on the same clips (serreport only; issue 13's budget is 2 ms/s)
-//   extract_without_pitch  the same without pYIN and what needs it (the pitch and voice_quality groups)
+//   extract_without_pitch  the same without pYIN and what needs it (the pitch, voice_quality and formants
+//                    groups)
 //   pitch_only       pYIN alone on the same clips
+//   formants_voiced_frames  LPC formants alone on the same clips' pYIN-voiced frames
 import Foundation
 import SERAudio
 import SERCells
@@ -76,7 +79,7 @@ func main() throws {
     stages["extract_all_groups"] =
         1e3 * cpuMedian { for clip in clips { _ = everything(clip) } } / clipSeconds
     var withoutPitch = FeatureParameters()
-    withoutPitch.groups.removeAll { $0 == .pitch || $0 == .voiceQuality }
+    withoutPitch.groups.removeAll { $0 == .pitch || $0 == .voiceQuality || $0 == .formants }
     let allButPitch = try FeatureComputer(withoutPitch, sampleRate: 22050)
     stages["extract_without_pitch"] = 1e3 * cpuMedian { for clip in clips { _ = allButPitch(clip) } } / clipSeconds
     if ProcessInfo.processInfo.environment["BENCH_PROFILE_EXTRACT"] != nil {
@@ -84,6 +87,11 @@ func main() throws {
     }
     let pitch = try ProbabilisticYIN(sampleRate: 22050)
     stages["pitch_only"] = 1e3 * cpuMedian { for clip in clips { _ = pitch(clip) } } / clipSeconds
+    let formants = try Formants(sampleRate: 22050, geometry: FeatureParameters().geometry)
+    let voicing = clips.map { pitch($0).voiced }
+    stages["formants_voiced_frames"] =
+        1e3 * cpuMedian { for (clip, voiced) in zip(clips, voicing) { _ = formants(clip, voiced: voiced) } }
+        / clipSeconds
 
     var settings = Settings()
     settings.features.featureSet = .seed

@@ -32,7 +32,8 @@ struct ExtractCell: Cell {
     /// 3: spectral flatness sums its logarithms in float64 (within 6.5e-7 of 2's); pYIN's Viterbi may break
     /// exact ties between equally likely paths differently.
     /// 4: summaries store their values as base64 float64s (the same values); the loudness group.
-    /// 5: the voice_quality group adds jitter and shimmer; the extract-voice figure.
+    /// 5: the voice_quality group adds jitter and shimmer; the extract-voice figure (the formants group,
+    /// added since, is off by default and new, so no cached summary can lack it).
     var version: Int { 5 }
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.processed.declaration] }
     var outputs: [ArtifactDeclaration] { [Artifacts.features.declaration] }
@@ -123,6 +124,7 @@ struct ExtractCell: Cell {
             .pitch: "F0 in semitones and voicing probability by pYIN (librosa.pyin, C2–C6)",
             .voiceQuality: "eGeMAPS' harmonics-to-noise ratio, local jitter and shimmer at pYIN's F0",
             .loudness: "eGeMAPS' loudness (the sum of an auditory spectrum)",
+            .formants: "eGeMAPS' formants F1–F3 with their bandwidths (LPC) over voiced frames",
         ]
         let words = features.activeGroups.compactMap { phrases[$0] }
         return words.count > 1 ? words.dropLast().joined(separator: ", ") + " and " + words.last! : words.joined()
