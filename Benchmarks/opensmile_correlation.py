@@ -8,7 +8,8 @@ prints the Pearson correlation over clips of each pair of corresponding values a
 serreport's descriptors follow eGeMAPS' definitions (F0 in semitones above 27.5 Hz, alpha ratio,
 Hammarberg index, spectral slopes, voiced segment statistics, HNR from the autocorrelation, jitter and
 shimmer by waveform matching, loudness from the auditory spectrum, LPC formants from the 11 kHz spectrum
-of 20 ms frames; the formants group, off by default, is switched on here) but on its own frames (93 ms Hann at the
+of 20 ms frames, H1–H2 and H1–A3 as cHarmonics finds the harmonics; the formants and harmonic_differences
+groups, off by default, are switched on here) but on its own frames (93 ms Hann at the
 defaults, not eGeMAPS' 25/60 ms) and, for the spectral balance, over all frames (eGeMAPS splits voiced
 and unvoiced); serreport's F0 is pYIN, openSMILE's SHS. Rows marked "proxy" pair related, not equal,
 quantities.
@@ -30,9 +31,9 @@ binary, data = sys.argv[1], sys.argv[2]
 step = int(sys.argv[3]) if len(sys.argv) > 3 else 4
 # Extra `--set` overrides after the step, e.g. process.normalize.enabled=false to keep each file's level.
 overrides = [argument for setting in sys.argv[4:] for argument in ("--set", setting)]
-# Every group, the formants (off by default) included.
+# Every group, the formants and harmonic differences (off by default) included.
 overrides += ["--set", "features.groups=[rms,zcr,mfcc,chroma,contrast,mfcc_delta,spectral_shape,spectral_balance,"
-              "pitch,voice_quality,loudness,formants]"]
+              "pitch,voice_quality,loudness,formants,harmonic_differences]"]
 
 PAIRS = [
     ("F0 mean (semitones)", "f0_mean_0", "F0semitoneFrom27.5Hz_sma3nz_amean", ""),
@@ -53,6 +54,8 @@ PAIRS = [
     ("F1 bandwidth mean (Hz)", "formant_bandwidth_mean_0", "F1bandwidth_sma3nz_amean", "pYIN's voicing vs SHS's"),
     ("F2 bandwidth mean (Hz)", "formant_bandwidth_mean_1", "F2bandwidth_sma3nz_amean", "pYIN's voicing vs SHS's"),
     ("F3 bandwidth mean (Hz)", "formant_bandwidth_mean_2", "F3bandwidth_sma3nz_amean", "pYIN's voicing vs SHS's"),
+    ("H1–H2 mean (dB)", "h1_h2_mean_0", "logRelF0-H1-H2_sma3nz_amean", "pYIN's F0 vs SHS; unsmoothed"),
+    ("H1–A3 mean (dB)", "h1_a3_mean_0", "logRelF0-H1-A3_sma3nz_amean", "pYIN's F0 vs SHS; serreport's F3"),
     ("voiced segments per second", "voiced_segments_per_second", "VoicedSegmentsPerSec", ""),
     ("mean voiced segment length", "voiced_length_mean", "MeanVoicedSegmentLengthSec", ""),
     ("mean unvoiced segment length", "unvoiced_length_mean", "MeanUnvoicedSegmentLength", ""),

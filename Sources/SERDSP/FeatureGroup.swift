@@ -21,13 +21,18 @@ package enum FeatureGroup: String, Sendable, Hashable, CaseIterable, SettingEnum
     /// Formants F1–F3, frequency and bandwidth, over voiced frames (openSMILE eGeMAPS' LPC formants; needs
     /// pYIN's voicing).
     case formants
+    /// H1–H2 and H1–A3 over voiced frames (openSMILE eGeMAPS' harmonic differences; needs pYIN's F0 and the
+    /// formants' F3).
+    case harmonicDifferences = "harmonic_differences"
 
     /// `features.groups` by default: every group but ``formants``. Measured with the default statistics
     /// (release build, `Benchmarks/feature-sets.sh`'s protocols): adding the formants changed the UAR of SVM,
     /// MLP, forest and logistic regression by −0.015, −0.011, −0.004, −0.002 on RAVDESS actors 01–12 and
     /// −0.007, +0.014, −0.008, −0.020 on EmoDB, and costs about 0.6 ms of CPU per second of audio (LAPACK's
     /// root finding in every voiced frame): no gain that pays for it. `features.groups` switches them on.
-    package static let defaults = allCases.filter { $0 != .formants }
+    /// The harmonic differences, which need the formants' F3, are off by default too (measured in
+    /// `Benchmarks/README.md`).
+    package static let defaults = allCases.filter { $0 != .formants && $0 != .harmonicDifferences }
 
     /// The descriptors of the group, in ``FeatureKind`` order.
     package var kinds: [FeatureKind] {
@@ -44,6 +49,7 @@ package enum FeatureGroup: String, Sendable, Hashable, CaseIterable, SettingEnum
         case .voiceQuality: [.hnr, .jitter, .shimmer]
         case .loudness: [.loudness]
         case .formants: [.formantFrequency, .formantBandwidth]
+        case .harmonicDifferences: [.h1h2, .h1a3]
         }
     }
 

@@ -51,6 +51,12 @@ package enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, Cod
     case formantFrequency = "formant_frequency"
     /// eGeMAPS `F1bandwidth` … `F3bandwidth`: the same formants' bandwidths, Hz, 3 rows; NaN where unvoiced.
     case formantBandwidth = "formant_bandwidth"
+    /// eGeMAPS `logRelF0-H1-H2`: the first harmonic's level over the second's, dB (``HarmonicDifferences``);
+    /// NaN where unvoiced.
+    case h1h2 = "h1_h2"
+    /// eGeMAPS `logRelF0-H1-A3`: the first harmonic's level over the strongest harmonic near F3, dB; NaN
+    /// where unvoiced.
+    case h1a3 = "h1_a3"
 
     /// The seed notebook's five, in its order.
     package static let seed: [FeatureKind] = [.rms, .zcr, .mfcc, .chroma, .contrast]
@@ -58,6 +64,6 @@ package enum FeatureKind: String, Sendable, Hashable, Codable, CaseIterable, Cod
     /// Whether only voiced frames carry a value (NaN elsewhere), so its functionals are taken over
     /// voiced frames only.
     package var isVoicedOnly: Bool {
-        [.f0, .hnr, .jitter, .shimmer, .formantFrequency, .formantBandwidth].contains(self)
+        [.f0, .hnr, .jitter, .shimmer, .formantFrequency, .formantBandwidth, .h1h2, .h1a3].contains(self)
     }
 }

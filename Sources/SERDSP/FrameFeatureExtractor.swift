@@ -8,8 +8,8 @@ import Foundation
 ///
 /// With `features.set: extended` it also computes the descriptors of the other ``FeatureGroup``s
 /// switched on (delta MFCCs, spectral shape, spectral balance and loudness from the same magnitude
-/// spectrogram, pYIN pitch, the harmonics-to-noise ratio, jitter and shimmer at pYIN's F0, and LPC formants
-/// in pYIN's voiced frames), and only
+/// spectrogram, pYIN pitch, the harmonics-to-noise ratio, jitter and shimmer at pYIN's F0, LPC formants
+/// in pYIN's voiced frames and the harmonic differences H1–H2, H1–A3), and only
 /// the groups switched on.
 ///
 /// Build one per parameter set and reuse it for every clip: it holds the FFTW plan, the window,
@@ -35,6 +35,7 @@ package final class FrameFeatureExtractor {
     private let harmonicity: HarmonicsToNoiseRatio?
     private let perturbation: JitterShimmer
     private let formants: Formants?
+    private let harmonicDifferences: HarmonicDifferences?
     private var magnitude = Spectrogram()
     private var power = Spectrogram()
     private var melScratch: [Float] = []
@@ -64,7 +65,7 @@ package final class FrameFeatureExtractor {
         self.loudness = Loudness(sampleRate: sampleRate, nFFT: parameters.nFFT)
         self.pitch =
             kinds.contains(.f0) || kinds.contains(.hnr) || kinds.contains(.jitter)
-                || kinds.contains(.formantFrequency)
+                || kinds.contains(.formantFrequency) || kinds.contains(.h1h2)
             ? try ProbabilisticYIN(
                 sampleRate: sampleRate, frameLength: parameters.nFFT, hopLength: parameters.hopLength) : nil
         self.harmonicity =
@@ -72,8 +73,10 @@ package final class FrameFeatureExtractor {
             ? try HarmonicsToNoiseRatio(sampleRate: sampleRate, geometry: parameters.geometry) : nil
         self.perturbation = JitterShimmer(sampleRate: sampleRate, geometry: parameters.geometry)
         self.formants =
-            kinds.contains(.formantFrequency)
+            kinds.contains(.formantFrequency) || kinds.contains(.h1h2)
             ? try Formants(sampleRate: sampleRate, geometry: parameters.geometry) : nil
+        self.harmonicDifferences =
+            kinds.contains(.h1h2) ? try HarmonicDifferences(sampleRate: sampleRate, geometry: parameters.geometry) : nil
     }
 
     /// The features of `samples` (mono, float32, at ``sampleRate``), each with
@@ -130,6 +133,11 @@ package final class FrameFeatureExtractor {
                 let (frequencies, bandwidths) = formants(samples, voiced: track.voiced)
                 add(.formantFrequency, frequencies)
                 add(.formantBandwidth, bandwidths)
+                if let harmonicDifferences {
+                    let (h1h2, h1a3) = harmonicDifferences(samples, f0: track.f0, f3: Array(frequencies.row(2)))
+                    add(.h1h2, FeatureMatrix(row: h1h2))
+                    add(.h1a3, FeatureMatrix(row: h1a3))
+                }
             }
         }
         return FrameFeatures(entries, chromaTuning: tuning)

@@ -39,13 +39,18 @@ package final class HarmonicsToNoiseRatio {
         self.sampleRate = sampleRate
         self.geometry = geometry
         self.windowLength = length
+        self.window = Self.gaussianWindow(length: length, sigma: sigma)
+        self.correlation = try FFTAutocorrelation(size: size)
+        self.autocorrelation = [Double](repeating: 0, count: size / 2 + 1)
+    }
+
+    /// openSMILE's Gaussian window (`winFunc = gauss`): `exp(-½ ((i - (N-1)/2) / (σ (N-1)/2))²)`.
+    static func gaussianWindow(length: Int, sigma: Double) -> [Double] {
         let half = Double(length - 1) / 2
-        self.window = (0..<length).map { i in
+        return (0..<length).map { i in
             let x = (Double(i) - half) / (sigma * half)
             return exp(-0.5 * x * x)
         }
-        self.correlation = try FFTAutocorrelation(size: size)
-        self.autocorrelation = [Double](repeating: 0, count: size / 2 + 1)
     }
 
     /// One value per frame of `f0` (Hz, NaN where unvoiced) over `samples`: dB, NaN where unvoiced.

@@ -119,9 +119,11 @@ struct FeatureOutputTests {
         #expect(features.entries.allSatisfy { $0.matrix.values.allSatisfy(\.isFinite) })
         #expect(Functionals(features).values.count == 82)
 
-        // The extended set: every descriptor but F0 and HNR (NaN where unvoiced) finite in every frame, and every
-        // summary value finite, named as the setting's names say.
-        let extended = FeatureParameters()
+        // The extended set with every group (the default ones and those off by default): every descriptor but
+        // the voiced-only ones (NaN where unvoiced) finite in every frame, and every summary value finite,
+        // named as the setting's names say.
+        var extended = FeatureParameters()
+        extended.groups = FeatureGroup.allCases
         let all = try FrameFeatureExtractor(parameters: extended, sampleRate: 22050).extract(y)
         #expect(all.entries.map(\.kind) == FeatureKind.allCases)
         #expect(all.frameCount == 1 + length / 512)

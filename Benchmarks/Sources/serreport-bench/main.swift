@@ -8,12 +8,12 @@
 //   five_features    rms, zcr, mfcc, chroma, contrast on the 20 clip3_22050 clips
 //   noise_reduction  the default (non-stationary) spectral gate on the same clips
 //   whole_chain      load → trim → fix length (3 s) → noise reduction → five features, per clip
-//   extract_all_groups  the extract cell's work with the default extended set: every feature group
-//                    (the five, delta MFCC, spectral shape and balance, loudness, pYIN pitch, HNR, jitter
-//                    and shimmer, formants) and every
-//                    statistic, on the same clips (serreport only; issue 13's budget is 2 ms/s)
-//   extract_without_pitch  the same without pYIN and what needs it (the pitch, voice_quality and formants
-//                    groups)
+//   extract_default_groups  the extract cell's work with the default extended set (the five, delta MFCC,
+//                    spectral shape and balance, loudness, pYIN pitch, HNR, jitter and shimmer) and every
+//                    statistic, on the same clips (serreport only)
+//   extract_all_groups  the same with every group, the formants and harmonic differences (off by
+//                    default) too (issue 13's budget is 2 ms/s)
+//   extract_without_pitch  the default groups without pYIN and what needs it (pitch, voice_quality)
 //   pitch_only       pYIN alone on the same clips
 //   formants_voiced_frames  LPC formants alone on the same clips' pYIN-voiced frames
 import Foundation
@@ -75,11 +75,16 @@ func main() throws {
         1e3 * (try cpuMedian { for clip in clips { _ = try reducer.reduceNoise(clip, sampleRate: 22050) } })
         / clipSeconds
 
-    let everything = try FeatureComputer(FeatureParameters(), sampleRate: 22050)
+    let defaults = try FeatureComputer(FeatureParameters(), sampleRate: 22050)
+    stages["extract_default_groups"] =
+        1e3 * cpuMedian { for clip in clips { _ = defaults(clip) } } / clipSeconds
+    var allGroups = FeatureParameters()
+    allGroups.groups = FeatureGroup.allCases
+    let everything = try FeatureComputer(allGroups, sampleRate: 22050)
     stages["extract_all_groups"] =
         1e3 * cpuMedian { for clip in clips { _ = everything(clip) } } / clipSeconds
     var withoutPitch = FeatureParameters()
-    withoutPitch.groups.removeAll { $0 == .pitch || $0 == .voiceQuality || $0 == .formants }
+    withoutPitch.groups.removeAll { $0 == .pitch || $0 == .voiceQuality }
     let allButPitch = try FeatureComputer(withoutPitch, sampleRate: 22050)
     stages["extract_without_pitch"] = 1e3 * cpuMedian { for clip in clips { _ = allButPitch(clip) } } / clipSeconds
     if ProcessInfo.processInfo.environment["BENCH_PROFILE_EXTRACT"] != nil {

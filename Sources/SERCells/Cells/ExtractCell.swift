@@ -125,6 +125,7 @@ struct ExtractCell: Cell {
             .voiceQuality: "eGeMAPS' harmonics-to-noise ratio, local jitter and shimmer at pYIN's F0",
             .loudness: "eGeMAPS' loudness (the sum of an auditory spectrum)",
             .formants: "eGeMAPS' formants F1–F3 with their bandwidths (LPC) over voiced frames",
+            .harmonicDifferences: "eGeMAPS' harmonic differences H1–H2 and H1–A3 over voiced frames",
         ]
         let words = features.activeGroups.compactMap { phrases[$0] }
         return words.count > 1 ? words.dropLast().joined(separator: ", ") + " and " + words.last! : words.joined()

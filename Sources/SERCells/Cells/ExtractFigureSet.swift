@@ -93,7 +93,9 @@ struct ExtractFigureSet {
     /// its statistic with the largest ANOVA F across emotions, the descriptors ordered by that F (ties
     /// in column order), each titled with its column name and F; and the unit of each.
     private func voiceDescriptors() -> (features: [(name: String, values: [Double])], units: [String]) {
-        let voiceGroups: Set<FeatureGroup> = [.pitch, .voiceQuality, .loudness, .spectralBalance, .formants]
+        let voiceGroups: Set<FeatureGroup> = [
+            .pitch, .voiceQuality, .loudness, .spectralBalance, .formants, .harmonicDifferences,
+        ]
         let emotionIndex = Dictionary(uniqueKeysWithValues: Set(emotions).sorted().enumerated().map { ($1, $0) })
         let labels = emotions.map { emotionIndex[$0]! }
         var best: [String: (column: Int, score: Double)] = [:]
@@ -125,7 +127,7 @@ struct ExtractFigureSet {
             ("f0_", "semitones above 27.5 Hz"), ("hnr_", "dB"), ("shimmer_", "dB"), ("jitter_", "share of the period"),
             ("alpha_ratio_", "dB"), ("hammarberg_", "dB"), ("slope_", "dB per Hz"), ("voicing_", "probability"),
             ("loudness_", "loudness"), ("voiced_segments_per_second", "per second"), ("voiced_length", "seconds"),
-            ("unvoiced_length", "seconds"), ("formant_", "Hz"),
+            ("unvoiced_length", "seconds"), ("formant_", "Hz"), ("h1_", "dB"),
         ]
         guard let unit = units.first(where: { name.hasPrefix($0.prefix) })?.unit else { return "" }
         // Statistics that are not in the descriptor's own unit.

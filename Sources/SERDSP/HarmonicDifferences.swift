@@ -1,0 +1,221 @@
+import Glibc
+
+/// The level differences H1–H2 and H1–A3 in dB, as openSMILE's `cHarmonics` computes them for eGeMAPS v02
+/// (`logRelF0-H1-H2`, `logRelF0-H1-A3`: `harmonicDifferences = H1-H2;H1-A3`, `harmonicDifferencesLog = 1`).
+///
+/// For each frame with an F0 (pYIN's; eGeMAPS' is SHS's), the magnitude spectrum of 60 ms of signal centred on
+/// the frame under openSMILE's Gaussian window (σ 0.4, zero-padded to the next power of two: eGeMAPS'
+/// `fftmagG60`, the frame ``HarmonicsToNoiseRatio`` uses) and its harmonics as `findHarmonicPeaks` finds
+/// them: for the `h`-th multiple of F0, the bin nearest to it if that bin is a peak (above both neighbours),
+/// else the nearest peak searching outwards, right before left, between the bins nearest to `(h − ½) F0` and
+/// `(h + ½) F0`; a peak below the bin of `F0 / 2` or at the last bin does not count. Each harmonic's level
+/// comes from the parabola through its peak and neighbours (`smileMath_quadFrom3pts`), relative to H1's
+/// peak magnitude: `20 log10(peak_h / |X(H1)|)` (`postProcessHarmonics`).
+/// - H1–H2 is H1's level minus the second harmonic's (0 minus its relative level).
+/// - H1–A3 is H1's level minus A3's, A3 the harmonic of largest peak magnitude whose interpolated frequency
+///   lies within ±20 % of F3 (``Formants``' third; `getFormantAmplitudeIndices`).
+///
+/// Where openSMILE writes a floor value (±200 or ±201 dB: no H1, a second harmonic that is missing or the
+/// same peak as the first, no harmonic near F3, no F3), and in every unvoiced frame, the value here is NaN,
+/// which the voiced-only statistics skip.
+///
+/// Not Sendable: holds an FFTW plan and buffers; one per task.
+package final class HarmonicDifferences {
+    package let sampleRate: Double
+    package let geometry: FrameGeometry
+    /// Samples in the 60 ms analysis window.
+    package let windowLength: Int
+    /// Harmonics searched for an A3 (`nHarmonics` in eGeMAPS: 100).
+    static let harmonicCount = 100
+    private let window: [Double]
+    private let fft: RealFFT
+    private var magnitude: [Double]
+
+    /// Throws ``DSPError`` for a non-positive rate or hop, or if FFTW cannot plan.
+    package init(sampleRate: Double, geometry: FrameGeometry, windowSeconds: Double = 0.060, sigma: Double = 0.4)
+        throws(DSPError)
+    {
+        guard sampleRate > 0, sampleRate.isFinite, geometry.hopLength > 0 else {
+            throw DSPError(.invalidParameter, reason: "H1–H2: sample rate and hop must be positive")
+        }
+        let length = max(4, Int((windowSeconds * sampleRate).rounded()))
+        var size = 1
+        while size < length { size *= 2 }
+        self.sampleRate = sampleRate
+        self.geometry = geometry
+        self.windowLength = length
+        self.window = HarmonicsToNoiseRatio.gaussianWindow(length: length, sigma: sigma)
+        self.fft = try RealFFT(size: size)
+        self.magnitude = [Double](repeating: 0, count: size / 2 + 1)
+    }
+
+    /// H1–H2 and H1–A3 (dB) of every frame of `f0` (Hz, NaN where unvoiced) over `samples`, with `f3` (Hz,
+    /// NaN where unknown) the third formant of each frame.
+    package func callAsFunction(_ samples: [Float], f0: [Double], f3: [Double]) -> (h1h2: [Double], h1a3: [Double]) {
+        precondition(f3.count == f0.count, "one F3 per frame")
+        var h1h2 = [Double](repeating: .nan, count: f0.count)
+        var h1a3 = [Double](repeating: .nan, count: f0.count)
+        samples.withUnsafeBufferPointer { signal in
+            for (t, frequency) in f0.enumerated() where frequency.isFinite && frequency > 0 {
+                spectrum(signal, frame: t)
+                let (second, third) = differences(f0: frequency, f3: f3[t])
+                h1h2[t] = second
+                h1a3[t] = third
+            }
+        }
+        return (h1h2, h1a3)
+    }
+
+    /// The magnitude spectrum of frame `t` into ``magnitude``.
+    private func spectrum(_ signal: UnsafeBufferPointer<Float>, frame t: Int) {
+        let input = fft.input
+        let start = t * geometry.hopLength - windowLength / 2
+        for i in 0..<fft.size { input[i] = 0 }
+        for i in max(0, -start)..<max(max(0, -start), min(windowLength, signal.count - start)) {
+            input[i] = Double(signal[start + i]) * window[i]
+        }
+        fft.execute()
+        for k in magnitude.indices {
+            let re = fft.real(k)
+            let im = fft.imaginary(k)
+            magnitude[k] = (re * re + im * im).squareRoot()
+        }
+    }
+
+    /// One harmonic as `findHarmonicPeaks` leaves it: its peak bin (-1: none), peak magnitude, and the
+    /// parabola's frequency and magnitude.
+    struct Harmonic {
+        var bin = -1
+        var magnitude = 0.0
+        var frequency = 0.0
+        var level = 0.0
+    }
+
+    /// The bin frequency of `k`.
+    private func frequency(ofBin k: Int) -> Double { Double(k) * sampleRate / Double(fft.size) }
+
+    /// `freqToBin`: from `start` on, the first bin above `frequency` or the one before it, whichever is
+    /// nearer (0 when every bin is below).
+    private func bin(nearest target: Double, from start: Int) -> Int {
+        var k = max(start, 1)
+        while k < magnitude.count {
+            let above = frequency(ofBin: k)
+            if above > target { return above - target > target - frequency(ofBin: k - 1) ? k - 1 : k }
+            k += 1
+        }
+        return 0
+    }
+
+    /// `isPeak`: above both neighbours (at either end, above the one neighbour).
+    private func isPeak(_ k: Int) -> Bool {
+        let n = magnitude.count
+        guard k >= 0, k < n else { return false }
+        if k + 1 < n {
+            return k > 0
+                ? magnitude[k] > magnitude[k - 1] && magnitude[k] > magnitude[k + 1] : magnitude[0] > magnitude[1]
+        }
+        return k > 0 ? magnitude[k] > magnitude[k - 1] : false
+    }
+
+    /// H1–H2 and H1–A3 from ``magnitude`` (NaN where openSMILE writes a floor value).
+    func differences(f0: Double, f3: Double) -> (Double, Double) {
+        let n = magnitude.count
+        var last = bin(nearest: 0.5 * f0, from: 1)
+        let first = bin(nearest: 0.5 * f0, from: last)
+        var harmonics = [Harmonic](repeating: Harmonic(), count: Self.harmonicCount)
+        for h in 0..<Self.harmonicCount {
+            // Past the last bin openSMILE's search restarts from bin 0 and finds nothing that counts (no peak
+            // at or above F0 / 2's bin, no level, no frequency near F3): those harmonics stay empty here.
+            guard Double(h + 1) * f0 < frequency(ofBin: n - 1) else { break }
+            let candidate = bin(nearest: Double(h + 1) * f0, from: last)
+            var peak = -1
+            if isPeak(candidate) {
+                peak = candidate
+            } else {
+                var left = candidate - 1
+                var right = candidate + 1
+                let lower = bin(nearest: (Double(h) + 0.5) * f0, from: last)
+                let upper = bin(nearest: (Double(h) + 1.5) * f0, from: candidate)
+                search: while left >= lower || right <= upper {
+                    if right <= upper {
+                        if isPeak(right) {
+                            peak = right
+                            break search
+                        }
+                        right += 1
+                    }
+                    if left >= lower {
+                        if isPeak(left) {
+                            peak = left
+                            break search
+                        }
+                        left -= 1
+                    }
+                }
+            }
+            if peak >= first && peak < n - 1 && peak >= 1 {
+                let (x, y) = Self.parabola(
+                    (frequency(ofBin: peak - 1), magnitude[peak - 1]), (frequency(ofBin: peak), magnitude[peak]),
+                    (frequency(ofBin: peak + 1), magnitude[peak + 1]))
+                harmonics[h] = Harmonic(bin: peak, magnitude: magnitude[peak], frequency: x, level: y)
+            } else {
+                harmonics[h] = Harmonic(bin: candidate, magnitude: 0, frequency: 0, level: 0)
+            }
+            last = candidate
+        }
+        // postProcessHarmonics: levels relative to H1's peak magnitude; a harmonic on its predecessor's bin is
+        // removed.
+        let reference = harmonics[0].magnitude
+        guard reference > 0 else { return (.nan, .nan) }
+        var relative = [Double](repeating: 0, count: Self.harmonicCount)
+        for h in 1..<Self.harmonicCount {
+            if harmonics[h].bin == harmonics[h - 1].bin {
+                harmonics[h] = Harmonic(bin: 0)
+                relative[h] = .nan
+            } else {
+                relative[h] = harmonics[h].level > 0 ? max(-200, 20 * log10(harmonics[h].level / reference)) : .nan
+            }
+        }
+        let secondDifference = relative[1].isFinite && relative[1] > -200 ? -relative[1] : .nan
+        guard f3.isFinite, f3 > 0 else { return (secondDifference, .nan) }
+        var a3 = -1
+        var largest = 0.0
+        for h in 0..<Self.harmonicCount
+        where harmonics[h].frequency >= 0.8 * f3 && harmonics[h].frequency <= 1.2 * f3
+            && harmonics[h].magnitude > largest
+        {
+            a3 = h
+            largest = harmonics[h].magnitude
+        }
+        guard a3 >= 0 else { return (secondDifference, .nan) }
+        let a3Level = a3 == 0 ? 0 : relative[a3]
+        return (secondDifference, a3Level.isFinite && a3Level > -200 ? -a3Level : .nan)
+    }
+
+    /// `smileMath_quadFrom3pts`: the vertex of the parabola through three points, or the highest point when
+    /// they make none.
+    static func parabola(_ p1: (Double, Double), _ p2: (Double, Double), _ p3: (Double, Double)) -> (Double, Double) {
+        let (x1, y1) = p1
+        let (x2, y2) = p2
+        let (x3, y3) = p3
+        let den = x1 * x1 * x2 + x2 * x2 * x3 + x3 * x3 * x1 - x3 * x3 * x2 - x2 * x2 * x1 - x1 * x1 * x3
+        if den != 0 {
+            let a = (y1 * x2 + y2 * x3 + y3 * x1 - y3 * x2 - y2 * x1 - y1 * x3) / den
+            let b = (x1 * x1 * y2 + x2 * x2 * y3 + x3 * x3 * y1 - x3 * x3 * y2 - x2 * x2 * y1 - x1 * x1 * y3) / den
+            let c =
+                (x1 * x1 * x2 * y3 + x2 * x2 * x3 * y1 + x3 * x3 * x1 * y2 - x3 * x3 * x2 * y1 - x2 * x2 * x1 * y3
+                    - x1 * x1 * x3 * y2) / den
+            if a != 0 {
+                let x = -b / (2 * a)
+                return (x, c - a * x * x)
+            }
+        }
+        if y1 > y2 && y1 > y3 { return (x1, y1) }
+        if y2 > y1 && y2 > y3 { return (x2, y2) }
+        if y3 > y1 && y3 > y2 { return (x3, y3) }
+        return (x1, y1)
+    }
+}
+
+@available(*, unavailable, message: "holds an FFTW plan and buffers; make one per task")
+extension HarmonicDifferences: Sendable {}
