@@ -9,9 +9,10 @@ package enum FinalFit {
         _ kinds: [ModelKind], features: Matrix, labels: [Int], classCount: Int, settings: ModelParameters,
         seed: UInt64, workers: Int
     ) throws -> [any TrainedClassifier] {
+        // Data logistic regression refuses goes the whole-model way, which throws the same error in job order.
         let logreg =
             kinds.contains(.logreg) && features.rows >= 2 && features.isFinite
-            ? try LogisticRegression.Problems(
+            ? try? LogisticRegression.Problems(
                 features: features, labels: labels, classCount: classCount, settings: settings.logreg) : nil
         let jobs = kinds.enumerated().flatMap { index, kind -> [Job] in
             guard kind == .logreg, let logreg else { return [.model(index)] }

@@ -140,4 +140,26 @@ struct LogisticRegressionTests {
         let three = try Self.fit(fixture)
         #expect(Array((model as! LogisticRegression).weights.coef.prefix(3)) == three.weights.coef)
     }
+
+    @Test("the final fit, its one-vs-rest problems side by side, gives the model one fit gives, whatever the workers")
+    func finalFitSideBySide() throws {
+        let fixture = try LogRegFixture.load().multiclass
+        let features = Matrix(rows: fixture.trainX)
+        let alone = try ModelKind.logreg.fit(
+            features: features, labels: fixture.trainY, classCount: 4, settings: ModelParameters(), seed: 1)
+        for workers in [1, 2, 5] {
+            let models = try FinalFit.fit(
+                [.rf, .logreg], features: features, labels: fixture.trainY, classCount: 4,
+                settings: ModelParameters(), seed: 1, workers: workers)
+            let side = try #require(models.last as? LogisticRegression)
+            #expect(side.weights == (alone as! LogisticRegression).weights, "workers \(workers)")
+            #expect(models.first?.kind == .rf)
+        }
+        // One class only: the same refusal as a fit on its own.
+        #expect(throws: LearnError.self) {
+            try FinalFit.fit(
+                [.logreg], features: features, labels: fixture.trainY.map { _ in 0 }, classCount: 4,
+                settings: ModelParameters(), seed: 1, workers: 2)
+        }
+    }
 }
