@@ -3,9 +3,8 @@ import Glibc
 /// The level differences H1–H2 and H1–A3 in dB, as openSMILE's `cHarmonics` computes them for eGeMAPS v02
 /// (`logRelF0-H1-H2`, `logRelF0-H1-A3`: `harmonicDifferences = H1-H2;H1-A3`, `harmonicDifferencesLog = 1`).
 ///
-/// For each frame with an F0 (pYIN's; eGeMAPS' is SHS's), the magnitude spectrum of 60 ms of signal centred on
-/// the frame under openSMILE's Gaussian window (σ 0.4, zero-padded to the next power of two: eGeMAPS'
-/// `fftmagG60`, the frame ``HarmonicsToNoiseRatio`` uses) and its harmonics as `findHarmonicPeaks` finds
+/// For each frame with an F0 (pYIN's; eGeMAPS' is SHS's), the magnitude spectrum of eGeMAPS' 60 ms Gaussian
+/// frame (``GaussianAnalysisFrame``, `fftmagG60`, as ``HarmonicsToNoiseRatio`` uses it) and its harmonics as `findHarmonicPeaks` finds
 /// them: for the `h`-th multiple of F0, the bin nearest to it if that bin is a peak (above both neighbours),
 /// else the nearest peak searching outwards, right before left, between the bins nearest to `(h − ½) F0` and
 /// `(h + ½) F0`; a peak below the bin of `F0 / 2` or at the last bin does not count. Each harmonic's level
@@ -23,11 +22,9 @@ import Glibc
 package final class HarmonicDifferences {
     package let sampleRate: Double
     package let geometry: FrameGeometry
-    /// Samples in the 60 ms analysis window.
-    package let windowLength: Int
     /// Harmonics searched for an A3 (`nHarmonics` in eGeMAPS: 100).
     static let harmonicCount = 100
-    private let window: [Double]
+    private let frame: GaussianAnalysisFrame
     private let fft: RealFFT
     private var magnitude: [Double]
 
@@ -35,18 +32,13 @@ package final class HarmonicDifferences {
     package init(sampleRate: Double, geometry: FrameGeometry, windowSeconds: Double = 0.060, sigma: Double = 0.4)
         throws(DSPError)
     {
-        guard sampleRate > 0, sampleRate.isFinite, geometry.hopLength > 0 else {
-            throw DSPError(.invalidParameter, reason: "H1–H2: sample rate and hop must be positive")
-        }
-        let length = max(4, Int((windowSeconds * sampleRate).rounded()))
-        var size = 1
-        while size < length { size *= 2 }
+        let frame = try GaussianAnalysisFrame(
+            descriptor: "H1–H2", sampleRate: sampleRate, geometry: geometry, seconds: windowSeconds, sigma: sigma)
         self.sampleRate = sampleRate
         self.geometry = geometry
-        self.windowLength = length
-        self.window = HarmonicsToNoiseRatio.gaussianWindow(length: length, sigma: sigma)
-        self.fft = try RealFFT(size: size)
-        self.magnitude = [Double](repeating: 0, count: size / 2 + 1)
+        self.frame = frame
+        self.fft = try RealFFT(size: frame.size)
+        self.magnitude = [Double](repeating: 0, count: frame.size / 2 + 1)
     }
 
     /// H1–H2 and H1–A3 (dB) of every frame of `f0` (Hz, NaN where unvoiced) over `samples`, with `f3` (Hz,
@@ -68,12 +60,7 @@ package final class HarmonicDifferences {
 
     /// The magnitude spectrum of frame `t` into ``magnitude``.
     private func spectrum(_ signal: UnsafeBufferPointer<Float>, frame t: Int) {
-        let input = fft.input
-        let start = t * geometry.hopLength - windowLength / 2
-        for i in 0..<fft.size { input[i] = 0 }
-        for i in max(0, -start)..<max(max(0, -start), min(windowLength, signal.count - start)) {
-            input[i] = Double(signal[start + i]) * window[i]
-        }
+        frame.load(signal, frame: t, into: fft.input)
         fft.execute()
         for k in magnitude.indices {
             let re = fft.real(k)

@@ -20,9 +20,10 @@ import Glibc
 package final class HarmonicsToNoiseRatio {
     package let sampleRate: Double
     package let geometry: FrameGeometry
+    private let frame: GaussianAnalysisFrame
     /// Samples in the 60 ms analysis window.
-    package let windowLength: Int
-    package let window: [Double]
+    package var windowLength: Int { frame.length }
+    package var window: [Double] { frame.window }
     private let correlation: FFTAutocorrelation
     private var autocorrelation: [Double]
 
@@ -30,27 +31,13 @@ package final class HarmonicsToNoiseRatio {
     package init(sampleRate: Double, geometry: FrameGeometry, windowSeconds: Double = 0.060, sigma: Double = 0.4)
         throws(DSPError)
     {
-        guard sampleRate > 0, sampleRate.isFinite, geometry.hopLength > 0 else {
-            throw DSPError(.invalidParameter, reason: "HNR: sample rate and hop must be positive")
-        }
-        let length = max(4, Int((windowSeconds * sampleRate).rounded()))
-        var size = 1
-        while size < length { size *= 2 }
+        let frame = try GaussianAnalysisFrame(
+            descriptor: "HNR", sampleRate: sampleRate, geometry: geometry, seconds: windowSeconds, sigma: sigma)
         self.sampleRate = sampleRate
         self.geometry = geometry
-        self.windowLength = length
-        self.window = Self.gaussianWindow(length: length, sigma: sigma)
-        self.correlation = try FFTAutocorrelation(size: size)
-        self.autocorrelation = [Double](repeating: 0, count: size / 2 + 1)
-    }
-
-    /// openSMILE's Gaussian window (`winFunc = gauss`): `exp(-½ ((i - (N-1)/2) / (σ (N-1)/2))²)`.
-    static func gaussianWindow(length: Int, sigma: Double) -> [Double] {
-        let half = Double(length - 1) / 2
-        return (0..<length).map { i in
-            let x = (Double(i) - half) / (sigma * half)
-            return exp(-0.5 * x * x)
-        }
+        self.frame = frame
+        self.correlation = try FFTAutocorrelation(size: frame.size)
+        self.autocorrelation = [Double](repeating: 0, count: frame.size / 2 + 1)
     }
 
     /// One value per frame of `f0` (Hz, NaN where unvoiced) over `samples`: dB, NaN where unvoiced.
@@ -64,16 +51,7 @@ package final class HarmonicsToNoiseRatio {
     }
 
     private func ratio(_ signal: UnsafeBufferPointer<Float>, frame t: Int, frequency: Double) -> Double {
-        let size = correlation.size
-        let input = correlation.input
-        let start = t * geometry.hopLength - windowLength / 2
-        for i in 0..<size { input[i] = 0 }
-        // Zero-padded symmetrically, as openSMILE's `zeroPadSymmetric` (no effect on the autocorrelation).
-        let offset = (size - windowLength) / 2
-        for i in 0..<windowLength {
-            let j = start + i
-            if j >= 0 && j < signal.count { input[offset + i] = Double(signal[j]) * window[i] }
-        }
+        frame.load(signal, frame: t, into: correlation.input)
         correlation.compute()
         let lags = autocorrelation.count
         for k in 0..<lags { autocorrelation[k] = abs(correlation.output[k]) }

@@ -96,14 +96,14 @@ struct Evaluation {
                 importance: record.importance(of: model.kind).map { groups in
                     groups.map {
                         MetricsFile.GroupImportance(
-                            group: $0.group, uarDrop: rounded($0.mean), std: rounded($0.spread),
+                            group: $0.name, uarDrop: rounded($0.mean), std: rounded($0.spread),
                             folds: $0.folds.map(rounded))
                     }
                 },
                 featureImportance: record.featureImportance(of: model.kind).map { features in
                     features.prefix(FeatureImportance.shown).map {
                         MetricsFile.FeatureImportanceEntry(
-                            feature: $0.feature, crossEntropyRise: rounded($0.mean), std: rounded($0.spread),
+                            feature: $0.name, crossEntropyRise: rounded($0.mean), std: rounded($0.spread),
                             folds: $0.folds.map(rounded))
                     }
                 })

@@ -105,32 +105,30 @@ extension TrainingRecord {
         return SpeakerCoverage(speakers: speakers, emotions: classNames, counts: counts)
     }
 
-    /// Each feature group's permutation importance for `kind` (mean and spread over folds, and the folds),
-    /// largest first; nil when not measured.
-    func importance(of kind: ModelKind) -> [(group: String, mean: Double, spread: Double, folds: [Double])]? {
-        guard let model = models.first(where: { $0.kind == kind }), !model.importance.isEmpty,
-            model.importance.count == importanceGroups.count
-        else { return nil }
-        let groups = zip(importanceGroups, model.importance).map { group, folds in
-            let scores = FoldScores(folds)
-            return (group: group, mean: scores.mean, spread: scores.spread, folds: folds)
-        }
-        return groups.enumerated().sorted {
-            $0.element.mean > $1.element.mean || ($0.element.mean == $1.element.mean && $0.offset < $1.offset)
-        }.map(\.element)
+    /// An importance measured per column (`name`) and fold, each with its mean and spread over folds, largest
+    /// mean first (ties in record order).
+    typealias RankedImportance = [(name: String, mean: Double, spread: Double, folds: [Double])]
+
+    /// Each feature group's permutation importance for `kind`, largest first; nil when not measured.
+    func importance(of kind: ModelKind) -> RankedImportance? {
+        guard let model = models.first(where: { $0.kind == kind }), !model.importance.isEmpty else { return nil }
+        return Self.ranked(importanceGroups, model.importance)
     }
 
-    /// Each feature's permutation importance for `kind` (mean and spread over folds, and the folds), largest
-    /// first; nil when not measured for that model.
-    func featureImportance(of kind: ModelKind) -> [(feature: String, mean: Double, spread: Double, folds: [Double])]? {
-        guard let model = models.first(where: { $0.kind == kind }), !featureNames.isEmpty,
-            model.featureImportance.count == featureNames.count
-        else { return nil }
-        let features = zip(featureNames, model.featureImportance).map { feature, folds in
+    /// Each feature's permutation importance for `kind`, largest first; nil when not measured for that model.
+    func featureImportance(of kind: ModelKind) -> RankedImportance? {
+        guard let model = models.first(where: { $0.kind == kind }), !featureNames.isEmpty else { return nil }
+        return Self.ranked(featureNames, model.featureImportance)
+    }
+
+    /// `names` with their `[name][fold]` values, ranked; nil when the two do not match.
+    private static func ranked(_ names: [String], _ values: [[Double]]) -> RankedImportance? {
+        guard values.count == names.count else { return nil }
+        let entries = zip(names, values).map { name, folds in
             let scores = FoldScores(folds)
-            return (feature: feature, mean: scores.mean, spread: scores.spread, folds: folds)
+            return (name: name, mean: scores.mean, spread: scores.spread, folds: folds)
         }
-        return features.enumerated().sorted {
+        return entries.enumerated().sorted {
             $0.element.mean > $1.element.mean || ($0.element.mean == $1.element.mean && $0.offset < $1.offset)
         }.map(\.element)
     }
