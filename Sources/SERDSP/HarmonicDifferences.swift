@@ -27,6 +27,8 @@ package final class HarmonicDifferences {
     private let frame: GaussianAnalysisFrame
     private let fft: RealFFT
     private var magnitude: [Double]
+    /// ``HarmonicSearch``'s harmonics, kept between frames.
+    private var harmonics = [HarmonicSearch.Harmonic](repeating: .init(), count: HarmonicDifferences.harmonicCount)
 
     /// Throws ``DSPError`` for a non-positive rate or hop, or if FFTW cannot plan.
     package init(sampleRate: Double, geometry: FrameGeometry, windowSeconds: Double = 0.060, sigma: Double = 0.4)
@@ -62,121 +64,22 @@ package final class HarmonicDifferences {
     private func spectrum(_ signal: UnsafeBufferPointer<Float>, frame t: Int) {
         frame.load(signal, frame: t, into: fft.input)
         fft.execute()
-        for k in magnitude.indices {
-            let re = fft.real(k)
-            let im = fft.imaginary(k)
-            magnitude[k] = (re * re + im * im).squareRoot()
+        let fft = fft
+        magnitude.withUnsafeMutableBufferPointer { magnitude in
+            for k in magnitude.indices {
+                let re = fft.real(k)
+                let im = fft.imaginary(k)
+                magnitude[k] = (re * re + im * im).squareRoot()
+            }
         }
-    }
-
-    /// One harmonic as `findHarmonicPeaks` leaves it: its peak bin (-1: none), peak magnitude, and the
-    /// parabola's frequency and magnitude.
-    struct Harmonic {
-        var bin = -1
-        var magnitude = 0.0
-        var frequency = 0.0
-        var level = 0.0
-    }
-
-    /// The bin frequency of `k`.
-    private func frequency(ofBin k: Int) -> Double { Double(k) * sampleRate / Double(fft.size) }
-
-    /// `freqToBin`: from `start` on, the first bin above `frequency` or the one before it, whichever is
-    /// nearer (0 when every bin is below).
-    private func bin(nearest target: Double, from start: Int) -> Int {
-        var k = max(start, 1)
-        while k < magnitude.count {
-            let above = frequency(ofBin: k)
-            if above > target { return above - target > target - frequency(ofBin: k - 1) ? k - 1 : k }
-            k += 1
-        }
-        return 0
-    }
-
-    /// `isPeak`: above both neighbours (at either end, above the one neighbour).
-    private func isPeak(_ k: Int) -> Bool {
-        let n = magnitude.count
-        guard k >= 0, k < n else { return false }
-        if k + 1 < n {
-            return k > 0
-                ? magnitude[k] > magnitude[k - 1] && magnitude[k] > magnitude[k + 1] : magnitude[0] > magnitude[1]
-        }
-        return k > 0 ? magnitude[k] > magnitude[k - 1] : false
     }
 
     /// H1–H2 and H1–A3 from ``magnitude`` (NaN where openSMILE writes a floor value).
     func differences(f0: Double, f3: Double) -> (Double, Double) {
-        let n = magnitude.count
-        var last = bin(nearest: 0.5 * f0, from: 1)
-        let first = bin(nearest: 0.5 * f0, from: last)
-        var harmonics = [Harmonic](repeating: Harmonic(), count: Self.harmonicCount)
-        for h in 0..<Self.harmonicCount {
-            // Past the last bin openSMILE's search restarts from bin 0 and finds nothing that counts (no peak
-            // at or above F0 / 2's bin, no level, no frequency near F3): those harmonics stay empty here.
-            guard Double(h + 1) * f0 < frequency(ofBin: n - 1) else { break }
-            let candidate = bin(nearest: Double(h + 1) * f0, from: last)
-            var peak = -1
-            if isPeak(candidate) {
-                peak = candidate
-            } else {
-                var left = candidate - 1
-                var right = candidate + 1
-                let lower = bin(nearest: (Double(h) + 0.5) * f0, from: last)
-                let upper = bin(nearest: (Double(h) + 1.5) * f0, from: candidate)
-                search: while left >= lower || right <= upper {
-                    if right <= upper {
-                        if isPeak(right) {
-                            peak = right
-                            break search
-                        }
-                        right += 1
-                    }
-                    if left >= lower {
-                        if isPeak(left) {
-                            peak = left
-                            break search
-                        }
-                        left -= 1
-                    }
-                }
-            }
-            if peak >= first && peak < n - 1 && peak >= 1 {
-                let (x, y) = Self.parabola(
-                    (frequency(ofBin: peak - 1), magnitude[peak - 1]), (frequency(ofBin: peak), magnitude[peak]),
-                    (frequency(ofBin: peak + 1), magnitude[peak + 1]))
-                harmonics[h] = Harmonic(bin: peak, magnitude: magnitude[peak], frequency: x, level: y)
-            } else {
-                harmonics[h] = Harmonic(bin: candidate, magnitude: 0, frequency: 0, level: 0)
-            }
-            last = candidate
+        magnitude.withUnsafeBufferPointer { magnitude in
+            HarmonicSearch(magnitude: magnitude, sampleRate: sampleRate, fftSize: fft.size)
+                .differences(f0: f0, f3: f3, harmonics: &harmonics)
         }
-        // postProcessHarmonics: levels relative to H1's peak magnitude; a harmonic on its predecessor's bin is
-        // removed.
-        let reference = harmonics[0].magnitude
-        guard reference > 0 else { return (.nan, .nan) }
-        var relative = [Double](repeating: 0, count: Self.harmonicCount)
-        for h in 1..<Self.harmonicCount {
-            if harmonics[h].bin == harmonics[h - 1].bin {
-                harmonics[h] = Harmonic(bin: 0)
-                relative[h] = .nan
-            } else {
-                relative[h] = harmonics[h].level > 0 ? max(-200, 20 * log10(harmonics[h].level / reference)) : .nan
-            }
-        }
-        let secondDifference = relative[1].isFinite && relative[1] > -200 ? -relative[1] : .nan
-        guard f3.isFinite, f3 > 0 else { return (secondDifference, .nan) }
-        var a3 = -1
-        var largest = 0.0
-        for h in 0..<Self.harmonicCount
-        where harmonics[h].frequency >= 0.8 * f3 && harmonics[h].frequency <= 1.2 * f3
-            && harmonics[h].magnitude > largest
-        {
-            a3 = h
-            largest = harmonics[h].magnitude
-        }
-        guard a3 >= 0 else { return (secondDifference, .nan) }
-        let a3Level = a3 == 0 ? 0 : relative[a3]
-        return (secondDifference, a3Level.isFinite && a3Level > -200 ? -a3Level : .nan)
     }
 
     /// `smileMath_quadFrom3pts`: the vertex of the parabola through three points, or the highest point when
