@@ -1,3 +1,5 @@
+package import SERFiles
+
 /// What `librosa.load(path, sr=22050)` returns, plus what happened on the way.
 package struct LoadedAudio: Sendable {
     /// Mono float32 samples at ``sampleRate``.
@@ -11,6 +13,8 @@ package struct LoadedAudio: Sendable {
     /// The file's peak before and after normalisation, in its own integer scale (pydub's `seg.max`);
     /// `nil` when no normaliser ran.
     package var normalizedPeak: (before: Double, after: Double)?
+    /// The file's stamp once its samples were read (``DecodedAudio/stamp``).
+    package var stamp: FileStamp?
 }
 
 /// Decode → optional pydub-style peak normalisation → mono mean → soxr HQ resampling: the load
@@ -43,7 +47,8 @@ package final class AudioLoader {
             sourceChannelCount: decoded.channelCount,
             sourceFrameCount: decoded.frameCount,
             sourceFormat: decoded.formatName,
-            normalizedPeak: normalizer == nil ? nil : (peak, normalized.peak)
+            normalizedPeak: normalizer == nil ? nil : (peak, normalized.peak),
+            stamp: decoded.stamp
         )
     }
 }

@@ -1,4 +1,5 @@
 package import SERDSP
+package import SERFiles
 
 /// What happened to one clip on its way to features: sample counts per stage and the trim span,
 /// as `reference_features.py` records them in `meta.stages`.
@@ -32,6 +33,8 @@ package struct ProcessedClip: Sendable {
     package var samples: [Float]
     package var sampleRate: Int
     package var stages: ClipStages
+    /// The file's stamp once its samples were read (``DecodedAudio/stamp``).
+    package var stamp: FileStamp?
 }
 
 /// The seed notebook's load and process steps for one clip, as the settings switch them:
@@ -95,7 +98,7 @@ package struct ClipProcessor {
             samples = try reducer.reduceNoise(samples, sampleRate: rate, path: path)
             stages.denoise = settings.denoise
         }
-        return ProcessedClip(loaded: loaded, samples: samples, sampleRate: rate, stages: stages)
+        return ProcessedClip(loaded: loaded, samples: samples, sampleRate: rate, stages: stages, stamp: audio.stamp)
     }
 
     /// `librosa.effects.trim` as the settings say.

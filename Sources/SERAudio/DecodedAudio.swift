@@ -1,3 +1,5 @@
+package import SERFiles
+
 /// How the samples of a file were stored, which decides how peak normalisation rounds.
 package enum SampleEncoding: Sendable, Equatable {
     /// Signed or unsigned integer PCM of this many bits (8, 16, 24 or 32).
@@ -18,13 +20,21 @@ package struct DecodedAudio: Sendable {
     package var encoding: SampleEncoding
     /// libsndfile's name for the container and encoding, e.g. "WAV (Microsoft) / Signed 16 bit PCM".
     package var formatName: String
+    /// The stamp of the file as it was when its samples had been read (`nil` for audio not read from a
+    /// file): a build compares it with the stamp its content digest was taken under, so a file changed
+    /// while the build ran is never cached under the old content's key.
+    package var stamp: FileStamp?
 
-    package init(samples: [Float], channelCount: Int, sampleRate: Int, encoding: SampleEncoding, formatName: String) {
+    package init(
+        samples: [Float], channelCount: Int, sampleRate: Int, encoding: SampleEncoding, formatName: String,
+        stamp: FileStamp? = nil
+    ) {
         self.samples = samples
         self.channelCount = channelCount
         self.sampleRate = sampleRate
         self.encoding = encoding
         self.formatName = formatName
+        self.stamp = stamp
     }
 
     package var frameCount: Int { channelCount > 0 ? samples.count / channelCount : 0 }

@@ -1,4 +1,5 @@
 import CSndFile
+import SERFiles
 import Synchronization
 
 #if canImport(Glibc)
@@ -58,6 +59,12 @@ enum SndFile {
             return .success(file)
         }
         let handle = Handle(file: try opened.get(), info: info)
+        if let shortfall = Self.cutShort(log: Self.log(of: handle)) {
+            throw AudioError(
+                .unreadable, path: path,
+                reason: "damaged or cut short: its header declares \(shortfall.declared) bytes where the file holds "
+                    + "\(shortfall.present)")
+        }
         let channels = Int(info.channels)
         let rate = Int(info.samplerate)
         // Streams whose length is unknown report SF_COUNT_MAX (or nothing): checked while reading.
@@ -66,6 +73,8 @@ enum SndFile {
             throw AudioError(.beyondLimits, path: path, reason: problem)
         }
         let samples = try readAllFrames(handle, declared: Int(declared ?? 0), channels: channels, path: path)
+        // libsndfile holds the descriptor until `sf_close` (the handle's end): the file's stamp after reading.
+        let stamp = FileStamp(descriptor: descriptor)
         // A header that states the length exactly (WAV, FLAC, OGG, AIFF: not MP3, whose length is an
         // estimate) and more frames than decode: the stream is damaged or cut short, and the clip would
         // silently be a fragment.
@@ -89,8 +98,37 @@ enum SndFile {
             channelCount: channels,
             sampleRate: rate,
             encoding: encoding(of: info.format),
-            formatName: formatName(of: info.format)
+            formatName: formatName(of: info.format),
+            stamp: stamp
         )
+    }
+
+    /// libsndfile's account of the header it parsed (`SFC_GET_LOG_INFO`), e.g. `data : 64000 (should be 32000)`.
+    private static func log(of handle: Handle) -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = buffer.withUnsafeMutableBufferPointer { buffer in
+            Int(sf_command(handle.file, Int32(SFC_GET_LOG_INFO), buffer.baseAddress, Int32(buffer.count - 1)))
+        }
+        return String(
+            decoding: buffer.prefix(max(0, min(count, buffer.count - 1))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// A chunk whose header states more bytes than the file holds, as libsndfile notes it for WAV, W64,
+    /// AIFF, AU and the like (`data : 64000 (should be 32000)`): libsndfile then reads what there is and
+    /// reports that as the whole length, so a file cut short would silently be a shorter clip. Sizes of
+    /// 0xFFFFFFFF (a stream written before its length was known) and a missing pad byte are not a cut.
+    static func cutShort(log: String) -> (declared: UInt64, present: UInt64)? {
+        for line in log.split(separator: "\n") {
+            guard let open = line.firstRange(of: " (should be ") else { continue }
+            let declared = line[..<open.lowerBound].split(separator: ":").last.flatMap {
+                UInt64(String($0.filter { $0 != " " }))
+            }
+            let present = line[open.upperBound...].prefix(while: \.isNumber)
+            guard let declared, let present = UInt64(present), declared != 0xFFFF_FFFF, declared > present + 1
+            else { continue }
+            return (declared, present)
+        }
+        return nil
     }
 
     /// Reads the frames the header declares straight into the result, then keeps reading while

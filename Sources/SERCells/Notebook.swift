@@ -1,6 +1,7 @@
 package import Foundation
 import SERAudio
 package import SERCorpus
+import SERFiles
 package import SERNotebook
 import SERParallel
 import SERReport
@@ -79,14 +80,15 @@ package struct Notebook: Sendable {
         return outputFolder ?? "reports/\(plain ? name : "corpus")"
     }
 
-    static func cells(settings: Settings, corpus: Corpus, contents: [String: Digest], rejected: [SkippedFile])
-        -> [any Cell]
-    {
+    static func cells(
+        settings: Settings, corpus: Corpus, contents: [String: Digest], rejected: [SkippedFile],
+        stamps: ClipStamps = .none
+    ) -> [any Cell] {
         let locations = Dictionary(corpus.clips.map { ($0.path, $0.location) }, uniquingKeysWith: { first, _ in first })
         return [
-            LoadCell(corpus: corpus, contents: contents, rejected: rejected, settings: settings),
-            ProcessCell(settings: settings, locations: locations),
-            ExtractCell(settings: settings, locations: locations),
+            LoadCell(corpus: corpus, contents: contents, rejected: rejected, settings: settings, stamps: stamps),
+            ProcessCell(settings: settings, locations: locations, stamps: stamps),
+            ExtractCell(settings: settings, locations: locations, stamps: stamps),
             TrainCell(settings: settings),
             EvaluateCell(settings: settings),
         ]
@@ -101,28 +103,33 @@ package struct Notebook: Sendable {
         let clips = corpus.clips
         let hashed = ParallelJobs.map(
             count: clips.count, workers: jobs, makeState: {},
-            body: { _, index -> Result<Digest, ClipError> in
+            body: { _, index -> Result<(digest: Digest, stamp: FileStamp), ClipError> in
                 let clip = clips[index]
                 do {
                     let absolute = URL(fileURLWithPath: clip.location).standardizedFileURL.path
-                    return .success(try digests.digest(ofFileAt: absolute))
+                    return .success(try digests.stampedDigest(ofFileAt: absolute))
                 } catch {
                     return .failure(ClipError(path: clip.path, reason: "\(error)"))
                 }
             })
         digests.save()
         var contents: [String: Digest] = [:]
+        var stamps: [String: FileStamp] = [:]
         var rejected = corpus.rejected
         for (clip, result) in zip(clips, hashed) {
             switch result {
-            case .success(let digest): contents[clip.path] = digest
+            case .success(let (digest, stamp)):
+                contents[clip.path] = digest
+                stamps[clip.path] = stamp
             case .failure(let error): rejected.append(SkippedFile(path: clip.path, reason: error.reason))
             }
         }
         let plan: Plan
         do {
             plan = try Plan(
-                Self.cells(settings: settings, corpus: corpus, contents: contents, rejected: rejected),
+                Self.cells(
+                    settings: settings, corpus: corpus, contents: contents, rejected: rejected,
+                    stamps: ClipStamps(stamps: stamps)),
                 salt: "serreport \(SerreportVersion.current)")
         } catch {
             throw CellError(cell: "plan", message: error.message)

@@ -11,15 +11,18 @@ import Synchronization
 /// An entry is written to a temporary file beside its final place and renamed into place, so a
 /// reader sees the whole entry or none, and two builds writing the same entry at once cannot
 /// collide (both write the same bytes; the last rename wins). Each entry starts with the SHA-256 of
-/// its payload, checked on every read: a damaged or truncated entry (a crash, a full disk, a stray
-/// edit) reads as missing, is removed, and the work is done again — never trusted.
+/// its key and payload, checked on every read: a damaged or truncated entry (a crash, a full disk, a
+/// stray edit), or a whole entry copied or moved to another key's place, reads as missing, is removed,
+/// and the work is done again — never trusted.
 ///
 /// The cache only saves work, so a write that fails (a full disk, a read-only folder) does not stop
 /// the work: the entry is simply not stored, and the store remembers why (``writeFailure``) for the
 /// build to say once.
 package final class ArtifactStore: Sendable {
     package let folder: URL
-    private static let magic = Data("serreport-entry-1\n".utf8)
+    /// Version 2 seals the key with the payload (version 1 entries, sealing the payload alone, read as
+    /// missing once and are replaced).
+    private static let magic = Data("serreport-entry-2\n".utf8)
     private let firstFailure = Mutex<String?>(nil)
 
     package init(folder: URL) {
@@ -40,7 +43,7 @@ package final class ArtifactStore: Sendable {
     package func read(_ key: Digest) -> Data? {
         let url = location(of: key)
         guard let entry = StoredFile.read(url) else { return nil }
-        guard let payload = Self.unsealed(entry) else {
+        guard let payload = Self.unsealed(entry, key: Data(key.hex.utf8)) else {
             try? FileManager.default.removeItem(at: url)
             return nil
         }
@@ -51,28 +54,41 @@ package final class ArtifactStore: Sendable {
     /// entry (the next build computes it again) and is remembered in ``writeFailure``.
     @discardableResult
     package func write(_ payload: Data, for key: Digest) -> Bool {
-        guard let reason = Self.atomicWrite(Self.sealed(payload), to: location(of: key)) else { return true }
+        guard let reason = Self.atomicWrite(Self.sealed(payload, key: Data(key.hex.utf8)), to: location(of: key))
+        else { return true }
         firstFailure.withLock { first in if first == nil { first = reason } }
         return false
     }
 
-    /// A payload as an entry is stored: a magic line, the payload's SHA-256, the payload. Any file
-    /// serreport must not trust blindly (the cache's entries, the remembered file digests) is kept so.
-    package static func sealed(_ payload: Data) -> Data {
+    /// A payload as an entry is stored: a magic line, the SHA-256 of `key` (what the entry stands for:
+    /// its cache key) and the payload, the payload. Any file serreport must not trust blindly (the
+    /// cache's entries, the remembered file digests) is kept so; an entry under another key than its
+    /// own fails the check like a damaged one.
+    package static func sealed(_ payload: Data, key: Data = Data()) -> Data {
         var entry = magic
-        entry.append(contentsOf: SHA256.hash(data: payload))
+        entry.append(contentsOf: seal(payload, key: key))
         entry.append(payload)
         return entry
     }
 
-    /// The payload of a sealed entry, or `nil` when it is not one or its digest does not match.
-    package static func unsealed(_ entry: Data) -> Data? {
+    /// The payload of a sealed entry, or `nil` when it is not one or its digest does not match `key`
+    /// and the payload.
+    package static func unsealed(_ entry: Data, key: Data = Data()) -> Data? {
         let headerLength = magic.count + 32
         guard entry.count >= headerLength, entry.prefix(magic.count) == magic else { return nil }
         let payload = entry.dropFirst(headerLength)
         let recorded = entry.dropFirst(magic.count).prefix(32)
-        guard Data(SHA256.hash(data: payload)) == recorded else { return nil }
+        guard seal(payload, key: key) == recorded else { return nil }
         return Data(payload)
+    }
+
+    /// SHA-256 over the key's length (8 bytes, little-endian), the key and the payload.
+    private static func seal(_ payload: Data, key: Data) -> Data {
+        var hasher = SHA256()
+        withUnsafeBytes(of: UInt64(key.count).littleEndian) { hasher.update(bufferPointer: $0) }
+        hasher.update(data: key)
+        hasher.update(data: payload)
+        return Data(hasher.finalize())
     }
 
     /// Why the first write that failed in this store's life failed, in the system's words ("No space

@@ -1,5 +1,5 @@
 package import Foundation
-import SERFiles
+package import SERFiles
 import Synchronization
 
 #if canImport(Glibc)
@@ -20,21 +20,7 @@ import Synchronization
 /// that changes while it is hashed is hashed again rather than remembered with a digest of neither
 /// version.
 package final class FileDigests: Sendable {
-    private struct Stamp: Codable, Equatable {
-        var size: Int64
-        var modified: Int64
-        var changed: Int64
-        var inode: UInt64
-        var device: UInt64
-
-        init(_ status: stat) {
-            size = Int64(status.st_size)
-            modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
-            changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
-            inode = UInt64(status.st_ino)
-            device = UInt64(status.st_dev)
-        }
-    }
+    private typealias Stamp = FileStamp
 
     private struct Entry: Codable {
         var stamp: Stamp
@@ -52,7 +38,7 @@ package final class FileDigests: Sendable {
     package init(file: URL, sizeLimit: (bytes: Int64, reason: String)? = nil) {
         self.file = file
         self.sizeLimit = sizeLimit
-        let stored = StoredFile.read(file).flatMap(ArtifactStore.unsealed).flatMap {
+        let stored = StoredFile.read(file).flatMap { ArtifactStore.unsealed($0) }.flatMap {
             try? JSONDecoder().decode([String: Entry].self, from: $0)
         }
         known = Mutex(stored ?? [:])
@@ -60,6 +46,12 @@ package final class FileDigests: Sendable {
 
     /// The digest of the file at `path` (absolute), from memory when its stamp is unchanged.
     package func digest(ofFileAt path: String) throws(NotebookError) -> Digest {
+        try stampedDigest(ofFileAt: path).digest
+    }
+
+    /// The digest of the file at `path` (absolute) and the stamp of the version it is the digest of: a
+    /// reader that finds another stamp on the file later read another version.
+    package func stampedDigest(ofFileAt path: String) throws(NotebookError) -> (digest: Digest, stamp: FileStamp) {
         var status: stat
         do {
             status = try RegularFile.status(path)
@@ -67,7 +59,7 @@ package final class FileDigests: Sendable {
             throw Self.failure(error)
         }
         if let sizeLimit, Int64(status.st_size) > sizeLimit.bytes { throw NotebookError(sizeLimit.reason) }
-        if let entry = known.withLock({ $0[path] }), entry.stamp == Stamp(status) { return entry.digest }
+        if let entry = known.withLock({ $0[path] }), entry.stamp == Stamp(status) { return (entry.digest, entry.stamp) }
         let descriptor: Int32
         do {
             descriptor = try RegularFile.open(path).descriptor
@@ -83,7 +75,7 @@ package final class FileDigests: Sendable {
             guard Stamp(status) == before else { continue }
             known.withLock { $0[path] = Entry(stamp: before, digest: digest) }
             changed.store(true, ordering: .relaxed)
-            return digest
+            return (digest, before)
         }
         throw NotebookError(
             "kept changing while it was read (is it still being written?); build again once it is complete")

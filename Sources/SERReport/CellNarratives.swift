@@ -17,7 +17,15 @@ package struct CellNarratives: Sendable {
             guard let file = try templates.file(name) else { continue }
             let cell = String(name.dropFirst("cells/".count).dropLast(".mustache".count))
             // Plain text: the renderer (HTML or PDF) escapes it, so Mustache must not escape it first.
-            parsed[cell] = try file.parsed(header: "{{% CONTENT_TYPE: TEXT}}").template
+            let (template, tags) = try file.parsed(header: "{{% CONTENT_TYPE: TEXT}}")
+            // Mustache prints nothing for a partial it does not know, and a narrative is given none.
+            if let partial = tags.first(where: { $0.kind == .partial }) {
+                throw ReportError(
+                    path: file.path, line: partial.line,
+                    reason: "'\(partial.written)': a cell's narrative includes no partials (the page's "
+                        + "partials are for report.html.mustache and section.html.mustache)")
+            }
+            parsed[cell] = template
         }
         self.templates = parsed
     }

@@ -24,6 +24,13 @@ extension HTMLReport {
                     reason: "partial '\(loop.tag.name)' includes itself (\(loop.names.joined(separator: " → ")))")
             }
         }
+        if let repeated = firstRepeatedSection(in: "report", open: [], templates: templates) {
+            throw ReportError(
+                path: repeated.file.path, line: repeated.tag.line,
+                reason: "'\(repeated.tag.written)' opens inside the section over the same name (line "
+                    + "\(repeated.outer.line) of \(repeated.outerFile)): every item would render the whole list "
+                    + "again, so the page grows exponentially with the nesting")
+        }
     }
 
     /// The first partial tag, depth first, that includes a template already on `path` (the templates
@@ -37,6 +44,37 @@ extension HTMLReport {
                 return (file, tag, Array(path[start...]) + [tag.name])
             }
             if let loop = firstLoop(along: path + [tag.name], in: templates) { return loop }
+        }
+        return nil
+    }
+
+    /// The first section, through the partials the page includes, that opens inside a section of the same
+    /// name (`{{#sections}}…{{#sections}}`). Mustache looks a name up through every enclosing item, so
+    /// the inner one finds the outer list again and renders all of it once per outer item: nine such
+    /// levels over five sections are two million renderings of a template a few hundred bytes long. The
+    /// report's data has no list inside an item of the same name, so this never refuses a page that works.
+    static func firstRepeatedSection(
+        in name: String, open: [(name: String, tag: MustacheTag, file: String)],
+        templates: [String: (file: TemplateFile, tags: [MustacheTag])]
+    ) -> (file: TemplateFile, tag: MustacheTag, outer: MustacheTag, outerFile: String)? {
+        guard let (file, tags) = templates[name] else { return nil }
+        var open = open
+        for tag in tags {
+            switch tag.kind {
+            case .open:
+                let list = MustacheTag.listName(tag.name)
+                if list != ".", let outer = open.last(where: { $0.name == list }) {
+                    return (file, tag, outer.tag, outer.file)
+                }
+                open.append((list, tag, file.path))
+            case .close:
+                _ = open.popLast()
+            case .partial:
+                // Partials form no loop (checked first), so this walk ends.
+                if let found = firstRepeatedSection(in: tag.name, open: open, templates: templates) { return found }
+            case .other, .unclosed:
+                continue
+            }
         }
         return nil
     }

@@ -105,6 +105,15 @@ struct MustacheTag: Equatable {
         return open.last.map { ($0.line, "unclosed section '\($0.name)'") }
     }
 
+    /// The list a section's name looks up: the name inside a transform's parentheses
+    /// (`reversed(rows)` → `rows`), else the name itself.
+    static func listName(_ name: String) -> String {
+        guard let open = name.lastIndex(of: "("), let close = name.firstIndex(of: ")"), open < close else {
+            return name
+        }
+        return String(name[name.index(after: open)..<close])
+    }
+
     /// The first section opened more than `maximumDepth` sections deep, if any.
     static func tooDeep(in tags: [MustacheTag], maximumDepth: Int) -> MustacheTag? {
         var depth = 0

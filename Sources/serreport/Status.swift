@@ -54,6 +54,24 @@ struct Clean: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
+        let manager = FileManager.default
+        let cache = URL(fileURLWithPath: manager.currentDirectoryPath).appendingPathComponent(".serreport")
+        // A build holds `.serreport/lock` while it runs: clean takes the same lock (waiting its turn, as a
+        // second build does) and keeps the lock file, so a build never runs on a cache deleted under it and
+        // a build started meanwhile waits for the clean. A link in the cache's place is only unlinked.
+        var held: ProjectLock?
+        var status = stat()
+        if lstat(cache.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            do {
+                held = try ProjectLock(folder: cache) {
+                    Standard.error("waiting for the serreport build in this folder to finish")
+                }
+            } catch {
+                Standard.error("serreport: clean: \(error.message)")
+                throw ExitCode.failure
+            }
+        }
+        defer { withExtendedLifetime(held) {} }
         var outputLine: String?
         if outputs {
             let notebook = Notebook(settings: try common.resolveSettings()) { line in Standard.error(line) }
@@ -71,15 +89,19 @@ struct Clean: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        let manager = FileManager.default
-        let cache = URL(fileURLWithPath: manager.currentDirectoryPath).appendingPathComponent(".serreport")
         var freed = 0
-        if let files = manager.enumerator(at: cache, includingPropertiesForKeys: [.fileSizeKey]) {
-            for case let url as URL in files {
-                freed += (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        if held != nil {
+            if let files = manager.enumerator(at: cache, includingPropertiesForKeys: [.fileSizeKey]) {
+                for case let url as URL in files {
+                    freed += (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+                }
             }
+            for name in (try? manager.contentsOfDirectory(atPath: cache.path)) ?? [] where name != "lock" {
+                try? manager.removeItem(at: cache.appendingPathComponent(name))
+            }
+        } else {
+            try? manager.removeItem(at: cache)
         }
-        try? manager.removeItem(at: cache)
         print("removed .serreport/ (\(freed / 1_048_576) MiB)")
         if let outputLine { print(outputLine) }
     }

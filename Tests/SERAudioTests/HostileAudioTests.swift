@@ -1,7 +1,8 @@
 import Foundation
-import SERAudio
 import Synchronization
 import Testing
+
+@testable import SERAudio
 
 #if canImport(Glibc)
     import Glibc
@@ -181,6 +182,46 @@ struct HostileAudioTests {
     }
 
     private func failure(for path: String) -> AudioError? { Self.failure(for: path) }
+
+    /// An AU header (big-endian): data offset 24, `dataLength` bytes of 16-bit PCM declared.
+    static func au(rate: Int, dataLength: Int, data: [UInt8]) -> Data {
+        func be32(_ value: Int) -> [UInt8] { (0..<4).reversed().map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        let bigEndian = stride(from: 0, to: data.count - 1, by: 2).flatMap { [data[$0 + 1], data[$0]] }
+        return Data(Array(".snd".utf8) + be32(24) + be32(dataLength) + be32(3) + be32(rate) + be32(1) + bigEndian)
+    }
+
+    @Test(
+        "WAV and AU files whose header declares more data than the file holds fail as cut short; a stream's unknown length (0xFFFFFFFF) and a missing pad byte do not"
+    )
+    func headerLongerThanFile() throws {
+        let dir = try TemporaryDirectory()
+        let samples = Self.pcm16(frames: 32000)
+        let cases: [(String, Data)] = [
+            ("half.wav", Self.wav(channels: 1, rate: 16000, dataLength: 64000, data: Array(samples.prefix(32000)))),
+            ("half.au", Self.au(rate: 16000, dataLength: 64000, data: Array(samples.prefix(32000)))),
+        ]
+        for (name, bytes) in cases {
+            try bytes.write(to: URL(fileURLWithPath: dir.path(name)))
+            let error = try #require(failure(for: dir.path(name)), "\(name) decoded")
+            #expect(error.code == .unreadable && error.isLasting)
+            #expect(error.reason.hasPrefix("damaged or cut short: its header declares 6"), "\(name): \(error.reason)")
+        }
+        // A WAV written as a stream, its sizes unknown: every sample is read.
+        var streamed = Self.wav(channels: 1, rate: 16000, dataLength: 0xFFFF_FFFF, data: samples)
+        streamed.replaceSubrange(4..<8, with: [0xFF, 0xFF, 0xFF, 0xFF])
+        try streamed.write(to: URL(fileURLWithPath: dir.path("stream.wav")))
+        #expect(try AudioFile.read(path: dir.path("stream.wav")).frameCount == 32000)
+        // An odd-length data chunk without its pad byte: whole.
+        let odd = Self.wav(
+            channels: 1, rate: 8000, bits: 8,
+            data: [UInt8](repeating: 128, count: 8001).enumerated().map {
+                UInt8(truncatingIfNeeded: 128 + Int(60 * sin(Double($0.offset) * 0.3)))
+            })
+        try odd.write(to: URL(fileURLWithPath: dir.path("odd.wav")))
+        #expect(try AudioFile.read(path: dir.path("odd.wav")).frameCount == 8001)
+        #expect(SndFile.cutShort(log: "RIFF : 4294967295 (should be 64036)\ndata : 64000") == nil)
+        #expect(SndFile.cutShort(log: "data : 64000 (should be 32000)")! == (64000, 32000))
+    }
 
     @Test("libsndfile's misleading texts become sentences: a zero rate, zero channels, an MP3 of garbage")
     func clearSentences() throws {

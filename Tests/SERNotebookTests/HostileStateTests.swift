@@ -164,4 +164,26 @@ struct HostileStateTests {
         #expect(second.allSatisfy { $0.notStored == nil })
         #expect(try notebook.runner(notebook.chain()).run().map(\.state) == [.cached, .cached, .cached, .cached])
     }
+
+    @Test(
+        "a cache entry swapped with another (each whole and well sealed) reads as missing and is removed, never trusted"
+    )
+    func swappedEntries() throws {
+        let folder = try ScratchFolder()
+        let store = ArtifactStore(folder: folder.url)
+        let (a, b) = (Digest.of(Data("clip a".utf8)), Digest.of(Data("clip b".utf8)))
+        #expect(store.write(Data("features of a".utf8), for: a))
+        #expect(store.write(Data("features of b".utf8), for: b))
+        #expect(store.read(a) == Data("features of a".utf8))
+        func file(_ key: Digest) -> URL {
+            folder.url.appendingPathComponent(String(key.hex.prefix(2))).appendingPathComponent(
+                String(key.hex.dropFirst(2)))
+        }
+        let entryA = try Data(contentsOf: file(a))
+        try Data(contentsOf: file(b)).write(to: file(a))
+        try entryA.write(to: file(b))
+        #expect(store.read(a) == nil)
+        #expect(store.read(b) == nil)
+        #expect(!store.contains(a) && !store.contains(b), "both removed, so the work is done again")
+    }
 }

@@ -89,7 +89,8 @@ struct TemplateErrorTests {
         } catch {
             #expect(error.description == "templates/section.html.mustache:2: sections nested more than 64 deep")
         }
-        let fine = String(repeating: "{{#a}}", count: 64) + "x" + String(repeating: "{{/a}}", count: 64)
+        let fine =
+            (0..<64).map { "{{#a\($0)}}" }.joined() + "x" + (0..<64).reversed().map { "{{/a\($0)}}" }.joined()
         let deepButFine = try TemplateFolder(["section.html.mustache": fine])
         #expect(throws: Never.self) { try HTMLReport(templates: deepButFine.templates) }
     }
@@ -110,6 +111,59 @@ struct TemplateErrorTests {
             Issue.record("no error")
         } catch {
             #expect(error.description == "templates/style.css.mustache: is not UTF-8 text")
+        }
+    }
+
+    @Test(
+        "a section inside a section over the same name is refused before rendering: nine levels over the report's sections would render two million times"
+    )
+    func repeatedSection() throws {
+        let nine =
+            String(repeating: "{{#sections}}", count: 9) + "{{title}} " + String(repeating: "{{/sections}}", count: 9)
+        let folder = try TemplateFolder(["report.html.mustache": nine])
+        do {
+            _ = try HTMLReport(templates: folder.templates)
+            Issue.record("no error")
+        } catch {
+            #expect(
+                error.description
+                    == "templates/report.html.mustache:1: '{{#sections}}' opens inside the section over the same name "
+                    + "(line 1 of templates/report.html.mustache): every item would render the whole list again, so "
+                    + "the page grows exponentially with the nesting")
+        }
+        // Through a partial: the built-in page opens `sections` and includes `section`, which opens it again.
+        let throughPartial = try TemplateFolder([
+            "section.html.mustache": "<h2>{{title}}</h2>\n{{#figures}}{{#sections}}x{{/sections}}{{/figures}}"
+        ])
+        do {
+            _ = try HTMLReport(templates: throughPartial.templates)
+            Issue.record("no error")
+        } catch {
+            #expect(error.description.hasPrefix("templates/section.html.mustache:2: '{{#sections}}' opens inside"))
+            #expect(error.description.contains("report.html.mustache"))
+        }
+        // Distinct lists nest, and a transform of a list counts as that list.
+        let distinct = try TemplateFolder([
+            "section.html.mustache":
+                "{{#tables}}{{#rows}}{{#reversed(tables)}}x{{/reversed(tables)}}{{/rows}}{{/tables}}"
+        ])
+        #expect(throws: ReportError.self) { try HTMLReport(templates: distinct.templates) }
+        let fine = try TemplateFolder([
+            "section.html.mustache": "{{#tables}}{{#rows}}{{#cells}}{{.}}{{/cells}}{{/rows}}{{/tables}}"
+        ])
+        #expect(throws: Never.self) { try HTMLReport(templates: fine.templates) }
+    }
+
+    @Test("a partial in a cell narrative is refused (none is given to it, so Mustache would print nothing)")
+    func narrativePartial() throws {
+        let folder = try TemplateFolder(["cells/load.mustache": "HELLO\n{{> nope}} WORLD"])
+        do {
+            _ = try CellNarratives(templates: folder.templates)
+            Issue.record("no error")
+        } catch {
+            #expect(
+                error.description.hasPrefix(
+                    "templates/cells/load.mustache:2: '{{> nope}}': a cell's narrative includes no partials"))
         }
     }
 }

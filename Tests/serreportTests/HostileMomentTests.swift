@@ -1,6 +1,7 @@
 import Foundation
 import SERAudio
 import SERCorpus
+import SERFiles
 import SERNotebook
 import SERSettings
 import Synchronization
@@ -17,6 +18,7 @@ struct HostileMomentTests {
     struct LoadRun {
         let corpus: Corpus
         let contents: [String: Digest]
+        let stamps: ClipStamps
         let settings: Settings
         let project: ScratchProject
         let store: ArtifactStore
@@ -30,8 +32,12 @@ struct HostileMomentTests {
             corpus = try Corpus.open(folder.path)
             let digests = FileDigests(file: project.url.appendingPathComponent("file-digests"))
             var contents: [String: Digest] = [:]
-            for clip in corpus.clips { contents[clip.path] = try digests.digest(ofFileAt: clip.location) }
+            var stamps: [String: FileStamp] = [:]
+            for clip in corpus.clips {
+                (contents[clip.path], stamps[clip.path]) = try digests.stampedDigest(ofFileAt: clip.location)
+            }
             self.contents = contents
+            self.stamps = ClipStamps(stamps: stamps)
             settings = try Settings.resolve(overrides: ["report.figure_formats=png"]).value
             store = ArtifactStore(folder: project.url.appendingPathComponent("cache"))
         }
@@ -41,7 +47,7 @@ struct HostileMomentTests {
                 try AudioFile.read(path: path)
             }
         ) throws -> (outcome: CellOutcome, runner: NotebookRunner) {
-            var cell = LoadCell(corpus: corpus, contents: contents, rejected: [], settings: settings)
+            var cell = LoadCell(corpus: corpus, contents: contents, rejected: [], settings: settings, stamps: stamps)
             cell.read = read
             let runner = NotebookRunner(
                 plan: try Plan([cell]), store: store,
@@ -49,6 +55,30 @@ struct HostileMomentTests {
                 display: ProgressDisplay(mode: .quiet, write: { _ in }))
             return (runner.run()[0], runner)
         }
+    }
+
+    @Test(
+        "a clip rewritten after the build took its digest is skipped for this build and nothing of it is cached under the old digest"
+    )
+    func changedWhileRead() throws {
+        let load = try LoadRun()
+        let victim = try #require(load.corpus.clips.first)
+        let other = try #require(load.corpus.clips.last)
+        let run = try load.run { path throws(AudioError) in
+            if path == victim.location {
+                // Another clip's bytes, written between the digest and the read.
+                try? FileManager.default.removeItem(atPath: path)
+                try? FileManager.default.copyItem(atPath: other.location, toPath: path)
+            }
+            return try AudioFile.read(path: path)
+        }
+        #expect(run.outcome.state == .ran)
+        let skipped = try #require(run.outcome.bundle).skipped()
+        #expect(skipped.map(\.path) == [victim.path])
+        #expect(skipped.first?.reason.hasPrefix("changed while this build read it") == true, "\(skipped)")
+        #expect(run.outcome.notStored != nil, "the cell's result is not kept")
+        #expect(!load.store.contains(run.outcome.key))
+        #expect(load.stamps.change(of: victim.path, readAs: nil) == nil, "an unknown stamp is no change")
     }
 
     @Test("a clip that hits a full disk is skipped this time, read again next time; load is not stored meanwhile")

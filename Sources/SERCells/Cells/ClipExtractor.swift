@@ -14,16 +14,20 @@ struct ClipExtractor {
         self.settings = settings
     }
 
-    mutating func summary(of record: ProcessedRecord, location: String, store: ArtifactStore) -> Result<
-        ClipSummary, ClipError
-    > {
+    mutating func summary(
+        of record: ProcessedRecord, location: String, store: ArtifactStore, stamps: ClipStamps = .none
+    ) -> Result<ClipSummary, ClipError> {
         var samples: [Float]
         if let data = store.read(record.audio), let stored = SampleCoding.samples(data) {
             samples = stored
         } else {
             do {
                 if processor == nil { processor = try settings.clipProcessor() }
-                samples = try processor!.process(path: location).samples
+                let processed = try processor!.process(path: location)
+                if let change = stamps.change(of: record.path, readAs: processed.stamp) {
+                    return .failure(ClipError(path: record.path, reason: change, isLasting: false))
+                }
+                samples = processed.samples
             } catch {
                 return .failure(ClipError(path: record.path, reason: error.reason, isLasting: error.isLasting))
             }

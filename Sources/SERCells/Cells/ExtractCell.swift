@@ -17,6 +17,8 @@ struct ExtractCell: Cell {
 
     let settings: Settings
     let locations: [String: String]
+    /// The stamp each file had when its digest was taken: a file read in another version is not used.
+    var stamps = ClipStamps.none
 
     var id: String { Self.name }
     var summary: String {
@@ -44,6 +46,7 @@ struct ExtractCell: Cell {
         let processed = try context.read(Artifacts.processed)
         let settings = self.settings
         let locations = self.locations
+        let stamps = self.stamps
         var featureSettings = KeyBuilder("extract-settings")
         featureSettings.add("version", "\(version)")
         featureSettings.add("features", settings.parameters(["features"]).canonical)
@@ -67,7 +70,8 @@ struct ExtractCell: Cell {
                     return .success(summary)
                 }
                 let result = extractor.summary(
-                    of: record, location: locations[record.path] ?? record.path, store: context.store)
+                    of: record, location: locations[record.path] ?? record.path, store: context.store,
+                    stamps: stamps)
                 if case .success(let summary) = result, let data = try? JSONEncoder.stable.encode(summary) {
                     context.storeItem(data, for: key)
                 }

@@ -2,6 +2,7 @@ import Foundation
 import SERAudio
 import SERCorpus
 import SERFigures
+import SERFiles
 import SERNotebook
 import SERParallel
 import SERReport
@@ -20,6 +21,8 @@ struct LoadCell: Cell {
     /// Files the corpus scan could not use, with the reason.
     let rejected: [SkippedFile]
     let settings: Settings
+    /// The stamp each file had when its digest was taken: a file read in another version is not used.
+    var stamps = ClipStamps.none
     /// How a clip's file is decoded: libsndfile (``AudioFile/read(path:)``); a test hands in another
     /// to make a failure of the moment happen on cue.
     var read: @Sendable (String) throws(AudioError) -> DecodedAudio = { path throws(AudioError) in
@@ -61,6 +64,7 @@ struct LoadCell: Cell {
         let clips = corpus.clips.filter { contents[$0.path] != nil }
         let version = self.version
         let read = self.read
+        let stamps = self.stamps
         context.progress.expect(clips.count, "clips")
         let facts = ParallelJobs.map(
             count: clips.count, workers: context.jobs, makeState: {},
@@ -80,7 +84,9 @@ struct LoadCell: Cell {
                     context.progress.advance(cached: true)
                     return facts
                 }
-                let decoded = Self.decode(clip.location, reading: read)
+                let decoded = Self.decode(clip.location, reading: read) { stamp in
+                    stamps.change(of: clip.path, readAs: stamp)
+                }
                 if decoded.lasting {
                     if let data = try? JSONEncoder.stable.encode(decoded.facts) { context.storeItem(data, for: key) }
                 } else {
@@ -137,7 +143,8 @@ struct LoadCell: Cell {
     /// silent, too short) gets the reason instead. `lasting` is false when the failure depends on the
     /// moment, not on the file's content (``AudioError/isLasting``): such a result is not remembered.
     static func decode(
-        _ location: String, reading read: (String) throws(AudioError) -> DecodedAudio
+        _ location: String, reading read: (String) throws(AudioError) -> DecodedAudio,
+        changed: (FileStamp?) -> String? = { _ in nil }
     ) -> (facts: AudioFacts, lasting: Bool) {
         func skip(_ reason: String, lasting: Bool = true) -> (AudioFacts, Bool) {
             (AudioFacts(sampleRate: 0, channels: 0, frames: 0, format: "", skip: reason), lasting)
@@ -150,6 +157,7 @@ struct LoadCell: Cell {
                 ? skip(error.reason)
                 : skip(error.reason + " (not remembered: the next build tries again)", lasting: false)
         }
+        if let change = changed(audio.stamp) { return skip(change, lasting: false) }
         if audio.durationSeconds < shortestSeconds {
             let samples = audio.frameCount == 1 ? "1 sample" : "\(audio.frameCount) samples"
             return skip(

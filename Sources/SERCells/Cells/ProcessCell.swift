@@ -21,6 +21,8 @@ struct ProcessCell: Cell {
     let settings: Settings
     /// Where each clip's file is, by its corpus path.
     let locations: [String: String]
+    /// The stamp each file had when its digest was taken: a file read in another version is not used.
+    var stamps = ClipStamps.none
 
     var id: String { Self.name }
     var summary: String {
@@ -69,6 +71,7 @@ struct ProcessCell: Cell {
         let locations = self.locations
         let version = self.version
         let itemSettings = self.itemSettings
+        let stamps = self.stamps
         context.progress.expect(clips.count, "clips")
         let outcomes = ParallelJobs.map(
             count: clips.count, workers: context.jobs,
@@ -86,7 +89,8 @@ struct ProcessCell: Cell {
                     return facts
                 }
                 let facts = Self.process(
-                    clip, at: locations[clip.path] ?? clip.path, with: processor, key: key, context: context)
+                    clip, at: locations[clip.path] ?? clip.path, with: processor, key: key, stamps: stamps,
+                    context: context)
                 context.progress.advance()
                 return facts
             })
@@ -125,7 +129,7 @@ struct ProcessCell: Cell {
     /// is not stored, and keeps the cell's result out of the cache: the next build tries again.
     private static func process(
         _ clip: LoadedClip, at location: String, with processor: Result<ClipProcessor, AudioError>, key: Digest,
-        context: CellContext
+        stamps: ClipStamps, context: CellContext
     ) -> ProcessFacts {
         func remember(_ facts: ProcessFacts) -> ProcessFacts {
             if let data = try? JSONEncoder.stable.encode(facts) { context.storeItem(data, for: key) }
@@ -144,6 +148,10 @@ struct ProcessCell: Cell {
             processed = try processor.get().process(path: location)
         } catch {
             return failed(error)
+        }
+        if let change = stamps.change(of: clip.path, readAs: processed.stamp) {
+            context.keepOutOfCache(because: "\(clip.path) changed while this build read it")
+            return ProcessFacts(sampleRate: 0, loadedCount: 0, count: 0, skip: change)
         }
         let facts = ProcessFacts(
             sampleRate: processed.sampleRate, loadedCount: processed.stages.loadedCount,
