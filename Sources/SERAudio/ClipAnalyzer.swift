@@ -53,6 +53,8 @@ package struct ClipAnalyzer {
             }
         }
         guard let computer = computers[rate] else { throw ClipError(path: path, reason: "no feature extractor") }
-        return ClipAnalysis(processed: processed, features: computer(processed.samples))
+        let features = computer(processed.samples)
+        if let problem = features.nonFiniteProblem { throw ClipError(path: path, reason: problem) }
+        return ClipAnalysis(processed: processed, features: features)
     }
 }

@@ -98,6 +98,14 @@ package struct ClipProcessor {
             samples = try reducer.reduceNoise(samples, sampleRate: rate, path: path)
             stages.denoise = settings.denoise
         }
+        // Trimming keeps every frame within top_db of the loudest: nothing is left only when no frame's
+        // level is a number (samples so large their powers overflow float32).
+        guard !samples.isEmpty else {
+            throw AudioError(
+                .invalidSamples, path: path,
+                reason: "nothing left after trimming (no frame's level is finite: samples far outside -1…1? "
+                    + "process.normalize.enabled scales them)")
+        }
         return ProcessedClip(loaded: loaded, samples: samples, sampleRate: rate, stages: stages, stamp: audio.stamp)
     }
 

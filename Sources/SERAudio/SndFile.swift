@@ -91,7 +91,11 @@ enum SndFile {
         if samples.withUnsafeBufferPointer(DecodedAudio.containsNonFinite),
             let bad = samples.firstIndex(where: { !$0.isFinite })
         {
-            throw AudioError(.invalidSamples, path: path, reason: "sample \(bad / channels) is \(samples[bad])")
+            // A float64 value beyond float32's range arrives as infinity.
+            let wide = Int(info.format & Int32(SF_FORMAT_SUBMASK)) == SF_FORMAT_DOUBLE && samples[bad].isInfinite
+            throw AudioError(
+                .invalidSamples, path: path,
+                reason: "sample \(bad / channels) is \(wide ? "beyond float32's range (±3.4e38)" : "\(samples[bad])")")
         }
         return DecodedAudio(
             samples: samples,

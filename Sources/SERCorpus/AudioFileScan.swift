@@ -8,10 +8,13 @@ import SERFiles
 
 /// The audio files under a corpus folder, found recursively, by path relative to the folder, sorted.
 ///
-/// Symbolic links are followed, as a corpus assembled from links is laid out by the links; a link
-/// that leads back to a folder already scanned (a loop, or a second way into the same folder) is not
-/// entered again, and an unreadable folder or a link that cannot be resolved is recorded with its
-/// reason instead of stopping the scan. Hidden entries (`.DS_Store`, macOS `._name.wav` resource
+/// Symbolic links are followed, as a corpus assembled from links is laid out by the links. Folders
+/// reached by their own names are scanned before any reached through a link, so a folder is always
+/// read under its real name: a link that leads to a folder already scanned (a loop, an alias such as
+/// `anger -> angry`, a second way into the same folder) is not entered, and is recorded naming the
+/// folder it leads to; an unreadable folder or a link that cannot be resolved is recorded with its
+/// reason instead of stopping the scan. Regular files not named like audio are counted
+/// (``passedOver``), for the corpus's notes. Hidden entries (`.DS_Store`, macOS `._name.wav` resource
 /// forks) are not corpus files and are passed over.
 ///
 /// Names are read as the bytes the file system holds (`readdir`): a name that is not UTF-8 (a
@@ -23,20 +26,34 @@ import SERFiles
 /// is recorded, not read. Folders are walked with a stack, not recursion, so no depth of nesting
 /// exhausts the thread's stack.
 struct AudioFileScan {
-    /// The extensions libsndfile decodes that corpora ship in.
-    static let audioExtensions: Set<String> = ["wav", "flac", "ogg", "mp3"]
+    /// The extensions of the containers libsndfile (with libmpg123 and libopus) decodes.
+    static let audioExtensions: Set<String> = [
+        "wav", "wave", "flac", "ogg", "oga", "opus", "mp3", "aiff", "aif", "aifc", "au", "snd", "caf", "w64", "rf64",
+    ]
 
     private(set) var files: [AudioPath] = []
     /// Folders, links and entries the scan could not use, with why.
     private(set) var problems: [SkippedFile] = []
-    /// Every folder entered, by device and inode.
-    private var visited: Set<FolderIdentity> = []
+    /// Regular files whose names are not audio (`notes.txt`), with up to three of their paths.
+    private(set) var passedOver: (count: Int, examples: [String]) = (0, [])
+    /// Every folder entered, by device and inode, with the path it was scanned under.
+    private var visited: [FolderIdentity: String] = [:]
 
     init(root: String) {
         var pending = [(folder: root, relative: "")]
-        while let next = pending.popLast() {
-            let subfolders = scan(next.folder, relative: next.relative)
-            pending += subfolders.reversed()
+        var linked: [(folder: String, relative: String)] = []
+        while true {
+            if let next = pending.popLast() {
+                let found = scan(next.folder, relative: next.relative)
+                pending += found.folders.reversed()
+                linked += found.links
+            } else if !linked.isEmpty {
+                // Every folder reachable by its own name is scanned: now the links, in name order.
+                linked.sort { $0.relative < $1.relative }
+                pending.append(linked.removeFirst())
+            } else {
+                break
+            }
         }
         files.sort { $0.relative < $1.relative }
         var kept: [AudioPath] = []
@@ -60,31 +77,37 @@ struct AudioFileScan {
         let inode: UInt64
     }
 
-    /// Records the audio files directly in `folder`; gives its subfolders to scan, in name order.
-    private mutating func scan(_ folder: String, relative: String) -> [(folder: String, relative: String)] {
+    /// Records the audio files directly in `folder`; gives its subfolders to scan, in name order, those
+    /// reached through a symbolic link apart.
+    private mutating func scan(_ folder: String, relative: String) -> (
+        folders: [(folder: String, relative: String)], links: [(folder: String, relative: String)]
+    ) {
         let shown = (relative.isEmpty ? "." : relative) + "/"
         var status = stat()
         guard stat(folder, &status) == 0 else {
             problems.append(SkippedFile(path: shown, reason: "unreadable folder: \(String(cString: strerror(errno)))"))
-            return []
+            return ([], [])
         }
-        guard visited.insert(FolderIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))).inserted
-        else {
-            problems.append(
-                SkippedFile(
-                    path: relative + "/",
-                    reason: "symbolic link loop: leads to a folder already scanned (not scanned again)"))
-            return []
+        let identity = FolderIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+        if let first = visited[identity] {
+            let reason =
+                first.isEmpty || relative.hasPrefix(first + "/")
+                ? "symbolic link loop: leads back to \(first.isEmpty ? "the corpus folder" : first + "/") (not scanned again)"
+                : "symbolic link to \(first)/, already scanned under that name (not scanned again)"
+            problems.append(SkippedFile(path: relative + "/", reason: reason))
+            return ([], [])
         }
+        visited[identity] = relative
         let names: [[UInt8]]
         do {
             names = try Self.entries(of: folder)
         } catch {
             problems.append(
                 SkippedFile(path: shown, reason: "unreadable folder: \(String(cString: strerror(error.code)))"))
-            return []
+            return ([], [])
         }
         var subfolders: [(folder: String, relative: String)] = []
+        var links: [(folder: String, relative: String)] = []
         for bytes in names where bytes.first != UInt8(ascii: ".") {
             guard let name = String(validating: bytes, as: UTF8.self) else {
                 recordUndecodable(bytes, in: folder, relative: relative)
@@ -102,14 +125,21 @@ struct AudioFileScan {
             }
             let isAudio = Self.isAudioName(Array(name.utf8))
             if status.st_mode & S_IFMT == S_IFDIR {
-                subfolders.append((path, entry))
+                var own = stat()
+                let isLink = lstat(path, &own) == 0 && own.st_mode & S_IFMT == S_IFLNK
+                if isLink { links.append((path, entry)) } else { subfolders.append((path, entry)) }
             } else if status.st_mode & S_IFMT == S_IFREG {
-                if isAudio { files.append(AudioPath(entry)) }
+                if isAudio {
+                    files.append(AudioPath(entry))
+                } else {
+                    passedOver.count += 1
+                    if passedOver.examples.count < 3 { passedOver.examples.append(entry) }
+                }
             } else if isAudio, let kind = FileKind(mode: status.st_mode) {
                 problems.append(SkippedFile(path: entry, reason: "is \(kind.phrase), not an audio file (not opened)"))
             }
         }
-        return subfolders
+        return (subfolders, links)
     }
 
     /// A name that is not UTF-8: recorded when it is a folder or named like audio, with its bytes shown.

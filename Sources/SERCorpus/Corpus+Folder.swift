@@ -6,7 +6,16 @@ extension Corpus {
     /// its reason.
     static func read(folder root: URL, data: String, layout: CorpusLayout) throws(CorpusError) -> Corpus {
         let scan = AudioFileScan(root: root.path)
-        return try read(files: scan.files, problems: scan.problems, root: root, data: data, layout: layout)
+        var corpus = try read(files: scan.files, problems: scan.problems, root: root, data: data, layout: layout)
+        if scan.passedOver.count > 0 {
+            let files = scan.passedOver.count == 1 ? "1 file" : "\(scan.passedOver.count) files"
+            corpus.notes.append(
+                "passed over \(files) not named like audio (\(scan.passedOver.examples.joined(separator: ", "))"
+                    + (scan.passedOver.count > scan.passedOver.examples.count ? ", …" : "")
+                    + "); audio is read from "
+                    + AudioFileScan.audioExtensions.sorted().map { "." + $0 }.joined(separator: " "))
+        }
+        return corpus
     }
 
     /// Reads file names as a folder holding them is read, without touching a file (CREMA-D's

@@ -10,6 +10,15 @@ package struct ClipFeatures: Sendable {
     package var chromaTuning: Double?
 
     package var frameCount: Int { frames.first?.rows.first?.count ?? 0 }
+
+    /// Why these features cannot stand for the clip, if a summary value is not finite (samples far
+    /// outside [-1, 1], unnormalised, overflow float32 powers): `rms_mean_0 is inf`.
+    package var nonFiniteProblem: String? {
+        guard let index = summary.firstIndex(where: { !$0.isFinite }) else { return nil }
+        let name = index < summaryNames.count ? summaryNames[index] : "value \(index)"
+        return "feature \(name) is \(summary[index]) (are its samples far outside -1…1? process.normalize.enabled "
+            + "scales them)"
+    }
 }
 
 /// Computes ``ClipFeatures`` with one reusable extractor (FFT plan and buffers) per worker.

@@ -43,6 +43,10 @@ struct FeatureDump: Sendable {
     /// One file's line of output, after writing its waveform if asked to.
     private func output(for path: String, analyzer: inout ClipAnalyzer) throws(ClipError) -> String {
         let run = try analyzer.analyze(path: path)
+        // librosa computes features of silence and of a click; a build and predict do not use such a file.
+        if let problem = run.processed.unusable {
+            Standard.error("serreport: note: \(PrintedLine.escaped(path)): \(problem); build and predict skip it")
+        }
         if let waveOutput {
             do {
                 try AudioFile.write(

@@ -63,11 +63,29 @@ struct Predictor {
                 }
             })
         let featureCount = scaler.featureNames.count
+        // With --same-speaker every file counts toward the speaker's statistics: a file given twice (under
+        // any name) would count twice, and two copies alone have no spread at all.
+        var sameFile: [Int: Int] = [:]
+        var seen: [FileIdentity: Int] = [:]
+        for (index, path) in paths.enumerated() {
+            guard let identity = FileIdentity(path) else { continue }
+            if let first = seen[identity] { sameFile[index] = first } else { seen[identity] = index }
+        }
         var good: [Int] = []
         var rows: [[Double]] = []
         var rejected: [Int: String] = [:]
         for (index, analysis) in analyses.enumerated() {
             guard case .success(let clip) = analysis else { continue }
+            // What a build skips (silent, too short) is no clip for its model either.
+            if let problem = clip.processed.unusable {
+                rejected[index] = problem
+                continue
+            }
+            if sameSpeaker, let first = sameFile[index] {
+                rejected[index] =
+                    "is the same file as \(paths[first]); --same-speaker normalises each of the speaker's clips once"
+                continue
+            }
             guard clip.features.summary.count == featureCount else {
                 rejected[index] = "gives \(clip.features.summary.count) features, the model takes \(featureCount)"
                 continue
@@ -135,5 +153,18 @@ struct Predictor {
             }
         }
         return output
+    }
+}
+
+/// A file as the file system knows it (device and inode), whatever the path that names it.
+struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+
+    init?(_ path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
     }
 }

@@ -60,6 +60,30 @@ struct AwkwardAudioTests {
         #expect(raw.features.frameCount == 1)
     }
 
+    @Test(
+        "float samples near 1e30 without normalisation: an error naming the step or the feature, never an all-zero clip or infinite features"
+    )
+    func hugeSamples() throws {
+        let huge = (0..<32000).map { Float(1e30 * sin(Double($0) * 0.05)) }
+        let trimmed = try analyze(
+            huge, rate: 16000, format: .wavFloat, overrides: ["process.normalize.enabled=false"])
+        guard case .failure(let trimError) = trimmed else {
+            Issue.record("features of a clip trimmed to nothing")
+            return
+        }
+        #expect(trimError.reason.hasPrefix("nothing left after trimming"), "\(trimError.reason)")
+        let untrimmed = try analyze(
+            huge, rate: 16000, format: .wavFloat,
+            overrides: ["process.normalize.enabled=false", "process.trim.enabled=false"])
+        guard case .failure(let featureError) = untrimmed else {
+            Issue.record("infinite features accepted")
+            return
+        }
+        #expect(featureError.reason.hasPrefix("feature rms_mean_0 is inf"), "\(featureError.reason)")
+        // Normalised first (the default), the same samples are an ordinary clip.
+        expectFinite(try analyze(huge, rate: 16000, format: .wavFloat).get())
+    }
+
     @Test("a one-sample file loads and gives one frame")
     func oneSample() throws {
         let raw = try analyze([0.25], rate: 16000, processing: false).get()

@@ -121,6 +121,32 @@ struct CorpusDetectionTests {
         #expect(reasons["sad/gone.wav"]?.hasPrefix("cannot be read") == true)
     }
 
+    @Test(
+        "a link to a folder never takes the folder's place: folders are read under their own names first, the link is listed naming the folder"
+    )
+    func linksToFolders() throws {
+        // `anger` sorts before `angry`, and `angry/sadlink` would put sad's clips under angry.
+        let tree = try CorpusTree(["angry/a.wav", "sad/b.wav", "sad/c.aiff", "notes.txt", "sad/readme.md"])
+        try tree.addLink("anger", to: "angry")
+        try tree.addLink("angry/sadlink", to: "../sad")
+        let corpus = try Corpus.open(tree.path)
+        #expect(corpus.rows.map(\.path) == ["angry/a.wav", "sad/b.wav", "sad/c.aiff"])
+        #expect(corpus.rows.map(\.emotion) == ["angry", "sad", "sad"])
+        let reasons = corpus.rejectedReasons
+        #expect(reasons["anger/"] == "symbolic link to angry/, already scanned under that name (not scanned again)")
+        #expect(
+            reasons["angry/sadlink/"] == "symbolic link to sad/, already scanned under that name (not scanned again)")
+        #expect(
+            corpus.notes.contains {
+                $0.hasPrefix("passed over 2 files not named like audio (notes.txt, sad/readme.md)")
+            },
+            "\(corpus.notes)")
+        // A link to a folder outside the corpus is read through the link.
+        let outside = try CorpusTree(["x.wav"])
+        try tree.addLink("calm", to: outside.path)
+        #expect(try Corpus.open(tree.path).rows.map(\.path).contains("calm/x.wav"))
+    }
+
     @Test("an unreadable folder is skipped with its reason", .enabled(if: getuid() != 0, "root reads every folder"))
     func unreadableFolder() throws {
         let tree = try CorpusTree(["angry/a.wav", "sad/b.wav", "locked/c.wav"])

@@ -1,4 +1,5 @@
 import Foundation
+import SERAudio
 import Testing
 
 #if canImport(Glibc)
@@ -132,5 +133,35 @@ struct HostileModelFileTests {
                 "serreport: \(folder.path): is a folder, not an audio file",
             ], "\(run.stderr)")
         #expect(run.stdout.hasPrefix("\(fixture.clip): "), "\(run.stdout)")
+    }
+
+    @Test(
+        "predict refuses what a build skips (silence, a click) and, with --same-speaker, a file given twice; the other files still predict"
+    )
+    func unusableAudioInputs() throws {
+        let folder = try fixture.copy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let silent = folder.appendingPathComponent("silent.wav").path
+        let click = folder.appendingPathComponent("click.wav").path
+        try AudioFile.write([Float](repeating: 0, count: 16000), sampleRate: 16000, format: .wav16, to: silent)
+        try AudioFile.write([0.5, -0.5, 0.25], sampleRate: 16000, format: .wav16, to: click)
+        let run = try TimedRun(["predict", "--report", folder.path, silent, click, fixture.clip], seconds: 120)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(
+            run.errorLines == [
+                "serreport: \(silent): silent (every sample is zero)",
+                "serreport: \(click): too short (3 samples, 0.0 s; at least 0.1 s needed)",
+            ], "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("\(fixture.clip): "), "\(run.stdout)")
+        let link = folder.appendingPathComponent("again.wav").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fixture.clip)
+        let twice = try TimedRun(
+            ["predict", "--report", folder.path, "--same-speaker", fixture.clip, link], seconds: 120)
+        #expect(twice.status == 1)
+        #expect(
+            twice.errorLines == [
+                "serreport: \(link): is the same file as \(fixture.clip); --same-speaker normalises each of the "
+                    + "speaker's clips once"
+            ], "\(twice.stderr)")
     }
 }

@@ -42,6 +42,7 @@ struct ClipExtractor {
         }
         let features = computers[rate]!(samples)
         samples = []
+        if let problem = features.nonFiniteProblem { return .failure(ClipError(path: record.path, reason: problem)) }
         return .success(
             ClipSummary(
                 path: record.path, values: features.summary, frames: features.frameCount,

@@ -35,9 +35,6 @@ struct LoadCell: Cell {
     /// reason, so per-clip results of version 2 may hold one and are not reused.
     var version: Int { 3 }
 
-    /// Clips shorter than this hold no speech to speak of (a click, one sample): skipped, as DESIGN.md
-    /// says of "too short" files. 0.1 s is a syllable at most; RAVDESS's shortest clip is 2.9 s.
-    static let shortestSeconds = 0.1
     var inputs: [ArtifactDeclaration] { [] }
     var outputs: [ArtifactDeclaration] { [Artifacts.clips.declaration] }
     var parameters: ParameterList { settings.parameters(["corpus", "labels", "report.figure_formats"]) }
@@ -158,14 +155,10 @@ struct LoadCell: Cell {
                 : skip(error.reason + " (not remembered: the next build tries again)", lasting: false)
         }
         if let change = changed(audio.stamp) { return skip(change, lasting: false) }
-        if audio.durationSeconds < shortestSeconds {
-            let samples = audio.frameCount == 1 ? "1 sample" : "\(audio.frameCount) samples"
-            return skip(
-                String(
-                    format: "too short (%@, %.3f s; at least %.1f s needed)", samples, audio.durationSeconds,
-                    shortestSeconds))
+        if let problem = ClipUsability.problem(frames: audio.frameCount, sampleRate: audio.sampleRate, peak: audio.peak)
+        {
+            return skip(problem)
         }
-        if audio.peak == 0 { return skip("silent (every sample is zero)") }
         let facts = AudioFacts(
             sampleRate: audio.sampleRate, channels: audio.channelCount, frames: audio.frameCount,
             format: audio.formatName)
