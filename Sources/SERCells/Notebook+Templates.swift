@@ -18,9 +18,16 @@ extension Notebook {
         }
     }
 
-    /// The cell narratives from ``reportTemplates``, checked the same way.
+    /// The cell narratives from ``reportTemplates``, checked the same way; first the folder itself (one
+    /// the user named must exist) and a warning for files in it no template is named like.
     func cellNarratives() throws(CellError) -> CellNarratives {
         do {
+            let unused = try reportTemplates.unusedFiles(defaultFolder: ReportSettings().templates)
+            if !unused.isEmpty {
+                log(
+                    "warning: \(unused.joined(separator: ", ")): no template has this name, so it is not used "
+                        + "(`serreport templates` lists the names)")
+            }
             return try CellNarratives(templates: reportTemplates)
         } catch {
             throw CellError(cell: "report", message: error.description)

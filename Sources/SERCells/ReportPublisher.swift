@@ -146,7 +146,8 @@ struct ReportPublisher {
                 ReportPair("corpus", settings.data),
                 ReportPair(
                     "protocol",
-                    headline.map { "\($0.protocolUsed), \($0.folds) folds" } ?? settings.train.evaluation.rawValue),
+                    headline.map { "\($0.protocolUsed), \(TrainCell.folds($0.folds))" }
+                        ?? settings.train.evaluation.rawValue),
                 ReportPair("seed", "\(settings.train.seed)"),
                 ReportPair("serreport", SerreportVersion.current),
             ],

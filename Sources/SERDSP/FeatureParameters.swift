@@ -118,8 +118,16 @@ package struct FeatureParameters: SettingGroup, Hashable {
         guard sampleRate > 0 else {
             throw DSPError(.invalidParameter, reason: "sample_rate must be positive, got \(sampleRate)")
         }
-        _ = try SpectralContrast.bands(
-            sampleRate: Double(sampleRate), nFFT: nFFT, bandCount: nBands, minimumHz: fmin,
-            quantile: SpectralContrast.defaultQuantile)
+        // The contrast bands are checked only where spectral contrast is extracted.
+        guard activeKinds.contains(.contrast) else { return }
+        do {
+            _ = try SpectralContrast.bands(
+                sampleRate: Double(sampleRate), nFFT: nFFT, bandCount: nBands, minimumHz: fmin,
+                quantile: SpectralContrast.defaultQuantile)
+        } catch {
+            throw DSPError(
+                .invalidParameter,
+                reason: error.reason + " (raise features.n_fft, or lower features.contrast.fmin or n_bands)")
+        }
     }
 }

@@ -26,7 +26,8 @@ package final class FrameFeatureExtractor {
     private let zcr: ZeroCrossingRate
     private let mfcc: MFCC
     private let chroma: Chroma
-    private let contrast: SpectralContrast
+    /// Only where spectral contrast is extracted: its bands need an `n_fft` other features do not.
+    private let contrast: SpectralContrast?
     private let kinds: Set<FeatureKind>
     private let shape: SpectralShape
     private let balance: SpectralBalance
@@ -57,9 +58,12 @@ package final class FrameFeatureExtractor {
             sampleRate: sampleRate, nFFT: parameters.nFFT, melCount: parameters.nMels,
             coefficientCount: parameters.nMFCC)
         self.chroma = try Chroma(sampleRate: sampleRate, nFFT: parameters.nFFT, chromaCount: parameters.nChroma)
-        self.contrast = try SpectralContrast(
-            sampleRate: sampleRate, nFFT: parameters.nFFT, bandCount: parameters.nBands, minimumHz: parameters.fmin)
         self.kinds = Set(parameters.activeKinds)
+        self.contrast =
+            kinds.contains(.contrast)
+            ? try SpectralContrast(
+                sampleRate: sampleRate, nFFT: parameters.nFFT, bandCount: parameters.nBands, minimumHz: parameters.fmin)
+            : nil
         self.shape = SpectralShape(sampleRate: sampleRate, nFFT: parameters.nFFT)
         self.balance = SpectralBalance(sampleRate: sampleRate, nFFT: parameters.nFFT)
         self.loudness = Loudness(sampleRate: sampleRate, nFFT: parameters.nFFT)
@@ -104,7 +108,7 @@ package final class FrameFeatureExtractor {
             add(.chroma, chromaMatrix)
             tuning = estimate
         }
-        add(.contrast, contrast(magnitude, scratch: &contrastScratch))
+        if let contrast { add(.contrast, contrast(magnitude, scratch: &contrastScratch)) }
         if kinds.contains(.centroid) {
             let centroid = shape.centroid(magnitude)
             add(.centroid, FeatureMatrix(row: centroid))

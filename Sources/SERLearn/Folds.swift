@@ -41,7 +41,9 @@ package struct FoldPlan: Sendable, Equatable {
     ) throws {
         precondition(labels.count == speakers.count, "\(labels.count) labels, \(speakers.count) speakers")
         guard labels.count >= 2 else {
-            throw LearnError(.tooFewRows, "there are \(labels.count) clips; evaluation needs at least 2")
+            throw LearnError(
+                .tooFewRows,
+                "there \(labels.count == 1 ? "is 1 clip" : "are \(labels.count) clips"); evaluation needs at least 2")
         }
         let counts = Dictionary(grouping: labels.indices, by: { labels[$0] }).mapValues(\.count)
         guard counts.count >= 2 else {
@@ -64,6 +66,11 @@ package struct FoldPlan: Sendable, Equatable {
         if used == .stratified && requested == .stratified && known.count >= 2 {
             notes.append(
                 "Clips were split at random, so the same speaker appears in training and test folds: this over-states accuracy by 15–30 points compared with speaker-independent evaluation."
+            )
+        }
+        if used == .holdout && known.count >= 2 {
+            notes.append(
+                "Clips were split at random into one 80/20 split, so the same speaker appears in training and test: this over-states accuracy by 15–30 points compared with speaker-independent evaluation, and one split's score varies more than a k-fold mean."
             )
         }
         self.used = used

@@ -30,7 +30,8 @@ package struct Configuration: Sendable {
     }
 
     /// Applies one `key.path=value`. The value is read as YAML (`40`, `true`, `[a, b]`); a list
-    /// setting also takes a bare `a,b`.
+    /// setting also takes a bare `a,b`. A mapping is laid over what is set key by key, and `{}`
+    /// empties it.
     package mutating func set(_ assignment: String) throws(SettingsError) {
         let source = ConfigSource.commandLine("--set")
         guard let equals = assignment.firstIndex(of: "=") else {
@@ -57,6 +58,12 @@ package struct Configuration: Sendable {
         let path = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !path.contains(where: \.isEmpty) else {
             throw SettingsError(source: source, key: key, reason: "empty key")
+        }
+        // An empty mapping replaces what is there (`--set labels.map={}` clears the file's renames,
+        // `--set train={}` puts train back to its defaults); anything else is laid over it key by key.
+        if case .map(let entries, _) = value, entries.isEmpty {
+            tree = tree.replacing(at: path[...], with: value)
+            return
         }
         var nested = value
         for component in path.reversed() { nested = .map([(component, nested)], source) }

@@ -2,7 +2,8 @@ import Foundation
 
 /// A CSV file: a header and rows of text cells that pandas reads as is, written atomically. A cell is
 /// quoted, its quotes doubled, where it holds a quote, a comma, CR or LF (RFC 4180), as yaslab/CSV.swift's
-/// `CSVWriter` does; rows end in LF, the last one too.
+/// `CSVWriter` does; rows end in LF, the last one too. A text cell a spreadsheet would take for a
+/// formula is written with a leading `'` (``defused(_:)``).
 ///
 /// Written here rather than through `CSVWriter` (which still reads manifests): it writes one Unicode
 /// scalar at a time into an `OutputStream` and searches each cell five times through Foundation, which
@@ -35,8 +36,26 @@ package struct CSVTable: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `+cmd|…`, `-cmd|…`,
+    /// or one starting with a tab or CR) gets a leading `'`, as OWASP's CSV-injection guidance says, so
+    /// Excel and LibreOffice show it as text; a number (`-0.25`, `+3`) is left as it is.
+    static func defused(_ cell: String) -> String {
+        guard let first = cell.utf8.first else { return cell }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D:
+            return "'" + cell
+        case UInt8(ascii: "-"), UInt8(ascii: "+"):
+            let second = cell.utf8.dropFirst().first
+            let numeric = second.map { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") } ?? true
+            return numeric ? cell : "'" + cell
+        default:
+            return cell
+        }
+    }
+
     private static func append(_ cell: String, to bytes: inout [UInt8]) {
         let quote = UInt8(ascii: "\"")
+        let cell = defused(cell)
         let utf8 = cell.utf8
         let quoted = utf8.contains { $0 == quote || $0 == UInt8(ascii: ",") || $0 == 0x0A || $0 == 0x0D }
         guard quoted else {

@@ -94,6 +94,41 @@ package struct ReportTemplates: Sendable {
         return names.sorted()
     }
 
+    /// Checks the project's folder before anything renders and returns what in it no template is named
+    /// like (`cells/training.mustache`: a typo would otherwise leave the built-in text in place without a
+    /// word). A folder the user named that is missing, or a file where the folder belongs, is an error;
+    /// the default folder (`default`) may be absent.
+    package func unusedFiles(defaultFolder: String) throws(ReportError) -> [String] {
+        guard let folder else { return [] }
+        var status = stat()
+        guard stat(folder.url.path, &status) == 0 else {
+            if folder.shown == defaultFolder { return [] }
+            throw ReportError(
+                path: folder.shown,
+                reason: "no such template folder (report.templates; `serreport templates init \(folder.shown)` "
+                    + "makes one)")
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw ReportError(path: folder.shown, reason: "is not a folder (report.templates names a template folder)")
+        }
+        let known = Set(BuiltInTemplates.files.keys)
+        var unused: [String] = []
+        let manager = FileManager.default
+        for name in ((try? manager.contentsOfDirectory(atPath: folder.url.path)) ?? []).sorted()
+        where !name.hasPrefix(".") {
+            if name == "cells" {
+                let cells = folder.url.appendingPathComponent("cells").path
+                for cell in ((try? manager.contentsOfDirectory(atPath: cells)) ?? []).sorted()
+                where !cell.hasPrefix(".") && !known.contains("cells/\(cell)") {
+                    unused.append(Self.join(folder.shown, "cells/\(cell)"))
+                }
+            } else if !known.contains(name) {
+                unused.append(Self.join(folder.shown, name))
+            }
+        }
+        return unused
+    }
+
     /// `folder/name`, without doubling a slash the folder already ends with.
     static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : "\(folder)/\(name)"

@@ -35,6 +35,21 @@ package indirect enum ConfigNode: Sendable {
         return .map(entries, source)
     }
 
+    /// This node with the value at `path` (keys of nested mappings) replaced by `value` whole: what
+    /// `--set key={}` does, where merging an empty mapping would change nothing.
+    package func replacing(at path: ArraySlice<String>, with value: ConfigNode) -> ConfigNode {
+        guard let key = path.first else { return value }
+        guard case .map(var entries, let source) = self else {
+            return ConfigNode.empty.replacing(at: path, with: value)
+        }
+        if let index = entries.firstIndex(where: { $0.key == key }) {
+            entries[index].value = entries[index].value.replacing(at: path.dropFirst(), with: value)
+        } else {
+            entries.append((key, ConfigNode.empty.replacing(at: path.dropFirst(), with: value)))
+        }
+        return .map(entries, source)
+    }
+
     /// How the node reads in a message: `'1025'`, `a list`, `a mapping`.
     package var shown: String {
         switch self {

@@ -34,6 +34,15 @@ struct CommonOptions: ParsableArguments {
 
     /// The settings with where each value came from (for `serreport config`).
     func resolved() throws -> ResolvedSettings<Settings> {
+        // The command line turns bytes that are not UTF-8 into U+FFFD: such a name opens nothing, and a
+        // report folder named after it would be created for a corpus that cannot be found.
+        for (option, value) in [("--data", data), ("--out", out), ("--config", config)]
+            + overrides.map({ ("--set", $0) })
+        where value?.contains("\u{FFFD}") == true {
+            throw CommandError(
+                "\(option) \(PrintedLine.escaped(value ?? "")): holds bytes that are not UTF-8 (shown as \u{FFFD}), "
+                    + "which serreport cannot carry into a report; rename it in UTF-8")
+        }
         let explicit = config != nil
         let file = config ?? Settings.fileName
         do {

@@ -25,6 +25,8 @@ struct MetricsComparison: Sendable {
     var bestB: String
     var protocolA: String
     var protocolB: String
+    /// Why the two reports' scores may not compare: other emotions, another number of clips.
+    var warnings: [String] = []
 
     /// Reads `metrics.json` from two report folders (or two metrics files).
     init(a: String, b: String) throws(CellError) {
@@ -34,8 +36,19 @@ struct MetricsComparison: Sendable {
         self.b = b
         bestA = first.best
         bestB = second.best
-        protocolA = "\(first.protocol.used), \(first.protocol.folds) folds"
-        protocolB = "\(second.protocol.used), \(second.protocol.folds) folds"
+        protocolA = "\(first.protocol.used), \(first.protocol.folds) fold\(first.protocol.folds == 1 ? "" : "s")"
+        protocolB = "\(second.protocol.used), \(second.protocol.folds) fold\(second.protocol.folds == 1 ? "" : "s")"
+        let (labelsA, labelsB) = (Self.labels(first), Self.labels(second))
+        if labelsA != labelsB {
+            warnings.append(
+                "the reports classify different emotions (A: \(labelsA.joined(separator: ", ")); B: "
+                    + "\(labelsB.joined(separator: ", "))), so chance differs (\(Self.chance(labelsA)) against "
+                    + "\(Self.chance(labelsB))) and their scores are not comparable")
+        }
+        let (clipsA, clipsB) = (Self.clips(first), Self.clips(second))
+        if clipsA != clipsB {
+            warnings.append("the reports evaluated different numbers of clips (A: \(clipsA); B: \(clipsB))")
+        }
         var models: [String: [String: Metric]] = [:]
         for name in Set(first.models.keys).union(second.models.keys) {
             func values(_ model: MetricsFile.Model?) -> [String: Double] {
@@ -65,12 +78,60 @@ struct MetricsComparison: Sendable {
         } catch {
             throw CellError(cell: "diff", message: "\(file): \(error.reason)")
         }
+        let metrics: MetricsFile
         do {
-            return try JSONDecoder.stable.decode(MetricsFile.self, from: data)
+            metrics = try JSONDecoder.stable.decode(MetricsFile.self, from: data)
         } catch {
-            throw CellError(
-                cell: "diff", message: "\(file): not a serreport metrics.json (\(error.localizedDescription))")
+            throw CellError(cell: "diff", message: "\(file): not a serreport metrics.json (\(Self.describe(error)))")
         }
+        for (name, model) in metrics.models.sorted(by: { $0.key < $1.key }) {
+            for (key, value) in [("uar", model.uar), ("accuracy", model.accuracy), ("macro_f1", model.macroF1)]
+            where !(value >= 0 && value <= 1) {
+                throw CellError(
+                    cell: "diff", message: "\(file): models.\(name).\(key) is \(value), not a score from 0 to 1")
+            }
+        }
+        guard metrics.models[metrics.best] != nil else {
+            throw CellError(
+                cell: "diff",
+                message: "\(file): best names '\(PrintedLine.escaped(metrics.best))', which is not one of its models ("
+                    + metrics.models.keys.sorted().joined(separator: ", ") + ")")
+        }
+        return metrics
+    }
+
+    /// What a decoding error says, with the key it is about (`models.rf.uar: expected a number`).
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return error.localizedDescription }
+        func path(_ context: DecodingError.Context, _ last: (any CodingKey)? = nil) -> String {
+            let keys = context.codingPath + (last.map { [$0] } ?? [])
+            return keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "no key \(path(context, key))"
+        case .typeMismatch(let type, let context): return "\(path(context)): expected \(type)"
+        case .valueNotFound(let type, let context): return "\(path(context)): expected \(type), found null"
+        case .dataCorrupted(let context):
+            let at = path(context)
+            let what = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
+            return (at.isEmpty ? "" : at + ": ") + (what ?? context.debugDescription)
+        @unknown default: return error.localizedDescription
+        }
+    }
+
+    /// The emotions a report's models classify, sorted.
+    private static func labels(_ metrics: MetricsFile) -> [String] {
+        Set(metrics.models.values.flatMap(\.labels)).sorted()
+    }
+
+    /// The clips the best model was evaluated on (the sum of its confusion matrix).
+    private static func clips(_ metrics: MetricsFile) -> Int {
+        metrics.models[metrics.best]?.confusion.joined().reduce(0, +) ?? 0
+    }
+
+    /// `1/3 = 0.333`: the UAR of guessing.
+    private static func chance(_ labels: [String]) -> String {
+        labels.isEmpty ? "–" : String(format: "%.3f", 1 / Double(labels.count))
     }
 
     /// Model names in the usual order (rf, xgb, svm, mlp, logreg), then any others.
@@ -103,6 +164,10 @@ struct MetricsComparison: Sendable {
             lines.append("")
             lines.append("**Warning:** the two reports used different protocols; their scores are not comparable.")
         }
+        for warning in warnings {
+            lines.append("")
+            lines.append("**Warning:** \(warning).")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -116,8 +181,9 @@ struct MetricsComparison: Sendable {
             var bestA: String
             var bestB: String
             var models: [String: [String: Metric]]
+            var warnings: [String]
             enum CodingKeys: String, CodingKey {
-                case a, b, models
+                case a, b, models, warnings
                 case protocolA = "protocol_a"
                 case protocolB = "protocol_b"
                 case bestA = "best_a"
@@ -126,7 +192,8 @@ struct MetricsComparison: Sendable {
         }
         let encoder = JSONEncoder.readable
         let output = Output(
-            a: a, b: b, protocolA: protocolA, protocolB: protocolB, bestA: bestA, bestB: bestB, models: models)
+            a: a, b: b, protocolA: protocolA, protocolB: protocolB, bestA: bestA, bestB: bestB, models: models,
+            warnings: warnings)
         return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self) + "\n"
     }
 }

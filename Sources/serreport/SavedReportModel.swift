@@ -36,6 +36,7 @@ struct SavedReportModel {
         settings = try Self.settings(Self.join(models, "settings.json"))
         let labelsPath = Self.join(models, "labels.json")
         labels = try Self.checked(labelsPath) { data throws(LearnError) in try ClassLabels.load(json: data) }
+        try Self.checkLabels(labels, at: labelsPath, against: Self.join(report, "metrics.json"), kind: kind)
         let scalerPath = Self.join(models, "scaler.json")
         scaler = try Self.checked(scalerPath) { data throws(LearnError) in try ScalerFile.load(json: data) }
         let expected = FeatureNames.summary(settings.features)
@@ -103,6 +104,27 @@ struct SavedReportModel {
                 "\(path): the best model '\(SavedModelFile.quoted(best))' is not one serreport trains (\(names))")
         }
         return kind
+    }
+
+    /// `labels.json` against the labels `metrics.json` records for the model (when it records them):
+    /// the class order a model's outputs are read in must be the one it was evaluated with, or every
+    /// prediction would carry another emotion's name.
+    private static func checkLabels(_ labels: [String], at path: String, against metricsPath: String, kind: ModelKind)
+        throws(CommandError)
+    {
+        struct Metrics: Decodable {
+            struct Model: Decodable { let labels: [String]? }
+            let models: [String: Model]?
+        }
+        guard ReportFile.exists(metricsPath) else { return }
+        let metrics = try checked(metricsPath) { data throws(LearnError) in
+            try SavedModelFile.decode(Metrics.self, from: data)
+        }
+        guard let recorded = metrics.models?[kind.rawValue]?.labels, recorded != labels else { return }
+        func shown(_ names: [String]) -> String { names.map(SavedModelFile.quoted).joined(separator: ", ") }
+        throw CommandError(
+            "\(path): names the classes \(shown(labels)), but \(metricsPath) records the \(kind.rawValue) model's "
+                + "as \(shown(recorded)) (files from different builds?)")
     }
 
     /// The saved settings, through the settings schema (which names the key and the reason).

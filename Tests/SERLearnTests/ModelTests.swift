@@ -66,6 +66,16 @@ struct ModelFixture: Decodable {
         #expect(try FoldPlan(.stratified, labels: labels, speakers: speakers, folds: 5, seed: 7) == plan)
     }
 
+    @Test("a holdout split warns as a random k-fold split does: the same speakers are in training and test")
+    func holdoutWarns() throws {
+        let labels = (0..<100).map { $0 % 4 }
+        let speakers = (0..<100).map { "s\($0 % 5)" }
+        let plan = try FoldPlan(.holdout, labels: labels, speakers: speakers, seed: 7)
+        #expect(plan.folds.count == 1)
+        #expect(plan.notes.contains { $0.contains("one 80/20 split") && $0.contains("over-states accuracy") })
+        #expect(throws: LearnError.self) { try FoldPlan(.holdout, labels: [1], speakers: ["a"], seed: 7) }
+    }
+
     @Test func unknownSpeakersFallBackToStratifiedWithANote() throws {
         let labels = (0..<40).map { $0 % 2 }
         let plan = try FoldPlan(.speakerIndependent, labels: labels, speakers: Array(repeating: "", count: 40), seed: 1)

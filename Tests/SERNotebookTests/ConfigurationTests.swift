@@ -65,6 +65,19 @@ struct ConfigurationTests {
         #expect(try resolve(sets: ["formats="]).value.formats == [])
     }
 
+    @Test("--set key={} empties a mapping the file set (merging it would change nothing); a mapping adds to it")
+    func setEmptyMappingClears() throws {
+        let file = "map: {calm: neutral}\nmfcc: {n_mels: 64}"
+        #expect(try resolve(file: file).value.map == ["calm": "neutral"])
+        let cleared = try resolve(file: file, sets: ["map={}"])
+        #expect(cleared.value.map == [:])
+        #expect(cleared.value.nMels == 64)
+        #expect(try resolve(file: file, sets: ["map={}", "map={sad: low}"]).value.map == ["sad": "low"])
+        #expect(try resolve(file: file, sets: ["map={sad: low}"]).value.map == ["calm": "neutral", "sad": "low"])
+        // A section set to {} is back to its defaults.
+        #expect(try resolve(file: file, sets: ["mfcc={}"]).value.nMels == 128)
+    }
+
     @Test func unknownKeyInFileNamesKeyLineAndSuggestion() {
         let error = error(file: "mfcc:\n  n_mfc: 3\n")
         #expect(error?.key == "mfcc.n_mfc")

@@ -30,4 +30,16 @@ struct CSVTableTests {
         #expect(reader.headerRow == table.header)
         #expect(rows == table.rows)
     }
+
+    @Test("a text cell a spreadsheet would run as a formula gets a leading quote; numbers and other text do not")
+    func formulaCellsDefused() throws {
+        var table = CSVTable(header: ["p_=HYPERLINK(\"x\")", "b"])
+        table.append(["=cmd|' /C calc'!A0", "@SUM(1+1)"])
+        table.append(["-0.25", "+3"])
+        table.append(["-cmd|x", "\tx"])
+        table.append(["plain", "-.5"])
+        #expect(
+            try table.text(name: "t.csv")
+                == "\"p_=HYPERLINK(\"\"x\"\")\",b\n'=cmd|' /C calc'!A0,'@SUM(1+1)\n-0.25,+3\n'-cmd|x,'\tx\nplain,-.5\n")
+    }
 }

@@ -57,4 +57,37 @@ struct ReportTemplatesTests {
         #expect(narratives.text(for: "extract", values: ["features": "82"]).contains("82 values per clip"))
         #expect(folder.templates.names(in: "cells").contains("cells/extra.mustache"))
     }
+
+    @Test(
+        "a template folder the user named that is missing, or a file, is an error; files named like no template are listed"
+    )
+    func folderChecked() throws {
+        let folder = try TemplateFolder([
+            "report.html.mustache": "{{title}}", "report.mustache": "x", "cells/load.mustache": "y",
+            "cells/training.mustache": "z", ".hidden": "",
+        ])
+        #expect(
+            try folder.templates.unusedFiles(defaultFolder: "templates")
+                == ["templates/cells/training.mustache", "templates/report.mustache"])
+        let typo = ReportTemplates(folder: "tpl_typo", relativeTo: folder.project)
+        #expect(throws: ReportError.self) { try typo.unusedFiles(defaultFolder: "templates") }
+        do {
+            _ = try typo.unusedFiles(defaultFolder: "templates")
+        } catch {
+            #expect(error.description.hasPrefix("tpl_typo: no such template folder (report.templates"))
+        }
+        // The default folder may be absent: the built-in templates are used.
+        #expect(
+            try ReportTemplates(folder: "templates", relativeTo: folder.url).unusedFiles(defaultFolder: "templates")
+                == [])
+        let file = ReportTemplates(folder: "templates/report.html.mustache", relativeTo: folder.project)
+        do {
+            _ = try file.unusedFiles(defaultFolder: "templates")
+            Issue.record("a file accepted as the template folder")
+        } catch {
+            #expect(
+                error.description
+                    == "templates/report.html.mustache: is not a folder (report.templates names a template folder)")
+        }
+    }
 }

@@ -3,6 +3,22 @@ import Testing
 
 @Suite("The command line", .serialized)
 struct CommandLineTests {
+    @Test(
+        "--data, --out or --set holding bytes that are not UTF-8 (U+FFFD after decoding) is one line, and no report folder is made"
+    )
+    func notUTF8Arguments() throws {
+        let project = try ScratchProject()
+        for arguments in [
+            ["build", "--data", "Sam\u{FFFD}ples"], ["build", "--out", "r\u{FFFD}"],
+            ["build", "--set", "labels.keep=[h\u{FFFD}ppy]"],
+        ] {
+            let run = try CommandRun(arguments, in: project.url)
+            #expect(run.status != 0)
+            #expect(run.stderr.contains("holds bytes that are not UTF-8"), "\(arguments): \(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent("reports").path))
+    }
+
     @Test("features: one JSON line per file in the reference's layout (features.set seed)")
     func featuresJSON() throws {
         let corpus = try CorpusFixture(badFiles: false)

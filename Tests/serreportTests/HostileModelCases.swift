@@ -213,6 +213,17 @@ extension HostileModelCase {
             "the forest predicts 3 classes, the labels name 2"
         ) { models in
             try Data(#"["happy","sad"]"#.utf8).write(to: models.appendingPathComponent("labels.json"))
+            // Without metrics.json's record of the classes, the model file's own count catches it.
+            try FileManager.default.removeItem(
+                at: models.deletingLastPathComponent().appendingPathComponent("metrics.json"))
+        },
+        HostileModelCase(
+            "labels.json in another order than metrics.json records for the model", file: "models/labels.json",
+            "names the classes"
+        ) { models in
+            let url = models.appendingPathComponent("labels.json")
+            let labels = try JSONDecoder().decode([String].self, from: Data(contentsOf: url))
+            try JSONEncoder().encode(Array(labels.reversed())).write(to: url)
         },
         HostileModelCase("labels.json not UTF-8", file: "models/labels.json", "not UTF-8 text (byte 0xFF at offset 3)")
         { models in

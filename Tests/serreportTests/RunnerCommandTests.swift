@@ -245,6 +245,52 @@ struct RunnerCommandTests {
         let models = try #require(object["models"] as? [String: [String: [String: Double]]])
         #expect(models["rf"]?["uar"]?["delta"] == 0)
         #expect(try CommandRun(["diff", "a", "nowhere"], in: project.url).status == 1)
+        // Scores outside 0…1, a best model that is not there, other emotions: named, not compared blindly.
+        let metrics = project.url.appendingPathComponent("a/metrics.json")
+        func edited(_ name: String, _ edit: (inout [String: Any]) -> Void) throws -> String {
+            var object = try #require(
+                JSONSerialization.jsonObject(with: Data(contentsOf: metrics)) as? [String: Any])
+            edit(&object)
+            let url = project.url.appendingPathComponent(name)
+            try JSONSerialization.data(withJSONObject: object).write(to: url)
+            return url.path
+        }
+        func setModel(_ object: inout [String: Any], _ key: String, _ value: Any) {
+            var models = object["models"] as? [String: Any] ?? [:]
+            var rf = models["rf"] as? [String: Any] ?? [:]
+            rf[key] = value
+            models["rf"] = rf
+            object["models"] = models
+        }
+        let negative = try edited("negative.json") { setModel(&$0, "uar", -5) }
+        let refused = try CommandRun(["diff", "a", negative], in: project.url)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains("\(negative): models.rf.uar is -5.0, not a score from 0 to 1"), "\(refused.stderr)")
+        let noBest = try edited("nobest.json") { $0["best"] = "zzz" }
+        #expect(
+            try CommandRun(["diff", "a", noBest], in: project.url).stderr.contains(
+                "best names 'zzz', which is not one of its models"))
+        let fewer = try edited("fewer.json") { object in
+            var models = object["models"] as? [String: Any] ?? [:]
+            for (name, value) in models {
+                var model = value as? [String: Any] ?? [:]
+                model["labels"] = Array((model["labels"] as? [String] ?? []).dropLast())
+                models[name] = model
+            }
+            object["models"] = models
+        }
+        let warned = try CommandRun(["diff", "a", fewer], in: project.url)
+        #expect(warned.status == 0, "\(warned.stderr)")
+        #expect(warned.stdout.contains("**Warning:** the reports classify different emotions"), "\(warned.stdout)")
+        let missingKey = try edited("nokey.json") { object in
+            var models = object["models"] as? [String: Any] ?? [:]
+            var rf = models["rf"] as? [String: Any] ?? [:]
+            rf["uar"] = nil
+            models["rf"] = rf
+            object["models"] = models
+        }
+        #expect(try CommandRun(["diff", "a", missingKey], in: project.url).stderr.contains("no key models.rf.uar"))
 
         let below = try CommandRun(
             ["build", "--data", corpus.root.path, "--out", "a", "--fail-under", "uar=1.01"] + Self.quick,
@@ -316,7 +362,10 @@ struct RunnerCommandTests {
             ).status == 0)
         #expect(FileManager.default.fileExists(atPath: project.url.appendingPathComponent(".serreport/cache").path))
         #expect(try CommandRun(["clean"], in: project.url).stdout.hasPrefix("removed .serreport/"))
-        #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent(".serreport").path))
+        // Only the build lock stays (a build may be waiting on it).
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: project.url.appendingPathComponent(".serreport").path)
+                == ["lock"])
         let status = try CommandRun(["status", "--data", corpus.root.path, "--out", "r"], in: project.url)
         #expect(status.stdout.contains("load      stale: never built"))
     }

@@ -31,6 +31,23 @@ struct SettingsSchemaTests {
         }
     }
 
+    @Test(
+        "spectral contrast's bands are checked only when contrast is extracted; the error says which settings to change"
+    )
+    func contrastBandsOnlyWithContrast() throws {
+        let small = ["features.n_fft=16", "features.hop_length=16"]
+        let settings = try Settings.resolve(overrides: small + ["features.groups=rms,zcr"]).value
+        let computer = try FeatureComputer(settings.features, sampleRate: settings.sampleRate)
+        let summary = computer([Float](repeating: 0.1, count: 4000)).summary
+        #expect(!summary.isEmpty && summary.allSatisfy { $0.isFinite })
+        do {
+            _ = try Settings.resolve(overrides: small)
+            Issue.record("contrast with n_fft 16 accepted")
+        } catch {
+            #expect(error.description.contains("raise features.n_fft, or lower features.contrast.fmin or n_bands"))
+        }
+    }
+
     @Test("every key has a doc line, and the defaults pass their own checks")
     func docsAndDefaults() throws {
         for leaf in Settings().leaves {

@@ -8,6 +8,9 @@ import SERReport
 /// model fitted and tested fold by fold with a scaler fitted on training clips only, then every model
 /// fitted on all clips and saved in its library's own format under `models/`.
 struct TrainCell: Cell {
+    /// `1 fold`, `5 folds`.
+    static func folds(_ count: Int) -> String { count == 1 ? "1 fold" : "\(count) folds" }
+
     static let name = "train"
 
     let settings: Settings
@@ -95,8 +98,8 @@ struct TrainCell: Cell {
     private func narrative(_ plan: FoldPlan, record: TrainingRecord) -> [String: String] {
         let protocolLine =
             plan.used == plan.requested
-            ? "\(plan.used.rawValue), \(plan.folds.count) folds"
-            : "\(plan.used.rawValue) (asked: \(plan.requested.rawValue)), \(plan.folds.count) folds"
+            ? "\(plan.used.rawValue), \(Self.folds(plan.folds.count))"
+            : "\(plan.used.rawValue) (asked: \(plan.requested.rawValue)), \(Self.folds(plan.folds.count))"
         return [
             "protocol": protocolLine,
             "speaker_normalization": Self.normalizationText(
