@@ -66,7 +66,7 @@ extension Corpus {
                     (line.number, SkippedFile(path: here, reason: "the path \(written) names a folder, not a file")))
                 continue
             }
-            let emotion = columns.field(row, columns.emotion)
+            let emotion = columns.label(row, columns.emotion)
             if let first = listed[path] {
                 let labels =
                     first.emotion == emotion
@@ -85,7 +85,7 @@ extension Corpus {
             clips.append(
                 Clip(
                     path: path, location: path.hasPrefix("/") ? path : rootPath + "/" + path, emotion: emotion,
-                    speaker: columns.field(row, columns.speaker), gender: columns.field(row, columns.gender)))
+                    speaker: columns.label(row, columns.speaker), gender: columns.label(row, columns.gender)))
         }
         clips.sort { $0.path < $1.path }
         var notes = [note]
@@ -135,8 +135,24 @@ private struct ManifestColumns {
     }
 
     /// A row's field in `column`, or empty when the row is shorter.
+    /// A field's text without the invisible format characters a spreadsheet or editor can leave in it
+    /// (a byte order mark, zero-width spaces and joiners, a soft hyphen): `happy\u{FEFF}` would be an
+    /// emotion that looks like `happy` in every table and is another class.
+    func label(_ row: [String], _ column: Int?) -> String {
+        let text = field(row, column)
+        guard text.unicodeScalars.contains(where: Self.isInvisible) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isInvisible($0) }))
+    }
+
     func field(_ row: [String], _ column: Int?) -> String {
         guard let column, column < row.count else { return "" }
         return row[column]
+    }
+
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFEFF, 0x200B...0x200D, 0x2060, 0x00AD: true
+        default: false
+        }
     }
 }

@@ -98,6 +98,23 @@ package struct Corpus: Sendable {
         var corpus = self
         corpus.clips = mapped
         corpus.notes += labelNotes
+        corpus.notes += Self.lookalikeNotes(mapped)
         return corpus
+    }
+
+    /// Emotions whose names differ only in letter case (`Angry`, `angry`): separate classes that look
+    /// like one in every table, so the report says so and how to merge them.
+    static func lookalikeNotes(_ clips: [Clip]) -> [String] {
+        let counts = Dictionary(grouping: clips, by: \.emotion).mapValues(\.count)
+        let groups = Dictionary(grouping: counts.keys, by: { $0.lowercased() }).values.filter { $0.count > 1 }
+        return groups.map { $0.sorted() }.sorted { $0[0] < $1[0] }.map { names in
+            let listed = names.map { name in
+                let count = counts[name] ?? 0
+                return "'\(name)' (\(count) clip\(count == 1 ? "" : "s"))"
+            }.joined(separator: ", ")
+            let merge = names.dropFirst().map { "\($0): \(names[0])" }.joined(separator: ", ")
+            return "The emotions \(listed) differ only in letter case and are separate classes; if they are one, "
+                + "merge them with labels.map: {\(merge)}."
+        }
     }
 }

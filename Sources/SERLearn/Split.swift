@@ -8,7 +8,11 @@ enum Split {
         for label in Set(labels).sorted() {
             var members = labels.indices.filter { labels[$0] == label }
             members.shuffle(using: &random)
-            let count = members.count < 2 ? 0 : max(1, Int((Double(members.count) * fraction).rounded()))
+            // At least one of a class held out, and at least one left to train on (a fraction near 1
+            // would otherwise leave nothing: an MLP with no training clips).
+            let count =
+                members.count < 2
+                ? 0 : min(members.count - 1, max(1, Int((Double(members.count) * fraction).rounded())))
             held += members.prefix(count)
         }
         let heldSet = Set(held)

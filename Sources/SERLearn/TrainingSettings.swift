@@ -21,29 +21,42 @@ package struct TrainingSettings: SettingGroup, Equatable {
 
     package init() {}
 
-    package static let schema = SettingSchema<TrainingSettings>([
-        Setting(
-            "protocol", \.evaluation,
-            "how clips are split into folds: speakers never in two folds, one speaker per fold, random, or one 80/20 split"
-        ),
-        Setting("folds", \.folds, "folds of the k-fold protocols", allowed: .range(2...100)),
-        Setting("seed", \.seed, "seeds every split and every fit", allowed: .range(0...Int(UInt32.max))),
-        Setting(
-            "models", \.models, "models fitted and compared, by short name",
-            allowed: .all(.atLeastOne(), .unique())),
-        Setting(
-            "speaker_normalization", \.speakerNormalization,
-            "z-score each speaker's features by that speaker's own clips before scaling; auto compares on and off on speaker-grouped inner folds of each training fold (SVM) and applies it for a gain beyond chance"
-        ),
-        Setting(
-            "importance_repeats", \.importanceRepeats,
-            "shuffles of each feature group (and, for logreg, of each feature) in each test fold for permutation importance (the UAR each group carries); 0 measures none",
-            allowed: .range(0...100)),
-        Nested("rf", \.parameters.rf),
-        Nested("xgb", \.parameters.xgb),
-        Nested("svm", \.parameters.svm),
-        Nested("mlp", \.parameters.mlp),
-        Nested("logreg", \.parameters.logreg),
-        Nested("search", \.search),
-    ])
+    package static let schema = SettingSchema<TrainingSettings>(
+        [
+            Setting(
+                "protocol", \.evaluation,
+                "how clips are split into folds: speakers never in two folds, one speaker per fold, random, or one 80/20 split"
+            ),
+            Setting("folds", \.folds, "folds of the k-fold protocols", allowed: .range(2...100)),
+            Setting("seed", \.seed, "seeds every split and every fit", allowed: .range(0...Int(UInt32.max))),
+            Setting(
+                "models", \.models, "models fitted and compared, by short name",
+                allowed: .all(.atLeastOne(), .unique())),
+            Setting(
+                "speaker_normalization", \.speakerNormalization,
+                "z-score each speaker's features by that speaker's own clips before scaling; auto compares on and off on speaker-grouped inner folds of each training fold (SVM) and applies it for a gain beyond chance"
+            ),
+            Setting(
+                "importance_repeats", \.importanceRepeats,
+                "shuffles of each feature group (and, for logreg, of each feature) in each test fold for permutation importance (the UAR each group carries); 0 measures none",
+                allowed: .range(0...100)),
+            Nested("rf", \.parameters.rf),
+            Nested("xgb", \.parameters.xgb),
+            Nested("svm", \.parameters.svm),
+            Nested("mlp", \.parameters.mlp),
+            Nested("logreg", \.parameters.logreg),
+            Nested("search", \.search),
+        ],
+        rules: [
+            // A grid for a model that is not trained would be dropped without a word.
+            Rule("search.svm") { (settings: TrainingSettings) -> String? in
+                let grid = !settings.search.svmC.isEmpty || !settings.search.svmGamma.isEmpty
+                guard grid, !settings.models.contains(.svm) else { return nil }
+                return "a grid for svm, which train.models does not train; add svm to train.models or empty the grid"
+            },
+            Rule("search.rf.n_estimators") { (settings: TrainingSettings) -> String? in
+                guard !settings.search.forestTrees.isEmpty, !settings.models.contains(.rf) else { return nil }
+                return "a grid for rf, which train.models does not train; add rf to train.models or empty the grid"
+            },
+        ])
 }

@@ -113,7 +113,9 @@ package struct Configuration: Sendable {
             }
             return .map(entries, here)
         case .alias:
-            throw SettingsError(source: here, key: "", reason: "YAML aliases are not supported")
+            // `Yams.compose` puts the node an alias names in its place, so aliases work (within the node
+            // budget above, which stops an alias bomb); an unresolved one cannot be read.
+            throw SettingsError(source: here, key: "", reason: "a YAML alias that names no anchor")
         }
     }
 }

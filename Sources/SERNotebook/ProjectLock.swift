@@ -1,4 +1,5 @@
 package import Foundation
+import SERFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -12,7 +13,7 @@ package final class ProjectLock {
 
     /// Takes the lock, waiting for another build to finish first; `waiting` is called once if so.
     package init(folder: URL, waiting: () -> Void) throws(NotebookError) {
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Self.prepare(folder)
         let path = folder.appendingPathComponent("lock").path
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -28,6 +29,37 @@ package final class ProjectLock {
                 }
             }
         }
+    }
+
+    /// Makes the cache folder if it is not there; what is in its place if that is not a folder, or why
+    /// it cannot be made, is the error (not a later "cannot open the build lock").
+    private static func prepare(_ folder: URL) throws(NotebookError) {
+        var status = stat()
+        if stat(folder.path, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else {
+                throw NotebookError(
+                    "\(folder.path): is \(FileKind.phrase(status.st_mode)), not serreport's cache folder (move it "
+                        + "away, or build in another folder)")
+            }
+            return
+        }
+        let missing = String(cString: strerror(errno))
+        var link = stat()
+        if lstat(folder.path, &link) == 0 {
+            throw NotebookError(
+                "\(folder.path): is a symbolic link that leads nowhere (\(missing)), not serreport's cache folder "
+                    + "(remove the link, or make its target)")
+        }
+        if mkdir(folder.path, 0o755) == 0 || errno == EEXIST { return }
+        let reason = errno
+        // A parent that is missing too (a cache folder deeper than the working folder).
+        if reason == ENOENT,
+            (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
+        {
+            return
+        }
+        throw NotebookError(
+            "\(folder.path): cannot create serreport's cache folder (\(String(cString: strerror(reason))))")
     }
 
     deinit {

@@ -21,7 +21,8 @@ package struct ReportSettings: SettingGroup, Equatable {
         Setting(
             "self_contained", \.selfContained, "one index.html with every figure inlined (SVG or PNG, the smaller)"),
         Setting(
-            "figure_formats", \.figureFormats, "files each figure is written as",
+            "figure_formats", \.figureFormats,
+            "files each figure is written as (a PNG is written too whenever the HTML page is, which shows PNGs)",
             allowed: .all(.atLeastOne(), .unique())),
         Setting(
             "templates", \.templates,

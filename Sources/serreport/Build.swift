@@ -32,7 +32,8 @@ struct BuildOptions: ParsableArguments {
     func thresholds() throws -> [(metric: String, value: Double)] {
         try failUnder.map { item in
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, ["uar", "accuracy", "macro_f1"].contains(parts[0]), let value = Double(parts[1])
+            guard parts.count == 2, ["uar", "accuracy", "macro_f1"].contains(parts[0]), let value = Double(parts[1]),
+                value.isFinite
             else {
                 throw ValidationError("--fail-under \(item): expected uar=, accuracy= or macro_f1= and a number")
             }
@@ -115,6 +116,16 @@ struct Run: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var options: BuildOptions
+
+    /// The cell is checked before the corpus is opened.
+    func validate() throws {
+        let cells = Notebook.cellList().map(\.id)
+        guard cells.contains(cell) else {
+            throw ValidationError(
+                "'\(PrintedLine.escaped(cell))': no such cell (\(cells.joined(separator: ", ")); `serreport list` says what each does)"
+            )
+        }
+    }
 
     func run() throws {
         try options.build(common, forcing: [cell])

@@ -34,6 +34,10 @@ struct Features: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: all cores).")
     var jobs: Int?
 
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         let settings = try common.resolveSettings()
         if dumpWave != nil && files.count != 1 { throw CommandError("--dump-wave takes exactly one file") }

@@ -22,9 +22,12 @@ struct Figures: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: all cores).")
     var jobs: Int?
 
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         let settings = try common.resolveSettings()
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         let notebook = Notebook(settings: settings, jobs: jobs) { line in Standard.error(line) }
         do {
             let outcome = try notebook.gallery(folder: gallery)

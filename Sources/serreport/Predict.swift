@@ -35,8 +35,11 @@ struct Predict: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: all cores).")
     var jobs: Int?
 
-    func run() throws {
+    func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
         let outcomes: [Result<Prediction, ClipError>]
         do {
             let predictor = try Predictor(report: report, model: model)

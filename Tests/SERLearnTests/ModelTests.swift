@@ -76,6 +76,20 @@ struct ModelFixture: Decodable {
         #expect(throws: LearnError.self) { try FoldPlan(.holdout, labels: [1], speakers: ["a"], seed: 7) }
     }
 
+    @Test(
+        "an MLP with validation_fraction 0.999 still trains on one clip per class (never an empty training set, NaN loss)"
+    )
+    func mlpValidationFractionNearOne() throws {
+        let labels = (0..<30).map { $0 % 3 }
+        let features = Matrix(rows: labels.map { label in [Double(label), Double(label) * 0.5 + 0.1] })
+        var settings = MLPSettings()
+        settings.validationFraction = 0.999
+        settings.maxIter = 20
+        let network = try MultilayerPerceptron(
+            features: features, labels: labels, classCount: 3, settings: settings, seed: 1)
+        #expect(!network.lossCurve.isEmpty && network.lossCurve.allSatisfy { $0.isFinite })
+    }
+
     @Test func unknownSpeakersFallBackToStratifiedWithANote() throws {
         let labels = (0..<40).map { $0 % 2 }
         let plan = try FoldPlan(.speakerIndependent, labels: labels, speakers: Array(repeating: "", count: 40), seed: 1)

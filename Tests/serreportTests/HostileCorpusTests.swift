@@ -32,6 +32,23 @@ struct HostileCorpusTests {
         return corpus.clips.count + corpus.rejected.count + blank.reduce(0, +)
     }
 
+    @Test(
+        "invisible characters in an emotion (a BOM, zero-width space) are dropped; emotions differing only in case are one note saying how to merge"
+    )
+    func lookalikeEmotions() throws {
+        let corpus = try Self.parse([
+            "a.wav,happy\u{FEFF},s1,f", "b.wav,happy,s1,f", "c.wav,\u{200B}sad,s2,m", "d.wav,Angry,s2,m",
+            "e.wav,angry,s1,f", "f.wav,angry,s2,m",
+        ])
+        #expect(Set(corpus.clips.map(\.emotion)) == ["happy", "sad", "Angry", "angry"])
+        let notes = Corpus.lookalikeNotes(corpus.clips)
+        #expect(
+            notes == [
+                "The emotions 'Angry' (1 clip), 'angry' (2 clips) differ only in letter case and are separate "
+                    + "classes; if they are one, merge them with labels.map: {angry: Angry}."
+            ], "\(notes)")
+    }
+
     @Test("one file listed five ways is one clip; each repeat is skipped naming both lines, and no trap")
     func duplicateRows() throws {
         let corpus = try Self.parse([

@@ -48,6 +48,20 @@ struct SettingsSchemaTests {
         }
     }
 
+    @Test("a search grid for a model train.models does not train is an error, not dropped without a word")
+    func gridForAnUntrainedModel() throws {
+        for (grid, model) in [("train.search.svm.C=[0.1,10]", "svm"), ("train.search.rf.n_estimators=[5]", "rf")] {
+            do {
+                _ = try Settings.resolve(overrides: ["train.models=logreg", grid])
+                Issue.record("\(grid) accepted without \(model)")
+            } catch {
+                #expect(
+                    error.description.contains("a grid for \(model), which train.models does not train"), "\(error)")
+            }
+            #expect(throws: Never.self) { try Settings.resolve(overrides: ["train.models=logreg,\(model)", grid]) }
+        }
+    }
+
     @Test("every key has a doc line, and the defaults pass their own checks")
     func docsAndDefaults() throws {
         for leaf in Settings().leaves {
