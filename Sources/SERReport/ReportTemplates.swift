@@ -100,15 +100,15 @@ package struct ReportTemplates: Sendable {
     /// the default folder (`default`) may be absent.
     package func unusedFiles(defaultFolder: String) throws(ReportError) -> [String] {
         guard let folder else { return [] }
-        var status = stat()
-        guard stat(folder.url.path, &status) == 0 else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.url.path, isDirectory: &isFolder) else {
             if folder.shown == defaultFolder { return [] }
             throw ReportError(
                 path: folder.shown,
                 reason: "no such template folder (report.templates; `serreport templates init \(folder.shown)` "
                     + "makes one)")
         }
-        guard status.st_mode & S_IFMT == S_IFDIR else {
+        guard isFolder.boolValue else {
             throw ReportError(path: folder.shown, reason: "is not a folder (report.templates names a template folder)")
         }
         let known = Set(BuiltInTemplates.files.keys)
