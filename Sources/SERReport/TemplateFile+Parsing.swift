@@ -4,6 +4,11 @@ extension TemplateFile {
     /// Sections may nest this deep: swift-mustache parses and renders a section by recursion, so a
     /// pathological template could otherwise exhaust the stack. The built-in page nests 2 deep.
     static let maximumSectionDepth = 64
+    /// Tags and lines a template may hold at most: swift-mustache's parser takes time proportional to
+    /// their count times the template's length (it measures each from the start), so a file of tens of
+    /// thousands would parse for minutes. The built-in page has under 50 tags and 60 lines.
+    static let maximumTags = 5000
+    static let maximumLines = 5000
 
     /// The template parsed, with its tags (for the partial check); `header` goes before the text on its
     /// first line (a `{{% }}` tag, which moves no line). A template that does not parse is an error
@@ -11,6 +16,17 @@ extension TemplateFile {
     /// section 'sections'`.
     func parsed(header: String = "") throws(ReportError) -> (template: MustacheTemplate, tags: [MustacheTag]) {
         let tags = MustacheTag.tags(in: text)
+        if tags.count > Self.maximumTags {
+            throw ReportError(
+                path: path, line: tags[Self.maximumTags].line,
+                reason: "more than \(Self.maximumTags) tags; a report template is a page a person writes")
+        }
+        let lines = text.utf8.count(where: { $0 == 0x0A }) + 1
+        if lines > Self.maximumLines {
+            throw ReportError(
+                path: path,
+                reason: "\(lines) lines, more than \(Self.maximumLines); a report template is a page a person writes")
+        }
         if let deep = MustacheTag.tooDeep(in: tags, maximumDepth: Self.maximumSectionDepth) {
             throw ReportError(
                 path: path, line: deep.line, reason: "sections nested more than \(Self.maximumSectionDepth) deep")

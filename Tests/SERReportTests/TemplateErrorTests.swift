@@ -81,7 +81,7 @@ struct TemplateErrorTests {
 
     @Test("sections nested deeper than 64 are refused before swift-mustache recurses through them")
     func deepNesting() throws {
-        let text = "<p>\n" + String(repeating: "{{#a}}", count: 100_000) + String(repeating: "{{/a}}", count: 100_000)
+        let text = "<p>\n" + String(repeating: "{{#a}}", count: 2000) + String(repeating: "{{/a}}", count: 2000)
         let folder = try TemplateFolder(["section.html.mustache": text])
         do {
             _ = try HTMLReport(templates: folder.templates)
@@ -165,5 +165,42 @@ struct TemplateErrorTests {
                 error.description.hasPrefix(
                     "templates/cells/load.mustache:2: '{{> nope}}': a cell's narrative includes no partials"))
         }
+    }
+
+    @Test(
+        "a page including its partials thousands of times is checked in one pass each, not once per inclusion; more tags or lines than a page holds are refused before parsing",
+        .timeLimit(.minutes(2))
+    )
+    func manyPartialInclusions() throws {
+        let folder = try TemplateFolder([
+            "report.html.mustache": "{{#sections}}" + String(repeating: "{{> section}}", count: 2000) + "{{/sections}}",
+            "section.html.mustache": "{{#figures}}" + String(repeating: "{{> style}}", count: 2000) + "{{/figures}}",
+        ])
+        #expect(throws: Never.self) { try HTMLReport(templates: folder.templates) }
+        let repeated = try TemplateFolder([
+            "report.html.mustache": String(repeating: "{{> section}}", count: 2000),
+            "section.html.mustache": "{{#rows}}" + String(repeating: "{{> style}}", count: 1000) + "{{/rows}}",
+            "style.css.mustache": "{{#rows}}x{{/rows}}",
+        ])
+        do {
+            _ = try HTMLReport(templates: repeated.templates)
+            Issue.record("no error")
+        } catch {
+            #expect(error.description.hasPrefix("templates/style.css.mustache:1: '{{#rows}}' opens inside"))
+        }
+        let many = try TemplateFolder(["report.html.mustache": String(repeating: "{{title}}", count: 5001)])
+        do {
+            _ = try HTMLReport(templates: many.templates)
+            Issue.record("no error")
+        } catch {
+            #expect(
+                error.description
+                    == "templates/report.html.mustache:1: more than 5000 tags; a report template is a page a person writes"
+            )
+        }
+        let long = try TemplateFolder(["section.html.mustache": String(repeating: "x\n", count: 6000)])
+        #expect(throws: ReportError.self) { try HTMLReport(templates: long.templates) }
+        let big = try TemplateFolder(["style.css.mustache": String(repeating: "a", count: 70_000)])
+        #expect(throws: ReportError.self) { try HTMLReport(templates: big.templates) }
     }
 }
