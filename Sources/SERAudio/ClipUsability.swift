@@ -12,7 +12,8 @@ package enum ClipUsability {
         let seconds = sampleRate > 0 ? Double(frames) / Double(sampleRate) : 0
         if seconds < shortestSeconds {
             let samples = frames == 1 ? "1 sample" : "\(frames) samples"
-            let shown = (seconds * 1000).rounded() / 1000
+            // Rounded down, so a clip just short of the limit never reads as reaching it (0.0999 s, not 0.1 s).
+            let shown = (seconds * 10000).rounded(.down) / 10000
             return "too short (\(samples), \(shown) s; at least \(shortestSeconds) s needed)"
         }
         if peak == 0 { return "silent (every sample is zero)" }

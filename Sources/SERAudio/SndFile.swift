@@ -59,11 +59,8 @@ enum SndFile {
             return .success(file)
         }
         let handle = Handle(file: try opened.get(), info: info)
-        if let shortfall = Self.cutShort(log: Self.log(of: handle)) {
-            throw AudioError(
-                .unreadable, path: path,
-                reason: "damaged or cut short: its header declares \(shortfall.declared) bytes where the file holds "
-                    + "\(shortfall.present)")
+        if let damage = Self.damage(log: Self.log(of: handle)) {
+            throw AudioError(.unreadable, path: path, reason: "damaged or cut short: " + damage)
         }
         let channels = Int(info.channels)
         let rate = Int(info.samplerate)
@@ -117,20 +114,49 @@ enum SndFile {
             decoding: buffer.prefix(max(0, min(count, buffer.count - 1))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// A chunk whose header states more bytes than the file holds, as libsndfile notes it for WAV, W64,
-    /// AIFF, AU and the like (`data : 64000 (should be 32000)`): libsndfile then reads what there is and
-    /// reports that as the whole length, so a file cut short would silently be a shorter clip. Sizes of
-    /// 0xFFFFFFFF (a stream written before its length was known) and a missing pad byte are not a cut.
-    static func cutShort(log: String) -> (declared: UInt64, present: UInt64)? {
-        for line in log.split(separator: "\n") {
-            guard let open = line.firstRange(of: " (should be ") else { continue }
-            let declared = line[..<open.lowerBound].split(separator: ":").last.flatMap {
-                UInt64(String($0.filter { $0 != " " }))
+    /// What libsndfile's account of a header shows to be damaged or missing, as it notes it for WAV, W64,
+    /// AIFF, AU, RF64 and Ogg; libsndfile then reads what there is and reports that as the whole length,
+    /// so a file cut short would silently be a shorter clip:
+    /// - a chunk stating more bytes than the file holds: `data : 64000 (should be 32000)` (a size of
+    ///   0xFFFFFFFF, a stream written before its length was known, and a missing pad byte are not a cut);
+    /// - RF64's 64-bit data size beyond the file, or fewer frames than its `ds64` chunk states;
+    /// - an Ogg stream with a hole, a corrupted page, junk after its last page or no last page at all
+    ///   (`PCM end : unknown`: libsndfile 1.2.0 finds no length).
+    static func damage(log: String) -> String? {
+        let lines = log.split(separator: "\n")
+        let length = lines.lazy.compactMap { line -> UInt64? in
+            line.hasPrefix("Length : ") ? UInt64(line.dropFirst("Length : ".count)) : nil
+        }.first
+        func number(after prefix: String, in line: Substring) -> UInt64? {
+            guard let range = line.firstRange(of: prefix) else { return nil }
+            return UInt64(String(line[range.upperBound...].prefix(while: \.isNumber)))
+        }
+        for line in lines {
+            let text = line.filter { $0 != " " }
+            if let open = line.firstRange(of: " (should be ") {
+                let declared = line[..<open.lowerBound].split(separator: ":").last.flatMap {
+                    UInt64(String($0.filter { $0 != " " }))
+                }
+                let present = UInt64(String(line[open.upperBound...].prefix(while: \.isNumber)))
+                if let declared, let present, declared != 0xFFFF_FFFF, declared > present + 1 {
+                    return "its header declares \(declared) bytes where the file holds \(present)"
+                }
+            } else if text.hasPrefix("Datasize:"), let declared = number(after: ": ", in: line), let length,
+                declared > length
+            {
+                return "its header declares \(declared) bytes of audio where the file holds \(length) in all"
+            } else if line.contains("Calculated frame count"), let found = number(after: "frame count ", in: line),
+                let stated = number(after: "chunk of ", in: line), found < stated
+            {
+                return "only \(found) of the \(stated) frames its header declares are in the file"
+            } else if text == "PCMend:unknown" {
+                // An Ogg file whose last page (which holds the stream's length) is not there.
+                return "no last page: the Ogg stream ends early"
+            } else if line.contains("Corrupted bitstream") || line.contains("reports a hole")
+                || line.contains("lacks an end-of-stream bit") || line.contains("Junk after the last page")
+            {
+                return "libsndfile: " + line.trimmingPrefix("Ogg").drop { $0 == " " || $0 == ":" }
             }
-            let present = line[open.upperBound...].prefix(while: \.isNumber)
-            guard let declared, let present = UInt64(present), declared != 0xFFFF_FFFF, declared > present + 1
-            else { continue }
-            return (declared, present)
         }
         return nil
     }

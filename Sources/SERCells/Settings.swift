@@ -45,13 +45,30 @@ package struct Settings: SettingGroup, Equatable {
             Rule("features.contrast.n_bands") { (settings: Settings) -> String? in
                 guard settings.sampleRate > 0 else { return nil }
                 do throws(DSPError) {
-                    try settings.features.validate(sampleRate: settings.sampleRate)
+                    try settings.features.validateContrast(sampleRate: settings.sampleRate)
                     return nil
                 } catch {
-                    return "\(error.reason) at sample_rate \(settings.sampleRate)"
+                    return error.reason + Self.contrastAdvice(error.reason)
                 }
-            }
+            },
+            // pYIN's frame is n_fft: its lowest pitch's period must fit in it, at the rate clips are read at.
+            Rule("features.n_fft") { (settings: Settings) -> String? in
+                guard settings.sampleRate > 0 else { return nil }
+                do throws(DSPError) {
+                    try settings.features.validatePitch(sampleRate: settings.sampleRate)
+                    return nil
+                } catch {
+                    return "\(error.reason) (n_fft is pYIN's frame: raise it, or leave out the pitch, voice_quality, "
+                        + "formants and harmonic_differences groups)"
+                }
+            },
         ])
+
+    /// What to change for a contrast band problem: a band holding no bin needs a longer frame or a higher
+    /// lowest band (a top band beyond Nyquist says what to change itself).
+    static func contrastAdvice(_ reason: String) -> String {
+        reason.contains("Nyquist") ? "" : " (raise features.n_fft or features.contrast.fmin)"
+    }
 
     /// The name of the config file looked for in the working folder.
     package static let fileName = "serreport.yml"

@@ -118,16 +118,27 @@ package struct FeatureParameters: SettingGroup, Hashable {
         guard sampleRate > 0 else {
             throw DSPError(.invalidParameter, reason: "sample_rate must be positive, got \(sampleRate)")
         }
-        // The contrast bands are checked only where spectral contrast is extracted.
+        try validateContrast(sampleRate: sampleRate)
+        try validatePitch(sampleRate: sampleRate)
+    }
+
+    /// Spectral contrast's bands at `sampleRate`, where contrast is extracted: each must hold a bin to rank
+    /// and the top one must stay below Nyquist.
+    package func validateContrast(sampleRate: Int) throws(DSPError) {
         guard activeKinds.contains(.contrast) else { return }
-        do {
-            _ = try SpectralContrast.bands(
-                sampleRate: Double(sampleRate), nFFT: nFFT, bandCount: nBands, minimumHz: fmin,
-                quantile: SpectralContrast.defaultQuantile)
-        } catch {
-            throw DSPError(
-                .invalidParameter,
-                reason: error.reason + " (raise features.n_fft, or lower features.contrast.fmin or n_bands)")
-        }
+        _ = try SpectralContrast.bands(
+            sampleRate: Double(sampleRate), nFFT: nFFT, bandCount: nBands, minimumHz: fmin,
+            quantile: SpectralContrast.defaultQuantile)
+    }
+
+    /// Whether pYIN, which the pitch, voice-quality, formant and harmonic-difference descriptors rest on,
+    /// works at `sampleRate` with `n_fft` as its frame (its lowest pitch's period must fit the frame).
+    package var needsPitch: Bool {
+        activeKinds.contains { [.f0, .hnr, .jitter, .formantFrequency, .h1h2].contains($0) }
+    }
+
+    package func validatePitch(sampleRate: Int) throws(DSPError) {
+        guard needsPitch else { return }
+        try ProbabilisticYIN.check(sampleRate: Double(sampleRate), frameLength: nFFT, hopLength: hopLength)
     }
 }

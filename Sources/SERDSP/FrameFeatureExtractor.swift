@@ -68,8 +68,7 @@ package final class FrameFeatureExtractor {
         self.balance = SpectralBalance(sampleRate: sampleRate, nFFT: parameters.nFFT)
         self.loudness = Loudness(sampleRate: sampleRate, nFFT: parameters.nFFT)
         self.pitch =
-            kinds.contains(.f0) || kinds.contains(.hnr) || kinds.contains(.jitter)
-                || kinds.contains(.formantFrequency) || kinds.contains(.h1h2)
+            parameters.needsPitch
             ? try ProbabilisticYIN(
                 sampleRate: sampleRate, frameLength: parameters.nFFT, hopLength: parameters.hopLength) : nil
         self.harmonicity =

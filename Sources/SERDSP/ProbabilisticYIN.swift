@@ -34,12 +34,11 @@ package final class ProbabilisticYIN {
     private var troughs: [Int] = []
     private var viterbiScratch = PitchViterbi.Scratch()
 
-    /// Throws ``DSPError`` where librosa raises (`fmax` above Nyquist, `fmin >= fmax`, `fmin <= 0`, a
-    /// period of `fmin` not fitting the frame), for a non-positive hop, or if FFTW cannot plan.
-    package init(
+    /// The checks of ``init(sampleRate:minimumFrequency:maximumFrequency:frameLength:hopLength:)`` alone,
+    /// without planning anything: what settings are checked against before a build starts.
+    package static func check(
         sampleRate: Double, minimumFrequency fmin: Double = speechMinimum,
-        maximumFrequency fmax: Double = speechMaximum,
-        frameLength: Int = 2048, hopLength: Int = 512
+        maximumFrequency fmax: Double = speechMaximum, frameLength: Int, hopLength: Int
     ) throws(DSPError) {
         let sr = sampleRate
         guard sr > 0, sr.isFinite else {
@@ -59,17 +58,32 @@ package final class ProbabilisticYIN {
         guard hopLength > 0 else {
             throw DSPError(.invalidParameter, reason: "pyin: hop_length must be positive, got \(hopLength)")
         }
+        let binCount = Int((120 * log2(fmax / fmin)).rounded(.down)) + 1
+        let width = Int((35.92 * 12 * Double(hopLength) / sr).rounded(.toNearestOrEven)) * 10 + 1
+        guard width <= binCount, 2 * binCount <= Int(UInt16.max) else {
+            throw DSPError(
+                .invalidParameter,
+                reason: "pyin: \(binCount) pitch bins with a transition width of \(width) is outside what it supports")
+        }
+    }
+
+    /// Throws ``DSPError`` where librosa raises (`fmax` above Nyquist, `fmin >= fmax`, `fmin <= 0`, a
+    /// period of `fmin` not fitting the frame), for a non-positive hop, or if FFTW cannot plan.
+    package init(
+        sampleRate: Double, minimumFrequency fmin: Double = speechMinimum,
+        maximumFrequency fmax: Double = speechMaximum,
+        frameLength: Int = 2048, hopLength: Int = 512
+    ) throws(DSPError) {
+        try Self.check(
+            sampleRate: sampleRate, minimumFrequency: fmin, maximumFrequency: fmax, frameLength: frameLength,
+            hopLength: hopLength)
+        let sr = sampleRate
         let minPeriod = Int((sr / fmax).rounded(.down))
         let maxPeriod = min(Int((sr / fmin).rounded(.up)), frameLength - 1)
         let binsPerSemitone = 10
         let binCount = Int((Double(12 * binsPerSemitone) * log2(fmax / fmin)).rounded(.down)) + 1
         let semitonesPerFrame = Int((35.92 * 12 * Double(hopLength) / sr).rounded(.toNearestOrEven))
         let width = semitonesPerFrame * binsPerSemitone + 1
-        guard width <= binCount, 2 * binCount <= Int(UInt16.max) else {
-            throw DSPError(
-                .invalidParameter,
-                reason: "pyin: \(binCount) pitch bins with a transition width of \(width) is outside what it supports")
-        }
         self.sampleRate = sr
         self.minimumFrequency = fmin
         self.maximumFrequency = fmax

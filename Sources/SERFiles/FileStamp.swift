@@ -21,6 +21,13 @@ package struct FileStamp: Codable, Equatable, Sendable {
         device = UInt64(status.st_dev)
     }
 
+    /// The stamp of the file at `path` now (links followed), or `nil` if there is none.
+    package init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        self.init(status)
+    }
+
     /// The stamp of the file open on `descriptor`, or `nil` if `fstat` fails.
     package init?(descriptor: Int32) {
         var status = stat()

@@ -110,6 +110,21 @@ package struct FoldPlan: Sendable, Equatable {
             }
             self.folds = [Fold(train: split.training, test: split.held)]
         }
+        // A test fold whose emotions training never saw cannot be recognised at all: say so, or a UAR near 0
+        // reads as a model's failure rather than the corpus's make-up.
+        let unseen = self.folds.filter { fold in
+            let trained = Set(fold.train.map { labels[$0] })
+            return fold.test.contains { !trained.contains(labels[$0]) }
+        }
+        if !unseen.isEmpty {
+            let clips = unseen.reduce(0) { total, fold in
+                let trained = Set(fold.train.map { labels[$0] })
+                return total + fold.test.filter { !trained.contains(labels[$0]) }.count
+            }
+            notes.append(
+                "In \(unseen.count) of \(self.folds.count) folds the test clips include emotions no training clip of that fold has (\(clips) clips in all, mostly speakers who alone show an emotion): no model can recognise those clips, and the scores understate what the features could do."
+            )
+        }
         self.notes = notes
     }
 

@@ -35,6 +35,14 @@ package struct PrincipalComponents: Sendable, Equatable {
             throw LearnError(.nonFiniteValue, "PCA input contains NaN or an infinity")
         }
         let mean = data.columnMeans()
+        if data.columns > Self.gramThreshold && data.columns > 2 * data.rows {
+            let (components, variances, total) = try Self.fromGram(data, mean: mean, count: componentCount)
+            self.components = Self.flippingSigns(of: components)
+            self.explainedVariance = variances.map { max($0, 0) }
+            self.explainedVarianceRatio = explainedVariance.map { $0 / total }
+            self.mean = mean
+            return
+        }
         let covariance = Self.covariance(of: data, mean: mean)
         guard covariance.allSatisfy(\.isFinite) else {
             throw LearnError(.nonFiniteValue, "PCA covariance overflowed; the input values are too large")
@@ -87,6 +95,46 @@ package struct PrincipalComponents: Sendable, Equatable {
             }
         }
         return sums
+    }
+
+    /// Above this many columns, and twice as many columns as rows, the components come from the
+    /// rows × rows Gram matrix instead of the columns × columns covariance: 9,500 features of 180 clips
+    /// (512 MFCCs) would make a 720 MB covariance and an eigenproblem of minutes, the Gram matrix is
+    /// 180 × 180. The two give the same components up to rounding (the nonzero eigenvalues of `XXᵀ` and
+    /// `XᵀX` are the same, and `Xᵀu / √((n-1)λ)` is the axis of each).
+    static let gramThreshold = 2000
+
+    /// The leading components, their variances and the total variance, through the Gram matrix.
+    private static func fromGram(_ data: Matrix, mean: [Double], count: Int) throws -> (Matrix, [Double], Double) {
+        let (n, p) = (data.rows, data.columns)
+        var centred = [Double](repeating: 0, count: n * p)
+        for row in 0..<n {
+            for (column, value) in data.row(row).enumerated() { centred[row * p + column] = value - mean[column] }
+        }
+        let denominator = Double(n - 1)
+        var gram = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in i..<n {
+                var sum = 0.0
+                for k in 0..<p { sum += centred[i * p + k] * centred[j * p + k] }
+                gram[i * n + j] = sum / denominator
+                gram[j * n + i] = gram[i * n + j]
+            }
+        }
+        guard gram.allSatisfy(\.isFinite) else {
+            throw LearnError(.nonFiniteValue, "PCA covariance overflowed; the input values are too large")
+        }
+        let total = (0..<n).reduce(0.0) { $0 + gram[$1 * n + $1] }
+        let (variances, vectors) = try LAPACK.largestEigenpairs(ofSymmetric: gram, order: n, count: count)
+        var components = Matrix(rows: count, columns: p, values: Array(repeating: 0, count: count * p))
+        for component in 0..<count {
+            let scale = (denominator * max(variances[component], .leastNormalMagnitude)).squareRoot()
+            for row in 0..<n {
+                let weight = vectors[component, row] / scale
+                for column in 0..<p { components[component, column] += weight * centred[row * p + column] }
+            }
+        }
+        return (components, variances, total)
     }
 
     /// Makes each row's entry of largest magnitude positive (`svd_flip(u_based_decision=False)`).

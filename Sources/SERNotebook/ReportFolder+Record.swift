@@ -82,3 +82,13 @@ extension ReportFolder {
         FileCalls.contents(of: location(relative), limit: limit)
     }
 }
+
+extension ReportFolder {
+    /// The build that wrote the report folder at `path` (from its record), or `nil` without a readable
+    /// record. A reader of several files compares it before and after: a build swaps a whole new folder
+    /// in at once, and every build has its own token, so the same token at both ends means every file
+    /// read came from that one build.
+    package static func buildToken(of path: String) -> String? {
+        FileCalls.contents(of: path + "/" + recordName, limit: FolderRecord.sizeLimit).flatMap(FolderRecord.init)?.build
+    }
+}

@@ -38,16 +38,16 @@ package struct CSVTable: Sendable {
 
     /// A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `+cmd|…`, `-cmd|…`,
     /// or one starting with a tab or CR) gets a leading `'`, as OWASP's CSV-injection guidance says, so
-    /// Excel and LibreOffice show it as text; a number (`-0.25`, `+3`) is left as it is.
+    /// Excel and LibreOffice show it as text; a cell that is a number as a whole (`-0.25`, `+3`, `-inf`)
+    /// is left as it is.
     static func defused(_ cell: String) -> String {
         guard let first = cell.utf8.first else { return cell }
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D:
             return "'" + cell
         case UInt8(ascii: "-"), UInt8(ascii: "+"):
-            let second = cell.utf8.dropFirst().first
-            let numeric = second.map { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") } ?? true
-            return numeric ? cell : "'" + cell
+            // Only a number as a whole is left as it is (`-2+3` is a formula).
+            return cell.utf8.count == 1 || Double(cell) != nil ? cell : "'" + cell
         default:
             return cell
         }

@@ -33,9 +33,10 @@ struct BuildOptions: ParsableArguments {
         try failUnder.map { item in
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, ["uar", "accuracy", "macro_f1"].contains(parts[0]), let value = Double(parts[1]),
-                value.isFinite
+                value >= 0, value <= 1
             else {
-                throw ValidationError("--fail-under \(item): expected uar=, accuracy= or macro_f1= and a number")
+                throw ValidationError(
+                    "--fail-under \(item): expected uar=, accuracy= or macro_f1= and a number from 0 to 1")
             }
             return (parts[0], value)
         }

@@ -3,6 +3,7 @@ import Foundation
 import SERCells
 import SERCorpus
 import SERNotebook
+import SERReport
 import SERSettings
 
 /// The options every command takes, the same way: where the data is, where outputs go, which
@@ -57,10 +58,30 @@ struct CommonOptions: ParsableArguments {
                 throw CommandError("\(file): no such config file")
             }
             var resolved = try Settings.resolve(file: fileText, data: data, overrides: overrides)
-            // A data path written in a config file is relative to that file's folder.
+            // A path written in a config file (the corpus, the template folder) is relative to that
+            // file's folder.
+            let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
             if case .file = resolved.source(of: "data"), !resolved.value.data.hasPrefix("/") {
-                let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
                 resolved.value.data = folder.appendingPathComponent(resolved.value.data).path
+            }
+            if case .file = resolved.source(of: "report.templates"), !resolved.value.report.templates.hasPrefix("/") {
+                resolved.value.report.templates = folder.appendingPathComponent(resolved.value.report.templates).path
+            }
+            // A template folder someone named must be there (only the default may be absent).
+            let templates = resolved.value.report.templates
+            var isFolder: ObjCBool = false
+            if resolved.source(of: "report.templates") != .builtIn,
+                !FileManager.default.fileExists(atPath: templates, isDirectory: &isFolder) || !isFolder.boolValue
+            {
+                throw CommandError(
+                    "\(resolved.source(of: "report.templates")): report.templates: \(templates): "
+                        + (FileManager.default.fileExists(atPath: templates)
+                            ? "is not a folder"
+                            : "no such template folder (`serreport templates init \(templates)` makes one)"))
+            }
+            for note in resolved.value.unusedSettings(isSet: { resolved.source(of: $0) != .builtIn }) {
+                let key = String(note.prefix { $0 != ":" })
+                Standard.error("warning: \(resolved.source(of: key)): \(note)")
             }
             return resolved
         } catch let error as SettingsError {

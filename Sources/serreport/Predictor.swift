@@ -4,6 +4,7 @@ import SERCells
 import SERDSP
 import SERFiles
 import SERLearn
+import SERNotebook
 import SERParallel
 
 /// One file's predicted emotion with every class's probability.
@@ -36,13 +37,30 @@ struct Predictor {
 
     /// Reads `report/models/`; `model` picks one by short name, otherwise the report's best.
     init(report: String, model: String?) throws(CommandError) {
-        let saved = try SavedReportModel(report: report, model: model)
+        let saved = try Self.consistent(report: report, model: model)
         settings = saved.settings
         labels = saved.labels
         scaler = saved.scaler
         self.model = saved.kind
         modelPath = saved.modelPath
         classifier = saved.classifier
+    }
+
+    /// The report's saved files, all from one build: a build running meanwhile swaps a new report folder
+    /// in whole, so the files are read again (three times at most) if the folder's build token changed
+    /// while they were read; a mix of two builds' settings, scaler and model would predict nonsense.
+    private static func consistent(report: String, model: String?) throws(CommandError) -> SavedReportModel {
+        for _ in 0..<3 {
+            let before = ReportFolder.buildToken(of: report)
+            let saved: Result<SavedReportModel, CommandError> = Result { () throws(CommandError) in
+                try SavedReportModel(report: report, model: model)
+            }
+            guard before == ReportFolder.buildToken(of: report) else { continue }
+            return try saved.get()
+        }
+        throw CommandError(
+            "\(report): changed while predict read it (a build is writing it again and again?); try again when it is done"
+        )
     }
 
     /// Predicts every file; with `sameSpeaker`, the files are speaker-normalised together as one

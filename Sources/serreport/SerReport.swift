@@ -22,6 +22,16 @@ struct SerReport: ParsableCommand {
     static func main() {
         StandardOutput.checkAtExit()
         MemoryTuning.keepClipBuffers()
-        main(nil)
+        // A command's own failure is one line in the form every command uses (`serreport: …`, exit 1);
+        // usage errors, help and --version go through ArgumentParser as usual.
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch let error as CommandError {
+            Standard.error("serreport: \(error.description)")
+            exit(withError: ExitCode.failure)
+        } catch {
+            exit(withError: error)
+        }
     }
 }

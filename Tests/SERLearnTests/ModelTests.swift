@@ -90,6 +90,23 @@ struct ModelFixture: Decodable {
         #expect(!network.lossCurve.isEmpty && network.lossCurve.allSatisfy { $0.isFinite })
     }
 
+    @Test("folds whose test emotions training never saw are counted in a note")
+    func unseenEmotionsNoted() throws {
+        // Speaker s4 alone shows emotion 3.
+        let labels = (0..<40).map { $0 < 30 ? $0 % 3 : 3 }
+        let speakers = (0..<40).map { $0 < 30 ? "s\($0 / 10)" : "s4" }
+        let plan = try FoldPlan(.leaveOneSpeakerOut, labels: labels, speakers: speakers, seed: 1)
+        #expect(
+            plan.notes.contains {
+                $0.hasPrefix("In 1 of 4 folds the test clips include emotions no training clip")
+                    && $0.contains("(10 clips in all")
+            },
+            "\(plan.notes)")
+        let balanced = try FoldPlan(
+            .leaveOneSpeakerOut, labels: (0..<40).map { $0 % 4 }, speakers: (0..<40).map { "s\($0 / 10)" }, seed: 1)
+        #expect(!balanced.notes.contains { $0.hasPrefix("In ") })
+    }
+
     @Test func unknownSpeakersFallBackToStratifiedWithANote() throws {
         let labels = (0..<40).map { $0 % 2 }
         let plan = try FoldPlan(.speakerIndependent, labels: labels, speakers: Array(repeating: "", count: 40), seed: 1)

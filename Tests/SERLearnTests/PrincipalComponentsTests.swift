@@ -1,3 +1,4 @@
+import Foundation
 import SERLearn
 import Testing
 
@@ -44,6 +45,55 @@ import Testing
         for fit in fits {
             #expect(Self.bits(fit) == Self.bits(reference))
         }
+    }
+
+    @Test(
+        "many more features than clips (2,500 of 30): the components come from the 30 x 30 Gram matrix and are the covariance's"
+    )
+    func wideDataThroughTheGramMatrix() throws {
+        var state: UInt64 = 9
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53) - 0.5
+        }
+        let (n, p) = (30, 2500)
+        // Two strong directions plus noise.
+        let a = (0..<p).map { _ in next() }
+        let b = (0..<p).map { _ in next() }
+        let rows = (0..<n).map { _ -> [Double] in
+            let (x, y) = (4 * next(), 2 * next())
+            return (0..<p).map { x * a[$0] + y * b[$0] + 0.05 * next() }
+        }
+        let data = Matrix(rows: rows)
+        let pca = try PrincipalComponents(fitting: data, componentCount: 3)
+        let projected = pca.transform(data)
+        for i in 0..<3 {
+            let axis = pca.components.row(i)
+            #expect(abs(axis.reduce(0) { $0 + $1 * $1 } - 1) < 1e-9, "unit length")
+            for j in 0..<i {
+                let other = pca.components.row(j)
+                #expect(abs(zip(axis, other).reduce(0) { $0 + $1.0 * $1.1 }) < 1e-9, "orthogonal")
+            }
+            let column = (0..<n).map { projected[$0, i] }
+            let variance = column.reduce(0) { $0 + $1 * $1 } / Double(n - 1)
+            #expect(abs(variance - pca.explainedVariance[i]) < 1e-9 * max(1, variance), "variance along axis \(i)")
+            // svd_flip: the largest loading is positive.
+            #expect(axis.max(by: { abs($0) < abs($1) })! > 0)
+        }
+        #expect(
+            pca.explainedVariance[0] > pca.explainedVariance[1] && pca.explainedVariance[1] > pca.explainedVariance[2])
+        // The total variance is the covariance's trace: the sum over columns of each column's variance.
+        var total = 0.0
+        for column in 0..<p {
+            var mean = 0.0
+            for row in rows { mean += row[column] }
+            mean /= Double(n)
+            var squares = 0.0
+            for row in rows { squares += (row[column] - mean) * (row[column] - mean) }
+            total += squares / Double(n - 1)
+        }
+        #expect(abs(pca.explainedVarianceRatio[0] - pca.explainedVariance[0] / total) < 1e-12)
+        #expect(pca.explainedVarianceRatio[0] + pca.explainedVarianceRatio[1] > 0.95)
     }
 
     @Test func rejectsTooFewRows() {

@@ -38,8 +38,10 @@ struct CSVTableTests {
         table.append(["-0.25", "+3"])
         table.append(["-cmd|x", "\tx"])
         table.append(["plain", "-.5"])
+        table.append(["-2+3", "+1+cmd|' /C calc'!A0"])
         #expect(
             try table.text(name: "t.csv")
-                == "\"p_=HYPERLINK(\"\"x\"\")\",b\n'=cmd|' /C calc'!A0,'@SUM(1+1)\n-0.25,+3\n'-cmd|x,'\tx\nplain,-.5\n")
+                == "\"p_=HYPERLINK(\"\"x\"\")\",b\n'=cmd|' /C calc'!A0,'@SUM(1+1)\n-0.25,+3\n'-cmd|x,'\tx\nplain,-.5\n'-2+3,'+1+cmd|' /C calc'!A0\n"
+        )
     }
 }

@@ -19,6 +19,28 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent("reports").path))
     }
 
+    @Test(
+        "report.templates in a config file is relative to the file, as data is; a template folder someone named must exist, the default may be absent"
+    )
+    func templateFolderSetting() throws {
+        let project = try ScratchProject()
+        let configFolder = project.url.appendingPathComponent("cfg")
+        try FileManager.default.createDirectory(
+            at: configFolder.appendingPathComponent("tpl"), withIntermediateDirectories: true)
+        try "report:\n  templates: tpl\n".write(
+            to: configFolder.appendingPathComponent("j.yml"), atomically: true, encoding: .utf8)
+        let found = try CommandRun(["config", "--config", "cfg/j.yml"], in: project.url)
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(found.stdout.contains(configFolder.appendingPathComponent("tpl").path), "\(found.stdout)")
+        try FileManager.default.removeItem(at: configFolder.appendingPathComponent("tpl"))
+        let missing = try CommandRun(["config", "--config", "cfg/j.yml"], in: project.url)
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("report.templates: ") && missing.stderr.contains("no such template folder"))
+        let named = try CommandRun(["config", "--set", "report.templates=templates"], in: project.url)
+        #expect(named.stderr.contains("--set: report.templates: templates: no such template folder"), "\(named.stderr)")
+        #expect(try CommandRun(["config"], in: project.url).status == 0, "the default folder may be absent")
+    }
+
     @Test("features: one JSON line per file in the reference's layout (features.set seed)")
     func featuresJSON() throws {
         let corpus = try CorpusFixture(badFiles: false)

@@ -150,7 +150,7 @@ struct HostileModelFileTests {
         #expect(
             run.errorLines == [
                 "serreport: \(silent): silent (every sample is zero)",
-                "serreport: \(click): too short (3 samples, 0.0 s; at least 0.1 s needed)",
+                "serreport: \(click): too short (3 samples, 0.0001 s; at least 0.1 s needed)",
             ], "\(run.stderr)")
         #expect(run.stdout.hasPrefix("\(fixture.clip): "), "\(run.stdout)")
         let link = folder.appendingPathComponent("again.wav").path

@@ -81,6 +81,30 @@ struct HostileMomentTests {
         #expect(load.stamps.change(of: victim.path, readAs: nil) == nil, "an unknown stamp is no change")
     }
 
+    @Test(
+        "a clip emptied or garbled while a build reads it, then restored, is not remembered as unreadable under its digest"
+    )
+    func failedWhileChanged() throws {
+        let load = try LoadRun()
+        let victim = try #require(load.corpus.clips.first)
+        let original = try Data(contentsOf: URL(fileURLWithPath: victim.location))
+        let run = try load.run { path throws(AudioError) in
+            guard path == victim.location else { return try AudioFile.read(path: path) }
+            // What the build meets: an empty file (a writer truncated it) ...
+            try? Data().write(to: URL(fileURLWithPath: path))
+            defer {
+                // ... and the writer then puts the whole file back.
+                try? original.write(to: URL(fileURLWithPath: path))
+            }
+            return try AudioFile.read(path: path)
+        }
+        let skipped = try #require(run.outcome.bundle).skipped()
+        #expect(skipped.map(\.path) == [victim.path])
+        #expect(skipped.first?.reason.hasPrefix("changed while this build read it") == true, "\(skipped)")
+        #expect(run.outcome.notStored != nil)
+        #expect(!load.store.contains(run.outcome.key))
+    }
+
     @Test("a clip that hits a full disk is skipped this time, read again next time; load is not stored meanwhile")
     func fullDiskIsNotRemembered() throws {
         let load = try LoadRun()

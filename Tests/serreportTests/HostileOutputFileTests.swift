@@ -76,13 +76,13 @@ struct HostileOutputFileTests {
         // A device node of this test's own (never the machine's /dev/null: a regression would replace it).
         let device = try ScratchProject.deviceNode(in: project.url)
         var refused = [
-            ("pipe", "Error: --out pipe: is a named pipe (FIFO), not a regular file; give a file to write"),
-            (".", "Error: --out .: is a folder, not a regular file; give a file to write"),
-            (input, "Error: --out \(input): is the input file \(input); give another file to write"),
+            ("pipe", "serreport: --out pipe: is a named pipe (FIFO), not a regular file; give a file to write"),
+            (".", "serreport: --out .: is a folder, not a regular file; give a file to write"),
+            (input, "serreport: --out \(input): is the input file \(input); give another file to write"),
         ]
         if let device {
             refused.append(
-                (device, "Error: --out \(device): is a character device, not a regular file; give a file to write"))
+                (device, "serreport: --out \(device): is a character device, not a regular file; give a file to write"))
         }
         for (out, message) in refused {
             let run = try BoundedRun(["features", input, "--json", "--out", out], in: project.url, seconds: 60)
@@ -90,10 +90,10 @@ struct HostileOutputFileTests {
             #expect(run.stderr == message + "\n")
         }
         let both = try CommandRun(["features", input, "--out", "same.wav", "--dump-wave", "same.wav"], in: project.url)
-        #expect(both.stderr == "Error: --dump-wave same.wav: is also --out's file; give each its own file\n")
+        #expect(both.stderr == "serreport: --dump-wave same.wav: is also --out's file; give each its own file\n")
         let dump = try BoundedRun(["features", input, "--dump-wave", "pipe"], in: project.url, seconds: 60)
         #expect(
-            dump.status == 1 && dump.stderr.hasPrefix("Error: --dump-wave pipe: is a named pipe (FIFO)"),
+            dump.status == 1 && dump.stderr.hasPrefix("serreport: --dump-wave pipe: is a named pipe (FIFO)"),
             "\(dump.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == audio, "the input is untouched")
     }
@@ -110,7 +110,7 @@ struct HostileOutputFileTests {
         #expect(under.status == 1)
         #expect(
             under.stderr
-                == "Error: --out plain/out.txt: cannot write (\(project.url.path)/plain is not a folder)\n")
+                == "serreport: --out plain/out.txt: cannot write (\(project.url.path)/plain is not a folder)\n")
         try ReportScene.write("previous", to: project.url.appendingPathComponent("out.txt"))
         let failed = try CommandRun(["features", corpus.path("nothing.wav"), "--out", "out.txt"], in: project.url)
         #expect(failed.status == 1)
@@ -145,7 +145,8 @@ struct HostileOutputFileTests {
         #expect(fifo.status == 1)
         #expect(
             fifo.stderr
-                == "Error: templates/style.css.mustache: is a named pipe (FIFO), not a template file; move it away\n")
+                == "serreport: templates/style.css.mustache: is a named pipe (FIFO), not a template file; move it away\n"
+        )
         #expect(try FileManager.default.contentsOfDirectory(atPath: templates.path) == ["style.css.mustache"])
         try FileManager.default.removeItem(at: templates.appendingPathComponent("style.css.mustache"))
 
@@ -153,7 +154,7 @@ struct HostileOutputFileTests {
         let under = try CommandRun(["templates", "init", "plain/templates"], in: project.url)
         #expect(under.status == 1)
         #expect(
-            under.stderr == "Error: plain/templates: cannot be a folder: \(project.url.path)/plain is a file\n")
+            under.stderr == "serreport: plain/templates: cannot be a folder: \(project.url.path)/plain is a file\n")
 
         let shared = project.url.appendingPathComponent("shared.css")
         try ReportScene.write("body {}\n", to: shared)

@@ -292,8 +292,15 @@ struct RunnerCommandTests {
         }
         #expect(try CommandRun(["diff", "a", missingKey], in: project.url).stderr.contains("no key models.rf.uar"))
 
+        let metricsA = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: metrics)) as? [String: Any])
+        let bestUAR = try #require(
+            ((metricsA["models"] as? [String: Any])?[metricsA["best"] as? String ?? ""] as? [String: Any])?["uar"]
+                as? Double)
+        #expect(bestUAR < 1, "the fixture's best model is not perfect, so a threshold above it can fail")
         let below = try CommandRun(
-            ["build", "--data", corpus.root.path, "--out", "a", "--fail-under", "uar=1.01"] + Self.quick,
+            ["build", "--data", corpus.root.path, "--out", "a", "--fail-under", "uar=\(min(1, bestUAR + 0.001))"]
+                + Self.quick,
             in: project.url)
         #expect(below.status == 3)
         #expect(below.stderr.contains("below threshold: uar"))
@@ -302,6 +309,9 @@ struct RunnerCommandTests {
             in: project.url)
         #expect(above.status == 0, "\(above.stderr)")
         #expect(try CommandRun(["build", "--fail-under", "recall=1"], in: project.url).status != 0)
+        for impossible in ["uar=1.01", "uar=-1", "uar=nan"] {
+            #expect(try CommandRun(["build", "--fail-under", impossible], in: project.url).status == 64)
+        }
     }
 
     @Test(

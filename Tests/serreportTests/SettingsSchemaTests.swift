@@ -44,7 +44,20 @@ struct SettingsSchemaTests {
             _ = try Settings.resolve(overrides: small)
             Issue.record("contrast with n_fft 16 accepted")
         } catch {
-            #expect(error.description.contains("raise features.n_fft, or lower features.contrast.fmin or n_bands"))
+            #expect(error.description.contains("(raise features.n_fft or features.contrast.fmin)"), "\(error)")
+        }
+        // pYIN's frame is n_fft: refused before any clip is read, naming n_fft.
+        do {
+            _ = try Settings.resolve(overrides: ["features.n_fft=256", "features.hop_length=128"])
+            Issue.record("n_fft 256 accepted with pitch")
+        } catch {
+            #expect(error.description.contains("features.n_fft: pyin: fmin="), "\(error)")
+            #expect(error.description.contains("n_fft is pYIN's frame"), "\(error)")
+        }
+        #expect(throws: Never.self) {
+            try Settings.resolve(overrides: [
+                "features.n_fft=256", "features.hop_length=128", "features.groups=rms,zcr,mfcc,chroma,contrast",
+            ])
         }
     }
 
@@ -60,6 +73,27 @@ struct SettingsSchemaTests {
             }
             #expect(throws: Never.self) { try Settings.resolve(overrides: ["train.models=logreg,\(model)", grid]) }
         }
+    }
+
+    @Test(
+        "settings given that change nothing (a model not trained, a step that is off, folds of leave-one-speaker-out) are named with why"
+    )
+    func unusedSettingsNamed() throws {
+        let overrides = [
+            "train.models=rf", "train.svm.C=3", "process.denoise.prop_decrease=0.5", "train.protocol=holdout",
+            "train.folds=3", "features.groups=rms,zcr", "features.mfcc.n_mfcc=13", "train.rf.n_estimators=50",
+        ]
+        let resolved = try Settings.resolve(overrides: overrides)
+        let notes = resolved.value.unusedSettings { resolved.source(of: $0) != .builtIn }
+        #expect(
+            notes == [
+                "process.denoise.prop_decrease: has no effect, denoise is off for these settings",
+                "features.mfcc.n_mfcc: has no effect, no MFCC group is extracted",
+                "train.folds: has no effect, train.protocol holdout sets its own folds",
+                "train.svm.C: has no effect, svm is not in train.models",
+            ], "\(notes)")
+        let defaults = try Settings.resolve(overrides: [])
+        #expect(defaults.value.unusedSettings { defaults.source(of: $0) != .builtIn }.isEmpty)
     }
 
     @Test("every key has a doc line, and the defaults pass their own checks")

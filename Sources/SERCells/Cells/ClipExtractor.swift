@@ -29,7 +29,9 @@ struct ClipExtractor {
                 }
                 samples = processed.samples
             } catch {
-                return .failure(ClipError(path: record.path, reason: error.reason, isLasting: error.isLasting))
+                let changed = stamps.changeAfterFailure(of: record.path, at: location) != nil
+                return .failure(
+                    ClipError(path: record.path, reason: error.reason, isLasting: error.isLasting && !changed))
             }
         }
         let rate = record.facts.sampleRate

@@ -81,8 +81,14 @@ struct LoadCell: Cell {
                     context.progress.advance(cached: true)
                     return facts
                 }
-                let decoded = Self.decode(clip.location, reading: read) { stamp in
+                var decoded = Self.decode(clip.location, reading: read) { stamp in
                     stamps.change(of: clip.path, readAs: stamp)
+                }
+                // A file that could not be used may have been another version for that moment.
+                if decoded.facts.skip != nil, decoded.lasting,
+                    let change = stamps.changeAfterFailure(of: clip.path, at: clip.location)
+                {
+                    decoded = (AudioFacts(sampleRate: 0, channels: 0, frames: 0, format: "", skip: change), false)
                 }
                 if decoded.lasting {
                     if let data = try? JSONEncoder.stable.encode(decoded.facts) { context.storeItem(data, for: key) }

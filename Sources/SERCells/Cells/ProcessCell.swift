@@ -136,7 +136,7 @@ struct ProcessCell: Cell {
             return facts
         }
         func failed(_ error: AudioError) -> ProcessFacts {
-            guard error.isLasting else {
+            guard error.isLasting, stamps.changeAfterFailure(of: clip.path, at: location) == nil else {
                 context.keepOutOfCache(because: "\(clip.path) could not be read (\(error.reason))")
                 let reason = error.reason + " (not remembered: the next build tries again)"
                 return ProcessFacts(sampleRate: 0, loadedCount: 0, count: 0, skip: reason)
