@@ -50,6 +50,15 @@ static inline void copenblas_dgemm(CBLAS_ORDER order, CBLAS_TRANSPOSE transA, CB
     function(order, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
+static inline void copenblas_sgemm(CBLAS_ORDER order, CBLAS_TRANSPOSE transA, CBLAS_TRANSPOSE transB, int m, int n,
+                                   int k, float alpha, const float *a, int lda, const float *b, int ldb, float beta,
+                                   float *c, int ldc) {
+    typedef void (*sgemm_t)(CBLAS_ORDER, CBLAS_TRANSPOSE, CBLAS_TRANSPOSE, int, int, int, float, const float *, int,
+                            const float *, int, float, float *, int);
+    COPENBLAS_RESOLVED(sgemm_t, "cblas_sgemm")
+    function(order, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
 /* LAPACK's symmetric eigensolver, which OpenBLAS exports under its Fortran name. Debian's OpenBLAS
    ships no LAPACK header, so the reference interface (LAPACK 3.11, dsyevr.f) is declared here:
    every argument by pointer, column-major arrays, string lengths not passed (single characters). */

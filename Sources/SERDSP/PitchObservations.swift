@@ -41,6 +41,9 @@ struct PitchObservationModel: Sendable {
     let boltzmannNumerator: Double
     /// `exp(-λ k)` for every rank `k` a trough can have.
     let rankWeights: [Double]
+    /// `(1 - exp(-λ)) / (1 - exp(-λ b))`, the Boltzmann pmf's scale when `b` troughs are below a threshold,
+    /// for every `b` from 1 (index 0 unused): computed once instead of once per threshold and frame.
+    let rankScales: [Double]
 
     init(
         sampleRate: Double, minimumFrequency: Double, minPeriod: Int, binCount: Int, binsPerSemitone: Int,
@@ -62,6 +65,10 @@ struct PitchObservationModel: Sendable {
         self.usefulThresholdCount = (thresholdPrior.lastIndex { $0 != 0 } ?? -1) + 1
         self.boltzmannNumerator = 1 - exp(-boltzmannParameter)
         self.rankWeights = (0..<max(maxTroughs, 1)).map { exp(-boltzmannParameter * Double($0)) }
+        let numerator = boltzmannNumerator
+        self.rankScales = (0...max(maxTroughs, 1)).map { below in
+            below == 0 ? 0 : numerator / (1 - exp(-boltzmannParameter * Double(below)))
+        }
     }
 
     /// The regularised incomplete beta function `I_x(a, b)` for positive integer `a` and `b`
@@ -98,7 +105,7 @@ struct PitchObservationModel: Sendable {
             let threshold = thresholds[i]
             while below < ascending.count && ascending[below] < threshold { below += 1 }
             guard below > 0 else { continue }
-            let factor = boltzmannNumerator / (1 - exp(-boltzmannParameter * Double(below)))
+            let factor = rankScales[below]
             let prior = thresholdPrior[i]
             var rank = 0
             for (slot, t) in troughs.enumerated() where yin[t] < threshold {

@@ -93,4 +93,17 @@ enum BLAS {
             Int32(m), Int32(n), Int32(k), alpha, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n), beta, c,
             Int32(n))
     }
+
+    /// ``gemm(_:transposeA:_:transposeB:_:m:n:k:alpha:beta:)`` in single precision (`sgemm`), for the
+    /// neural networks' layers.
+    static func gemm(
+        _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
+        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, alpha: Float = 1, beta: Float = 0
+    ) {
+        _ = singleThreaded
+        copenblas_sgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), alpha, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n), beta, c,
+            Int32(n))
+    }
 }
