@@ -100,7 +100,7 @@ let package = Package(
 
         .executableTarget(
             name: "serreport-bench",
-            dependencies: ["SERCells", "SERAudio", "SERDSP"],
+            dependencies: ["SERCells", "SERAudio", "SERDSP", "SERCorpus", "SERLearn"],
             path: "Benchmarks/Sources/serreport-bench",
             swiftSettings: swiftSettings
         ),

@@ -167,3 +167,66 @@ import Testing
         #expect(largest < 1e-5)
     }
 }
+
+/// The `gru` model's training on a task a recurrent net can learn and a clip average cannot: the class is
+/// whether a pulse comes early or late in the clip.
+@Suite struct RecurrentTrainingTests {
+    static func pulses(count: Int, seed: UInt64) -> (sequences: [[Double]], labels: [Int]) {
+        var generator = SeededGenerator(seed: seed)
+        var sequences: [[Double]] = []
+        var labels: [Int] = []
+        for index in 0..<count {
+            let label = index % 2
+            let frames = 20 + Int(generator.nextUnit() * 10)
+            var values = (0..<(frames * 2)).map { _ in 0.3 * generator.nextGaussian() }
+            let at = label == 0 ? Int(generator.nextUnit() * 4) : frames - 1 - Int(generator.nextUnit() * 4)
+            values[at * 2] += 3
+            // The second dimension rises over the clip in both classes: the same mean for both.
+            for t in 0..<frames { values[t * 2 + 1] += Double(t) / Double(frames) }
+            sequences.append(values)
+            labels.append(label)
+        }
+        return (sequences, labels)
+    }
+
+    static var parameters: RecurrentTrainingParameters {
+        var parameters = RecurrentTrainingParameters()
+        parameters.hiddenSize = 8
+        parameters.epochs = 25
+        parameters.batchSize = 16
+        parameters.learningRate = 0.01
+        parameters.patience = 25
+        return parameters
+    }
+
+    @Test func learnsWhereThePulseIs() {
+        let train = Self.pulses(count: 160, seed: 1)
+        let validation = Self.pulses(count: 40, seed: 2)
+        let test = Self.pulses(count: 60, seed: 3)
+        let model = RecurrentTraining.fit(
+            sequences: train.sequences, labels: train.labels, validation: validation.sequences,
+            validationLabels: validation.labels, width: 2, classCount: 2, parameters: Self.parameters, seed: 7)
+        let probabilities = model.probabilities(test.sequences)
+        let correct = zip(probabilities, test.labels).filter { ($0.0[1] > $0.0[0] ? 1 : 0) == $0.1 }.count
+        #expect(correct >= 54, "\(correct) of 60 right")
+        #expect(model.curve.count == 25 && model.chosenEpoch >= 0 && model.chosenEpoch < 25)
+        #expect(model.curve.allSatisfy { $0.trainingLoss.isFinite && $0.validationUAR >= 0 })
+    }
+
+    @Test func trainingIsDeterministic() {
+        let train = Self.pulses(count: 40, seed: 4)
+        var parameters = Self.parameters
+        parameters.epochs = 3
+        func fit() -> RecurrentModel {
+            RecurrentTraining.fit(
+                sequences: train.sequences, labels: train.labels, validation: [], validationLabels: [], width: 2,
+                classCount: 2, parameters: parameters, seed: 9)
+        }
+        let (first, second) = (fit(), fit())
+        #expect(first.network.parameters == second.network.parameters)
+        #expect(first.curve.map(\.trainingLoss) == second.curve.map(\.trainingLoss))
+        // Without validation clips there is nothing to score: every epoch runs and the last is kept.
+        #expect(first.curve.allSatisfy { $0.validationUAR.isNaN })
+        #expect(first.chosenEpoch == 2)
+    }
+}

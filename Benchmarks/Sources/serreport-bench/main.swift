@@ -45,6 +45,10 @@ func main() throws {
         try pitchBench(arguments: arguments)
         return
     }
+    if arguments.count > 1, arguments[1] == "gru" {
+        try deepBench(arguments: arguments)
+        return
+    }
     guard let flag = arguments.firstIndex(of: "--audio"), flag + 1 < arguments.count else {
         FileHandle.standardError.write(Data("usage: serreport-bench --audio DIR\n".utf8))
         exit(2)

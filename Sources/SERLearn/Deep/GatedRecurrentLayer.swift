@@ -79,57 +79,80 @@ package struct GatedRecurrentLayer<Scalar: NetworkScalar>: Sendable {
         precondition(input.count == steps * batch * d, "input must be steps × batch × inputSize")
         precondition(lengths.allSatisfy { $0 >= 1 && $0 <= steps }, "each length must be in 1 ... steps")
         let size = steps * batch * h
-        var trace = Trace(
-            steps: steps, batch: batch, lengths: lengths, input: input,
-            output: [Scalar](repeating: 0, count: size), reset: [Scalar](repeating: 0, count: size),
-            update: [Scalar](repeating: 0, count: size), candidate: [Scalar](repeating: 0, count: size),
-            recurrentCandidate: [Scalar](repeating: 0, count: size))
-        // Input projections of every step at once: (steps·batch × D) · (D × 3H).
+        var output = [Scalar](repeating: 0, count: size)
+        var reset = [Scalar](repeating: 0, count: size)
+        var update = [Scalar](repeating: 0, count: size)
+        var candidate = [Scalar](repeating: 0, count: size)
+        var recurrentCandidate = [Scalar](repeating: 0, count: size)
+        // Input projections of every step at once, biases included: (steps·batch × D) · (D × 3H).
         var projected = [Scalar](repeating: 0, count: steps * batch * 3 * h)
+        for row in 0..<(steps * batch) {
+            for g in 0..<(3 * h) { projected[row * 3 * h + g] = inputBias[g] }
+        }
         Scalar.gemm(
             input, transposeA: false, inputWeights, transposeB: true, &projected, m: steps * batch, n: 3 * h, k: d,
-            alpha: 1, beta: 0)
+            alpha: 1, beta: 1)
         var recurrent = [Scalar](repeating: 0, count: batch * 3 * h)
         var state = [Scalar](repeating: 0, count: batch * h)
         for t in 0..<steps {
+            for b in 0..<batch {
+                for g in 0..<(3 * h) { recurrent[b * 3 * h + g] = recurrentBias[g] }
+            }
             Scalar.gemm(
                 state, transposeA: false, recurrentWeights, transposeB: true, &recurrent, m: batch, n: 3 * h, k: h,
-                alpha: 1, beta: 0)
-            for b in 0..<batch {
-                let row = (t * batch + b)
-                let gates = row * 3 * h
-                let hidden = b * 3 * h
-                for j in 0..<h {
-                    let out = row * h + j
-                    guard t < lengths[b] else {
-                        trace.output[out] = state[b * h + j]
-                        continue
+                alpha: 1, beta: 1)
+            projected.withUnsafeBufferPointer { projected in
+                recurrent.withUnsafeBufferPointer { recurrent in
+                    state.withUnsafeMutableBufferPointer { state in
+                        output.withUnsafeMutableBufferPointer { output in
+                            reset.withUnsafeMutableBufferPointer { reset in
+                                update.withUnsafeMutableBufferPointer { update in
+                                    candidate.withUnsafeMutableBufferPointer { candidate in
+                                        recurrentCandidate.withUnsafeMutableBufferPointer { recurrentCandidate in
+                                            for b in 0..<batch {
+                                                let row = t * batch + b
+                                                let x = projected.baseAddress! + row * 3 * h
+                                                let u = recurrent.baseAddress! + b * 3 * h
+                                                let previous = state.baseAddress! + b * h
+                                                let out = row * h
+                                                guard t < lengths[b] else {
+                                                    for j in 0..<h { output[out + j] = previous[j] }
+                                                    continue
+                                                }
+                                                for j in 0..<h {
+                                                    let r = Scalar.sigmoid(x[j] + u[j])
+                                                    let z = Scalar.sigmoid(x[h + j] + u[h + j])
+                                                    let n = Scalar.tanh(x[2 * h + j] + r * u[2 * h + j])
+                                                    reset[out + j] = r
+                                                    update[out + j] = z
+                                                    candidate[out + j] = n
+                                                    recurrentCandidate[out + j] = u[2 * h + j]
+                                                    output[out + j] = (1 - z) * n + z * previous[j]
+                                                }
+                                                for j in 0..<h { previous[j] = output[out + j] }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
-                    let r = Scalar.sigmoid(
-                        projected[gates + j] + inputBias[j] + recurrent[hidden + j] + recurrentBias[j])
-                    let z = Scalar.sigmoid(
-                        projected[gates + h + j] + inputBias[h + j] + recurrent[hidden + h + j]
-                            + recurrentBias[h + j])
-                    let u = recurrent[hidden + 2 * h + j] + recurrentBias[2 * h + j]
-                    let n = Scalar.hyperbolicTangent(projected[gates + 2 * h + j] + inputBias[2 * h + j] + r * u)
-                    trace.reset[out] = r
-                    trace.update[out] = z
-                    trace.candidate[out] = n
-                    trace.recurrentCandidate[out] = u
-                    trace.output[out] = (1 - z) * n + z * state[b * h + j]
                 }
             }
-            for b in 0..<batch {
-                for j in 0..<h { state[b * h + j] = trace.output[(t * batch + b) * h + j] }
-            }
         }
-        return trace
+        return Trace(
+            steps: steps, batch: batch, lengths: lengths, input: input, output: output, reset: reset, update: update,
+            candidate: candidate, recurrentCandidate: recurrentCandidate)
     }
 
     /// Back-propagation through time: given the loss's gradient with respect to every output of `trace`
     /// (`steps × batch × H`), adds the parameters' gradients to `gradients` and returns the gradient with
     /// respect to the input (`steps × batch × D`).
-    package func backward(_ trace: Trace, outputGradient: [Scalar], gradients: inout Gradients) -> [Scalar] {
+    /// `inputGradient: false` skips the input's gradient (a first layer has no use for it) and returns `[]`.
+    @discardableResult
+    package func backward(
+        _ trace: Trace, outputGradient: [Scalar], gradients: inout Gradients, inputGradient wanted: Bool = true
+    ) -> [Scalar] {
         let (steps, batch) = (trace.steps, trace.batch)
         let (d, h) = (inputSize, hiddenSize)
         precondition(outputGradient.count == steps * batch * h, "one gradient per output")
@@ -140,39 +163,66 @@ package struct GatedRecurrentLayer<Scalar: NetworkScalar>: Sendable {
         var previousState = [Scalar](repeating: 0, count: batch * h)
         var through = [Scalar](repeating: 0, count: batch * h)
         for t in stride(from: steps - 1, through: 0, by: -1) {
-            for b in 0..<batch {
-                for j in 0..<h {
-                    carried[b * h + j] += outputGradient[(t * batch + b) * h + j]
-                    previousState[b * h + j] = t > 0 ? trace.output[((t - 1) * batch + b) * h + j] : 0
-                }
-            }
-            for b in 0..<batch {
-                let row = t * batch + b
-                for j in 0..<h {
-                    let gates = row * 3 * h
-                    let hidden = b * 3 * h
-                    guard t < trace.lengths[b] else {
-                        // A carried state: its gradient passes to the previous step unchanged.
-                        recurrentSide[hidden + j] = 0
-                        recurrentSide[hidden + h + j] = 0
-                        recurrentSide[hidden + 2 * h + j] = 0
-                        through[b * h + j] = carried[b * h + j]
-                        continue
+            inputSide.withUnsafeMutableBufferPointer { inputSide in
+                recurrentSide.withUnsafeMutableBufferPointer { recurrentSide in
+                    carried.withUnsafeMutableBufferPointer { carried in
+                        previousState.withUnsafeMutableBufferPointer { previousState in
+                            through.withUnsafeMutableBufferPointer { through in
+                                outputGradient.withUnsafeBufferPointer { outputGradient in
+                                    trace.output.withUnsafeBufferPointer { output in
+                                        trace.reset.withUnsafeBufferPointer { reset in
+                                            trace.update.withUnsafeBufferPointer { update in
+                                                trace.candidate.withUnsafeBufferPointer { candidate in
+                                                    trace.recurrentCandidate.withUnsafeBufferPointer {
+                                                        recurrentCandidate in
+                                                        for b in 0..<batch {
+                                                            let row = t * batch + b
+                                                            let gates = inputSide.baseAddress! + row * 3 * h
+                                                            let hidden = recurrentSide.baseAddress! + b * 3 * h
+                                                            let state = b * h
+                                                            for j in 0..<h {
+                                                                carried[state + j] += outputGradient[row * h + j]
+                                                                previousState[state + j] =
+                                                                    t > 0 ? output[(row - batch) * h + j] : 0
+                                                            }
+                                                            guard t < trace.lengths[b] else {
+                                                                // A carried state: its gradient passes to the previous
+                                                                // step unchanged.
+                                                                for g in 0..<(3 * h) { hidden[g] = 0 }
+                                                                for j in 0..<h {
+                                                                    through[state + j] = carried[state + j]
+                                                                }
+                                                                continue
+                                                            }
+                                                            for j in 0..<h {
+                                                                let out = row * h + j
+                                                                let (r, z, n) = (
+                                                                    reset[out], update[out], candidate[out]
+                                                                )
+                                                                let u = recurrentCandidate[out]
+                                                                let dh = carried[state + j]
+                                                                let dn = dh * (1 - z) * (1 - n * n)
+                                                                let dz =
+                                                                    dh * (previousState[state + j] - n) * z * (1 - z)
+                                                                let dr = dn * u * r * (1 - r)
+                                                                gates[j] = dr
+                                                                gates[h + j] = dz
+                                                                gates[2 * h + j] = dn
+                                                                hidden[j] = dr
+                                                                hidden[h + j] = dz
+                                                                hidden[2 * h + j] = dn * r
+                                                                through[state + j] = dh * z
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
-                    let out = row * h + j
-                    let (r, z, n) = (trace.reset[out], trace.update[out], trace.candidate[out])
-                    let u = trace.recurrentCandidate[out]
-                    let dh = carried[b * h + j]
-                    let dn = dh * (1 - z) * (1 - n * n)
-                    let dz = dh * (previousState[b * h + j] - n) * z * (1 - z)
-                    let dr = dn * u * r * (1 - r)
-                    inputSide[gates + j] = dr
-                    inputSide[gates + h + j] = dz
-                    inputSide[gates + 2 * h + j] = dn
-                    recurrentSide[hidden + j] = dr
-                    recurrentSide[hidden + h + j] = dz
-                    recurrentSide[hidden + 2 * h + j] = dn * r
-                    through[b * h + j] = dh * z
                 }
             }
             // dU += recurrentSideᵀ · h_{t-1}; db_h += Σ_b recurrentSide; dh_{t-1} = through + recurrentSide · U.
@@ -193,6 +243,7 @@ package struct GatedRecurrentLayer<Scalar: NetworkScalar>: Sendable {
         for row in 0..<(steps * batch) {
             for g in 0..<(3 * h) { gradients.inputBias[g] += inputSide[row * 3 * h + g] }
         }
+        guard wanted else { return [] }
         var inputGradient = [Scalar](repeating: 0, count: steps * batch * d)
         Scalar.gemm(
             inputSide, transposeA: false, inputWeights, transposeB: false, &inputGradient, m: steps * batch, n: d,

@@ -9,7 +9,6 @@ package protocol NetworkScalar: BinaryFloatingPoint, Sendable {
         _ a: UnsafePointer<Self>, transposeA: Bool, _ b: UnsafePointer<Self>, transposeB: Bool,
         _ c: UnsafeMutablePointer<Self>, m: Int, n: Int, k: Int, alpha: Self, beta: Self)
     static func exponential(_ x: Self) -> Self
-    static func hyperbolicTangent(_ x: Self) -> Self
     static func logarithm(_ x: Self) -> Self
 }
 
@@ -21,6 +20,14 @@ extension NetworkScalar {
         let e = exponential(x)
         return e / (1 + e)
     }
+
+    /// `tanh(x)` as `1 − 2 / (e^2x + 1)`: libm's `tanhf` goes through `expm1f`, which took a sixth of a
+    /// GRU's training time (measured with `perf`); this is one `expf`, exact at ±∞, with an absolute error
+    /// of a few units of the type's precision (relative error grows only where the value is near 0).
+    @inline(__always)
+    static func tanh(_ x: Self) -> Self {
+        1 - 2 / (exponential(2 * x) + 1)
+    }
 }
 
 extension Float: NetworkScalar {
@@ -31,7 +38,6 @@ extension Float: NetworkScalar {
         BLAS.gemm(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, alpha: alpha, beta: beta)
     }
     package static func exponential(_ x: Float) -> Float { Foundation.exp(x) }
-    package static func hyperbolicTangent(_ x: Float) -> Float { Foundation.tanh(x) }
     package static func logarithm(_ x: Float) -> Float { Foundation.log(x) }
 }
 
@@ -43,6 +49,5 @@ extension Double: NetworkScalar {
         BLAS.gemm(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, alpha: alpha, beta: beta)
     }
     package static func exponential(_ x: Double) -> Double { Foundation.exp(x) }
-    package static func hyperbolicTangent(_ x: Double) -> Double { Foundation.tanh(x) }
     package static func logarithm(_ x: Double) -> Double { Foundation.log(x) }
 }

@@ -41,11 +41,17 @@ package enum TemporalPooling {
     ) -> [Scalar] {
         let batch = lengths.count
         var gradient = [Scalar](repeating: 0, count: steps * batch * width)
+        // The mean's share, step by step (contiguous rows), then each maximum's step.
+        for t in 0..<steps {
+            for b in 0..<batch where t < lengths[b] {
+                let scale = 1 / Scalar(lengths[b])
+                for j in 0..<width {
+                    gradient[(t * batch + b) * width + j] = pooledGradient[b * 2 * width + j] * scale
+                }
+            }
+        }
         for b in 0..<batch {
-            let length = lengths[b]
             for j in 0..<width {
-                let share = pooledGradient[b * 2 * width + j] / Scalar(length)
-                for t in 0..<length { gradient[(t * batch + b) * width + j] += share }
                 gradient[(argmax[b * width + j] * batch + b) * width + j] += pooledGradient[b * 2 * width + width + j]
             }
         }
