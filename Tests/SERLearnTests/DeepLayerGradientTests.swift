@@ -146,6 +146,42 @@ import Testing
         #expect(abs(carried[0] - expected[0]) < 1e-15 && carried[1] == carried[0])
     }
 
+    /// The whole network (both directions, pooling, a fixed dropout mask, dense, loss) against finite
+    /// differences of its loss, for every parameter array.
+    @Test func networkGradients() {
+        var network = RecurrentNetwork<Double>(inputSize: 3, hiddenSize: 3, classCount: 3, seed: 21)
+        var generator = SeededGenerator(seed: 22)
+        let sequences = [Self.randomValues(5 * 3, &generator), Self.randomValues(2 * 3, &generator)]
+        let batch = SequenceBatch<Double>(sequences, width: 3)
+        let mask = network.dropoutMask(batch: 2, rate: 0.25, generator: &generator)
+        let labels = [1, 2]
+        let weights = [1.0, 0.5, 2.0]
+        func loss() -> Double {
+            let logits = network.forward(batch, dropout: mask).logits
+            return SoftmaxCrossEntropy.loss(logits: logits, labels: labels, classes: 3, classWeights: weights).loss
+        }
+        let pass = network.forward(batch, dropout: mask)
+        let (_, logitGradient) = SoftmaxCrossEntropy.loss(
+            logits: pass.logits, labels: labels, classes: 3, classWeights: weights)
+        let gradients = network.backward(pass, batch: batch, logitGradient: logitGradient)
+        var worst = 0.0
+        var values = network.parameters
+        for array in values.indices {
+            for k in values[array].indices {
+                let numeric = Self.numericGradient(
+                    { values[array][k] },
+                    {
+                        values[array][k] = $0
+                        network.parameters = values
+                    }, loss)
+                worst = max(worst, Self.relativeError(gradients[array][k], numeric))
+            }
+        }
+        #expect(worst < 1e-6, "largest relative error \(worst)")
+        #expect(mask.contains(0), "the mask drops something, so the test covers dropout")
+        #expect(network.parameterCount == 2 * (9 * 3 + 9 * 3 + 9 + 9) + 12 * 3 + 3)
+    }
+
     @Test func softmaxIsStableAndNormalised() {
         let probabilities = SoftmaxCrossEntropy.probabilities([1000.0, 1001.0, -1000.0], classes: 3)
         #expect(probabilities.allSatisfy { $0.isFinite })
