@@ -266,3 +266,54 @@ import Testing
         #expect(first.chosenEpoch == 2)
     }
 }
+
+@Suite struct VectorExponentialTests {
+    @Test func matchesLibmWithinTwoUnitsInTheLastPlace() {
+        var worst: Float = 0
+        var x: Float = -87
+        while x < 88 {
+            let lanes = SIMD8<Float>((0..<8).map { x + Float($0) * 0.0137 })
+            let values = Float.exponential8(lanes)
+            for lane in 0..<8 {
+                let exact = Foundation.exp(Double(lanes[lane]))
+                worst = max(worst, Float(abs(Double(values[lane]) - exact) / exact))
+            }
+            x += 0.1
+        }
+        #expect(worst < 2.5e-7, "largest relative error \(worst)")
+        // Far outside the range: clamped, finite, and a sigmoid from it exact to float precision.
+        let extremes = Float.exponential8(SIMD8<Float>(-1000, -88, 89, 1000, 0, 1, -1, .greatestFiniteMagnitude))
+        #expect((0..<8).allSatisfy { extremes[$0].isFinite && extremes[$0] > 0 })
+        #expect(1 / (1 + extremes[0]) == 1 && 1 / (1 + extremes[3]) < 1e-37)
+        #expect(extremes[4] == 1)
+    }
+
+    /// The eight-at-a-time gates (Float) and the one-at-a-time ones agree to float precision.
+    @Test func vectorGatesMatchScalarGates() {
+        var generator = SeededGenerator(seed: 31)
+        let units = 19  // two vectors of eight and three units one at a time
+        let projected = (0..<(3 * units)).map { _ in Float(3 * generator.nextSigned()) }
+        let recurrent = (0..<(3 * units)).map { _ in Float(3 * generator.nextSigned()) }
+        let previous = (0..<units).map { _ in Float(generator.nextSigned()) }
+        func run(_ vector: Bool) -> [[Float]] {
+            let buffers = (0..<5).map { _ in UnsafeMutablePointer<Float>.allocate(capacity: units) }
+            defer { for buffer in buffers { buffer.deallocate() } }
+            projected.withUnsafeBufferPointer { projected in
+                recurrent.withUnsafeBufferPointer { recurrent in
+                    previous.withUnsafeBufferPointer { previous in
+                        let step = GateStep<Float>(
+                            units: units, projected: projected.baseAddress!, recurrent: recurrent.baseAddress!,
+                            previous: previous.baseAddress!, reset: buffers[0], update: buffers[1],
+                            candidate: buffers[2], recurrentCandidate: buffers[3], output: buffers[4])
+                        if vector { Float.gatedStep(step) } else { step.compute(from: 0, to: units) }
+                    }
+                }
+            }
+            return buffers.map { Array(UnsafeBufferPointer(start: $0, count: units)) }
+        }
+        let (vector, scalar) = (run(true), run(false))
+        let largest = zip(vector.joined(), scalar.joined()).map { abs($0 - $1) }.max() ?? .infinity
+        #expect(largest < 1e-6)
+        #expect(vector[3] == scalar[3])
+    }
+}

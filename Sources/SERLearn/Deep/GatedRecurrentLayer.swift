@@ -119,16 +119,14 @@ package struct GatedRecurrentLayer<Scalar: NetworkScalar>: Sendable {
                                                     for j in 0..<h { output[out + j] = previous[j] }
                                                     continue
                                                 }
-                                                for j in 0..<h {
-                                                    let r = Scalar.sigmoid(x[j] + u[j])
-                                                    let z = Scalar.sigmoid(x[h + j] + u[h + j])
-                                                    let n = Scalar.tanh(x[2 * h + j] + r * u[2 * h + j])
-                                                    reset[out + j] = r
-                                                    update[out + j] = z
-                                                    candidate[out + j] = n
-                                                    recurrentCandidate[out + j] = u[2 * h + j]
-                                                    output[out + j] = (1 - z) * n + z * previous[j]
-                                                }
+                                                Scalar.gatedStep(
+                                                    GateStep(
+                                                        units: h, projected: x, recurrent: u, previous: previous,
+                                                        reset: reset.baseAddress! + out,
+                                                        update: update.baseAddress! + out,
+                                                        candidate: candidate.baseAddress! + out,
+                                                        recurrentCandidate: recurrentCandidate.baseAddress! + out,
+                                                        output: output.baseAddress! + out))
                                                 for j in 0..<h { previous[j] = output[out + j] }
                                             }
                                         }

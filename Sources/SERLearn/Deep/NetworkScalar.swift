@@ -10,6 +10,9 @@ package protocol NetworkScalar: BinaryFloatingPoint, Sendable {
         _ c: UnsafeMutablePointer<Self>, m: Int, n: Int, k: Int, alpha: Self, beta: Self)
     static func exponential(_ x: Self) -> Self
     static func logarithm(_ x: Self) -> Self
+    /// One GRU step's gates for one sequence (``GateStep``): one unit at a time unless the type has a
+    /// faster way (`Float`: eight at a time).
+    static func gatedStep(_ step: GateStep<Self>)
 }
 
 extension NetworkScalar {
