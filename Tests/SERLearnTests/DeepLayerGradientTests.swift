@@ -47,21 +47,15 @@ import Testing
         let inputGradient = layer.backward(trace, outputGradient: weights, gradients: &gradients)
 
         var worst = 0.0
-        for i in layer.inputWeights.indices {
-            let numeric = Self.numericGradient({ layer.inputWeights[i] }, { layer.inputWeights[i] = $0 }, loss)
-            worst = max(worst, Self.relativeError(gradients.inputWeights[i], numeric))
-        }
-        for i in layer.recurrentWeights.indices {
-            let numeric = Self.numericGradient({ layer.recurrentWeights[i] }, { layer.recurrentWeights[i] = $0 }, loss)
-            worst = max(worst, Self.relativeError(gradients.recurrentWeights[i], numeric))
-        }
-        for i in layer.inputBias.indices {
-            let numeric = Self.numericGradient({ layer.inputBias[i] }, { layer.inputBias[i] = $0 }, loss)
-            worst = max(worst, Self.relativeError(gradients.inputBias[i], numeric))
-        }
-        for i in layer.recurrentBias.indices {
-            let numeric = Self.numericGradient({ layer.recurrentBias[i] }, { layer.recurrentBias[i] = $0 }, loss)
-            worst = max(worst, Self.relativeError(gradients.recurrentBias[i], numeric))
+        let arrays: [(WritableKeyPath<GatedRecurrentLayer<Double>, [Double]>, [Double])] = [
+            (\.inputWeights, gradients.inputWeights), (\.recurrentWeights, gradients.recurrentWeights),
+            (\.inputBias, gradients.inputBias), (\.recurrentBias, gradients.recurrentBias),
+        ]
+        for (path, analytic) in arrays {
+            for i in layer[keyPath: path].indices {
+                let numeric = Self.numericGradient({ layer[keyPath: path][i] }, { layer[keyPath: path][i] = $0 }, loss)
+                worst = max(worst, Self.relativeError(analytic[i], numeric))
+            }
         }
         for i in input.indices {
             let numeric = Self.numericGradient({ input[i] }, { input[i] = $0 }, loss)

@@ -135,4 +135,20 @@ package struct RecurrentNetwork<Scalar: NetworkScalar>: Sendable {
     package func probabilities(_ batch: SequenceBatch<Scalar>) -> [Scalar] {
         SoftmaxCrossEntropy.probabilities(forward(batch).logits, classes: classCount)
     }
+
+    /// Class probabilities of each scaled clip (`frames × inputSize` values), one row of `classes` per clip,
+    /// `batchSize` clips per forward pass.
+    package func probabilities(of sequences: [[Scalar]], batchSize: Int = 64) -> [[Scalar]] {
+        var rows: [[Scalar]] = []
+        let size = max(1, batchSize)
+        for start in stride(from: 0, to: sequences.count, by: size) {
+            let batch = SequenceBatch<Scalar>(
+                Array(sequences[start..<min(sequences.count, start + size)]), width: inputSize)
+            let probabilities = probabilities(batch)
+            for b in 0..<batch.count {
+                rows.append(Array(probabilities[(b * classCount)..<((b + 1) * classCount)]))
+            }
+        }
+        return rows
+    }
 }

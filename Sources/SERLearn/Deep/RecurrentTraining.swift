@@ -46,17 +46,8 @@ package struct RecurrentModel: Sendable {
 
     /// Class probabilities of each clip (`frames × width` values each), `clips × classes`.
     package func probabilities(_ sequences: [[Double]], batchSize: Int = 64) -> [[Double]] {
-        var result: [[Double]] = []
-        let classes = network.classCount
-        for start in stride(from: 0, to: sequences.count, by: max(1, batchSize)) {
-            let slice = sequences[start..<min(sequences.count, start + max(1, batchSize))]
-            let batch = SequenceBatch<Float>(slice.map { standardizer.transform($0) }, width: standardizer.width)
-            let probabilities = network.probabilities(batch)
-            for b in 0..<batch.count {
-                result.append((0..<classes).map { Double(probabilities[b * classes + $0]) })
-            }
-        }
-        return result
+        let scaled: [[Float]] = sequences.map { standardizer.transform($0) }
+        return network.probabilities(of: scaled, batchSize: batchSize).map { $0.map(Double.init) }
     }
 }
 
@@ -202,21 +193,14 @@ package enum RecurrentTraining {
         var weightSum = 0.0
         var correct = [Int](repeating: 0, count: classCount)
         var support = [Int](repeating: 0, count: classCount)
-        for start in stride(from: 0, to: sequences.count, by: 64) {
-            let end = min(sequences.count, start + 64)
-            let batch = SequenceBatch<Float>(Array(sequences[start..<end]), width: network.inputSize)
-            let probabilities = network.probabilities(batch)
-            for b in 0..<batch.count {
-                let label = labels[start + b]
-                let row = Array(probabilities[(b * classCount)..<((b + 1) * classCount)])
-                let weight = Double(classWeights[label])
-                lossSum -= weight * Double(Float.logarithm(max(row[label], Float.leastNormalMagnitude)))
-                weightSum += weight
-                var predicted = 0
-                for k in 1..<classCount where row[k] > row[predicted] { predicted = k }
-                support[label] += 1
-                if predicted == label { correct[label] += 1 }
-            }
+        for (row, label) in zip(network.probabilities(of: sequences), labels) {
+            let weight = Double(classWeights[label])
+            lossSum -= weight * Double(Float.logarithm(max(row[label], Float.leastNormalMagnitude)))
+            weightSum += weight
+            var predicted = 0
+            for k in 1..<classCount where row[k] > row[predicted] { predicted = k }
+            support[label] += 1
+            if predicted == label { correct[label] += 1 }
         }
         let recalls = (0..<classCount).filter { support[$0] > 0 }.map { Double(correct[$0]) / Double(support[$0]) }
         let uar = recalls.isEmpty ? 0 : recalls.reduce(0, +) / Double(recalls.count)
