@@ -27,9 +27,18 @@ enum EvaluationFigures {
     static func train(
         curves: [TrainingCurve], coverage: SpeakerCoverage? = nil,
         importance: (groups: [String], models: [(title: String, drops: [[Double]])])? = nil,
-        featureImportance: FeatureImportance? = nil
+        featureImportance: FeatureImportance? = nil, deepCurves: [TrainingCurve] = []
     ) -> [NotebookFigure] {
         var figures: [NotebookFigure] = []
+        if !deepCurves.isEmpty {
+            figures.append(
+                NotebookFigure(
+                    cell: "train", name: "train-gru-curves",
+                    caption:
+                        "The GRU's training loss and the UAR of each fold's validation speakers (held out of its training clips, never its test clips) after each epoch, one line per fold; the dot marks the epoch whose weights the fold kept.",
+                    figure: EvaluateFigures.trainingCurves(
+                        deepCurves, model: "GRU", score: "UAR (validation speakers)", colorIndex: 5)))
+        }
         if let importance, !importance.groups.isEmpty, !importance.models.isEmpty {
             figures.append(
                 NotebookFigure(

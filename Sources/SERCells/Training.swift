@@ -10,6 +10,8 @@ struct TrainingClip: Sendable {
     var emotion: String
     var speaker: String
     var values: [Double]
+    /// The clip's frame vectors (``FrameSequence``), when a model learns from frames.
+    var frames: [Float]? = nil
 }
 
 /// The train cell's work: the feature matrix of the extracted clips, the protocol's folds, every
@@ -38,12 +40,20 @@ struct Training {
     var normalization: [SpeakerNormalizationDecision]
     /// The same decision for the final models, made from every clip.
     var finalNormalization: SpeakerNormalizationDecision
+    /// What the deep models did where the data did not allow what they usually do (no validation speaker).
+    var modelNotes: [String] = []
+    /// The frame vector's dimension names, when a model learns from frames.
+    var frameNames: [String] = []
+    /// With speaker normalisation and a model of frames: how a typical speaker's frames sound, for `predict`.
+    var typicalSpeakerFrames: FrameStandardizer?
     /// The feature groups of permutation importance, in the order of each evaluation's `importance`.
     var importanceGroups: [String]
     /// Wall time of each stage, for run.json (not in any compared output).
     var normalizationTime: Duration
     var evaluateTime: Duration
     var finalFitTime: Duration
+    /// Evaluating and fitting the models that learn from frames (folds and final fit together).
+    var deepTime: Duration = .zero
 
     /// The summary's columns by ``FeatureGroup``, in the order groups first appear; a column of no group
     /// (a feature table not made by serreport) falls in `other`.
@@ -58,8 +68,10 @@ struct Training {
         return order.map { ColumnGroup(name: $0, columns: columns[$0]!) }
     }
 
+    /// `frameNames` name the dimensions of each clip's ``TrainingClip/frames`` (empty without a model of frames).
     static func run(
-        train: TrainingSettings, clips all: [TrainingClip], featureNames: [String], jobs: Int
+        train: TrainingSettings, clips all: [TrainingClip], featureNames: [String], frameNames: [String] = [],
+        jobs: Int
     ) throws(CellError) -> Training {
         var clips: [TrainingClip] = []
         var excluded: [SkippedFile] = []
@@ -67,12 +79,17 @@ struct Training {
             if let bad = zip(featureNames, clip.values).first(where: { !$0.1.isFinite }) {
                 excluded.append(
                     SkippedFile(path: clip.path, reason: "feature \(bad.0) is \(bad.1); left out of training"))
+            } else if train.models.contains(where: \.learnsFromFrames), clip.frames?.isEmpty ?? true {
+                excluded.append(SkippedFile(path: clip.path, reason: "no frame vectors; left out of training"))
             } else {
                 clips.append(clip)
             }
         }
         guard !clips.isEmpty else {
             throw CellError(cell: "train", message: "no clip has finite features to train on")
+        }
+        if train.models.contains(where: \.learnsFromFrames), frameNames.isEmpty {
+            throw CellError(cell: "train", message: "the extract cell kept no frame vectors for the GRU")
         }
         let emotions = EmotionOrder.sorted(clips.map(\.emotion))
         let classIndex = Dictionary(uniqueKeysWithValues: emotions.enumerated().map { ($1, $0) })
@@ -81,7 +98,7 @@ struct Training {
         let raw = Matrix(rows: clips.map(\.values))
         let normalized = SpeakerNormalization.normalized(raw, speakers: speakers)
 
-        let kinds = train.models
+        let kinds = train.models.filter { !$0.learnsFromFrames }
         let seed = UInt64(train.seed)
         let clock = ContinuousClock()
         do {
@@ -107,6 +124,14 @@ struct Training {
                 foldFeatures: decisions.prefix(plan.folds.count).map { $0.applied ? normalized : raw },
                 importance: importance)
             let evaluated = clock.now
+            let deep =
+                train.models.contains(.gru)
+                ? RecurrentEvaluation.evaluate(
+                    sequences: clips.map { ($0.frames ?? []).map(Double.init) }, width: frameNames.count,
+                    labels: labels,
+                    classCount: emotions.count, speakers: speakers, plan: plan, normalized: decisions.map(\.applied),
+                    parameters: train.parameters.gru, seed: seed, workers: jobs) : nil
+            let deepDone = clock.now
             // The final models' parameters come from the same inner search over every clip.
             let tuned = try GridSearch.tune(
                 kinds, features: features, labels: labels, classCount: emotions.count, speakers: speakers, plan: plan,
@@ -116,14 +141,27 @@ struct Training {
                 kinds, features: scaler.transform(features), labels: labels, classCount: emotions.count,
                 settings: tuned.settings, seed: seed, workers: jobs)
             let typicalSpeaker = final.applied ? SpeakerNormalization.typicalSpeaker(raw, speakers: speakers) : nil
-            return Training(
-                evaluations: evaluations, finalModels: finalModels, finalChoices: tuned.chosen, plan: plan,
+            // Every model in the order the settings list them.
+            func inOrder<T>(_ classical: [T], _ deepOne: T?) -> [T] {
+                var remaining = classical[...]
+                return train.models.compactMap { kind in kind.learnsFromFrames ? deepOne : remaining.popFirst() }
+            }
+            var training = Training(
+                evaluations: inOrder(evaluations, deep?.evaluation),
+                finalModels: inOrder(
+                    finalModels, deep.map { RecurrentClassifier(model: $0.finalModel) as any TrainedClassifier }),
+                finalChoices: tuned.chosen, plan: plan,
                 classNames: emotions, clips: clips,
                 excluded: excluded, scaler: scaler, featureNames: featureNames, typicalSpeaker: typicalSpeaker,
                 normalization: Array(decisions.prefix(plan.folds.count)), finalNormalization: final,
                 importanceGroups: importance?.groups.map(\.name) ?? [],
                 normalizationTime: decided - start, evaluateTime: evaluated - decided,
-                finalFitTime: clock.now - evaluated)
+                finalFitTime: clock.now - deepDone)
+            training.modelNotes = deep?.notes ?? []
+            training.frameNames = deep == nil ? [] : frameNames
+            training.typicalSpeakerFrames = deep?.typicalSpeaker
+            training.deepTime = deepDone - evaluated
+            return training
         } catch let error as LearnError {
             throw CellError(cell: "train", message: error.message)
         } catch {

@@ -111,25 +111,39 @@ package enum EvaluateFigures {
             width: min(1100, max(480, 9 * Double(speakers.count * max(models.count, 1)) + 240)), height: 300)
     }
 
-    /// `train-mlp-loss`: the MLP's training loss (log scale) and validation score per epoch, a line per
-    /// fold, every fold alike (translucent, so that where they overlap shows darker).
-    package static func trainingCurves(_ curves: [TrainingCurve]) -> Figure {
-        let color = FigureStyle.modelColor(3).withAlpha(0.7)
+    /// `train-mlp-loss` and `train-gru-curves`: a model's training loss (log scale) and validation score per
+    /// epoch, a line per fold, every fold alike (translucent, so that where they overlap shows darker); a dot
+    /// on each validation line marks the epoch whose weights the fold kept, when training keeps its best.
+    package static func trainingCurves(
+        _ curves: [TrainingCurve], model: String = "MLP", score scoreLabel: String = "accuracy", colorIndex: Int = 3
+    ) -> Figure {
+        let color = FigureStyle.modelColor(colorIndex).withAlpha(0.7)
         let loss = curves.map { curve in
             Mark.line(xs: curve.loss.indices.map { Double($0 + 1) }, ys: curve.loss, color: color, width: 1.2)
         }
-        let score = curves.map { curve in
+        var score = curves.map { curve in
             Mark.line(
                 xs: curve.validationScore.indices.map { Double($0 + 1) }, ys: curve.validationScore, color: color,
                 width: 1.2)
         }
+        let kept = curves.compactMap { curve -> (Double, Double)? in
+            guard let epoch = curve.chosenEpoch, curve.validationScore.indices.contains(epoch),
+                curve.validationScore[epoch].isFinite
+            else { return nil }
+            return (Double(epoch + 1), curve.validationScore[epoch])
+        }
+        if !kept.isEmpty {
+            score.append(
+                .scatter(
+                    xs: kept.map(\.0), ys: kept.map(\.1), color: FigureStyle.modelColor(colorIndex), radius: 3.5))
+        }
         return Figure(
-            title: "MLP training, one line per fold", columns: 2,
+            title: "\(model) training, one line per fold" + (kept.isEmpty ? "" : " (dots: the epoch kept)"), columns: 2,
             panels: [
                 Axes(
                     title: "training loss", xLabel: "epoch", yLabel: "cross-entropy (log scale)", yScale: .log,
                     marks: loss),
-                Axes(title: "validation score", xLabel: "epoch", yLabel: "accuracy", yRange: 0...1, marks: score),
+                Axes(title: "validation score", xLabel: "epoch", yLabel: scoreLabel, yRange: 0...1, marks: score),
             ],
             width: 700, height: 290)
     }

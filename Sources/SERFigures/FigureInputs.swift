@@ -125,6 +125,8 @@ package struct TrainingCurve: Sendable {
     package var fold: Int
     package var loss: [Double]
     package var validationScore: [Double]
+    /// The epoch (0-based) whose weights were kept, when training keeps its best epoch's.
+    package var chosenEpoch: Int?
 
     package init(fold: Int, loss: [Double], validationScore: [Double]) {
         self.fold = fold

@@ -26,6 +26,10 @@ package struct ModelEvaluationResult: Sendable {
     /// (``PermutationImportance/featureRises(_:test:truth:repeats:seed:)``) in each fold (`[feature][fold]`);
     /// empty otherwise.
     package var featureImportance: [[Double]] = []
+    /// For the deep models: the epoch (0-based) whose weights each fold kept.
+    package var chosenEpochs: [Int] = []
+    /// For the deep models: trainable values of the network.
+    package var parameterCount: Int?
 }
 
 /// k-fold evaluation of several models: per fold, standardise on the training rows only, fit, and

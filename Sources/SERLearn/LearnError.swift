@@ -13,6 +13,7 @@ package struct LearnError: Error, Sendable, Equatable, CustomStringConvertible {
             case unusableProtocol = "unusable protocol"
             case libraryFailure = "library failure"
             case malformedModel = "malformed model"
+            case needsFrames = "needs frames"
         }
 
         private let kind: Kind
@@ -37,6 +38,8 @@ package struct LearnError: Error, Sendable, Equatable, CustomStringConvertible {
         package static let libraryFailure = Code(.libraryFailure)
         /// A saved model file (or its scaler, labels or settings) is damaged, inconsistent or too large.
         package static let malformedModel = Code(.malformedModel)
+        /// A model that learns from frame sequences (``ModelKind/learnsFromFrames``) was given clip statistics.
+        package static let needsFrames = Code(.needsFrames)
 
         package var description: String { kind.rawValue }
     }

@@ -3,7 +3,14 @@ import SERSettings
 
 /// The model families serreport trains, by the short names files, `metrics.json` and `train.models` use.
 package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {
-    case rf, xgb, svm, mlp, logreg
+    case rf, xgb, svm, mlp, logreg, gru
+
+    /// Whether this kind learns from each clip's sequence of frames (the deep models) rather than from one
+    /// row of clip statistics.
+    package var learnsFromFrames: Bool { self == .gru }
+
+    /// The kinds that learn from a row of clip statistics (every kind but the deep ones).
+    package static var clipModels: [ModelKind] { allCases.filter { !$0.learnsFromFrames } }
 
     /// The name people read.
     package var title: String {
@@ -13,6 +20,7 @@ package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {
         case .svm: "SVM"
         case .mlp: "MLP"
         case .logreg: "Logistic regression"
+        case .gru: "GRU"
         }
     }
 
@@ -27,6 +35,7 @@ package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {
         case .rf: 2
         case .mlp: 3
         case .svm: 4
+        case .gru: 5
         }
     }
 }
@@ -63,6 +72,8 @@ extension ModelKind {
         case .logreg:
             return try LogisticRegression(
                 features: features, labels: labels, classCount: classCount, settings: settings.logreg)
+        case .gru:
+            throw LearnError(.needsFrames, "the GRU learns from frame sequences, not from clip statistics")
         }
     }
 }
@@ -180,6 +191,7 @@ extension ModelKind {
         case .svm: "svm.model"
         case .mlp: "mlp.json"
         case .logreg: "logreg.json"
+        case .gru: "gru.json"
         }
     }
 
@@ -223,6 +235,13 @@ extension ModelKind {
                     "the logistic regression predicts \(weights.classes) classes, the labels name \(classCount)")
             }
             return LogisticRegression(weights: weights)
+        case .gru:
+            let weights = try RecurrentWeights.load(json: data)
+            guard weights.classCount == classCount else {
+                throw LearnError(
+                    .malformedModel, "the GRU predicts \(weights.classCount) classes, the labels name \(classCount)")
+            }
+            return RecurrentClassifier(model: weights.model, typicalSpeaker: weights.typicalSpeaker)
         }
     }
 }

@@ -1,13 +1,14 @@
 package import SERSettings
 
 /// Every model's settings, each under scikit-learn's (or XGBoost's) names: `train.rf`, `train.xgb`,
-/// `train.svm`, `train.mlp` and `train.logreg` in `serreport.yml`.
+/// `train.svm`, `train.mlp`, `train.logreg` and `train.gru` in `serreport.yml`.
 package struct ModelParameters: Sendable, Equatable {
     package var rf = ForestSettings()
     package var xgb = BoostingSettings()
     package var svm = SVMSettings()
     package var mlp = MLPSettings()
     package var logreg = LogRegParameters()
+    package var gru = RecurrentTrainingParameters()
 
     package init() {}
 }

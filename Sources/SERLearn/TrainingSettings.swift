@@ -45,6 +45,7 @@ package struct TrainingSettings: SettingGroup, Equatable {
             Nested("svm", \.parameters.svm),
             Nested("mlp", \.parameters.mlp),
             Nested("logreg", \.parameters.logreg),
+            Nested("gru", \.parameters.gru),
             Nested("search", \.search),
         ],
         rules: [

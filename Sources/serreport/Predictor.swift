@@ -32,7 +32,7 @@ struct Predictor {
     let modelPath: String
     private let classifier: any TrainedClassifier
 
-    /// The short name of the model used (rf, xgb, svm, mlp, logreg).
+    /// The short name of the model used (rf, xgb, svm, mlp, logreg, gru).
     var modelName: String { model.rawValue }
 
     /// Reads `report/models/`; `model` picks one by short name, otherwise the report's best.
@@ -91,6 +91,8 @@ struct Predictor {
         }
         var good: [Int] = []
         var rows: [[Double]] = []
+        var sequences: [[Double]] = []
+        let recurrent = classifier is RecurrentClassifier
         var rejected: [Int: String] = [:]
         for (index, analysis) in analyses.enumerated() {
             guard case .success(let clip) = analysis else { continue }
@@ -112,12 +114,20 @@ struct Predictor {
                 rejected[index] = "a feature is NaN or infinite"
                 continue
             }
+            if recurrent {
+                guard clip.features.frameCount > 0 else {
+                    rejected[index] = "shorter than one frame (no frame features)"
+                    continue
+                }
+                sequences.append(FrameSequence.frames(clip.features.frames.flatMap(\.rows)).map(Double.init))
+            }
             good.append(index)
             rows.append(clip.features.summary)
         }
         var predicted: [Int: Prediction] = [:]
         if !rows.isEmpty {
-            let output = try classify(Matrix(rows: rows), sameSpeaker: sameSpeaker, files: good.map { paths[$0] })
+            let output = try classify(
+                Matrix(rows: rows), sequences: sequences, sameSpeaker: sameSpeaker, files: good.map { paths[$0] })
             for (position, index) in good.enumerated() {
                 predicted[index] = Prediction(
                     file: paths[index], emotion: labels[output.labels[position]], model: model.rawValue,
@@ -133,9 +143,13 @@ struct Predictor {
 
     /// Normalises and scales `rows` as the build did, runs the model, and checks what it gives: a
     /// class of the labels and finite probabilities from 0 to 1 adding up to 1 for every row.
-    private func classify(_ rows: Matrix, sameSpeaker: Bool, files: [String]) throws(CommandError) -> (
-        labels: [Int], probabilities: Matrix
-    ) {
+    private func classify(_ rows: Matrix, sequences: [[Double]], sameSpeaker: Bool, files: [String])
+        throws(CommandError) -> (labels: [Int], probabilities: Matrix)
+    {
+        if let recurrent = classifier as? RecurrentClassifier {
+            return try check(
+                recurrentOutput(recurrent, sequences, sameSpeaker: sameSpeaker), rows: rows.rows, files: files)
+        }
         var features = rows
         if scaler.speakerNormalization {
             if sameSpeaker && rows.rows >= 2 {
@@ -152,12 +166,39 @@ struct Predictor {
         } catch {
             throw CommandError("\(modelPath): \(SavedModelFile.oneLine("\(error)"))")
         }
-        guard output.labels.count == rows.rows, output.probabilities.rows == rows.rows,
+        return try check(output, rows: rows.rows, files: files)
+    }
+
+    /// The GRU's classes and probabilities for each clip's frames, speaker-normalised as the build did (the
+    /// files together as one speaker's with `sameSpeaker`, otherwise by the training corpus's typical speaker).
+    private func recurrentOutput(_ recurrent: RecurrentClassifier, _ sequences: [[Double]], sameSpeaker: Bool) -> (
+        labels: [Int], probabilities: Matrix
+    ) {
+        var inputs = sequences
+        let width = recurrent.model.network.inputSize
+        if scaler.speakerNormalization {
+            if sameSpeaker && inputs.count >= 2 {
+                inputs = RecurrentEvaluation.speakerNormalized(
+                    inputs, speakers: Array(repeating: "s", count: inputs.count), width: width)
+            } else if let typical = recurrent.typicalSpeaker {
+                inputs = inputs.map(typical.scaled)
+            }
+        }
+        let probabilities = Matrix(rows: recurrent.probabilities(sequences: inputs))
+        return ((0..<probabilities.rows).map { probabilities.argmax(row: $0) }, probabilities)
+    }
+
+    /// Checks what a model gave: a class of the labels and finite probabilities from 0 to 1 adding up to 1 for
+    /// every one of `rows` files.
+    private func check(_ output: (labels: [Int], probabilities: Matrix), rows: Int, files: [String])
+        throws(CommandError) -> (labels: [Int], probabilities: Matrix)
+    {
+        guard output.labels.count == rows, output.probabilities.rows == rows,
             output.probabilities.columns == labels.count
         else {
             throw CommandError(
                 "\(modelPath): the \(model.title) model gave \(output.labels.count) answers of "
-                    + "\(output.probabilities.columns) classes for \(rows.rows) files of \(labels.count) classes")
+                    + "\(output.probabilities.columns) classes for \(rows) files of \(labels.count) classes")
         }
         for (row, file) in files.enumerated() {
             let shares = output.probabilities.row(row)

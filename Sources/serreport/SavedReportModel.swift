@@ -15,8 +15,9 @@ import SERSettings
 /// - `models/labels.json`: the emotions, at least two, none twice;
 /// - `models/scaler.json`: one finite mean and positive scale per feature, its features exactly the
 ///   ones the saved settings extract;
-/// - the model (`rf.json`, `xgb.json`, `svm.model` or `mlp.json`): taking that many features and
-///   predicting that many classes (``ModelKind/load(_:featureCount:classCount:)``);
+/// - the model (`rf.json`, `xgb.json`, `svm.model`, `mlp.json`, `logreg.json` or `gru.json`): taking that many
+///   features (for the GRU, values per frame) and predicting that many classes
+///   (``ModelKind/load(_:featureCount:classCount:)``);
 /// - `metrics.json`, only for the best model's name when `--model` is not given.
 ///
 /// Every fault is one ``CommandError`` line naming the file (as the user would type its path) and
@@ -52,6 +53,14 @@ struct SavedReportModel {
         let (kind, featureCount, classCount) = (kind, expected.count, labels.count)
         classifier = try Self.checked(modelPath, limit: SavedModelLimits.modelFileBytes) { data throws(LearnError) in
             try kind.load(data, featureCount: featureCount, classCount: classCount)
+        }
+        if let recurrent = classifier as? RecurrentClassifier {
+            let width = FrameSequencesRecord.names(settings.features).count
+            guard recurrent.model.network.inputSize == width else {
+                throw CommandError(
+                    "\(modelPath): the GRU takes \(recurrent.model.network.inputSize) values per frame, the settings in "
+                        + "\(Self.join(models, "settings.json")) extract \(width)")
+            }
         }
     }
 

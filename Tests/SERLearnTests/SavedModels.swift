@@ -28,7 +28,7 @@ struct SavedModels: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
         var files: [ModelKind: Data] = [:]
         var probabilities: [ModelKind: Matrix] = [:]
-        for kind in ModelKind.allCases {
+        for kind in ModelKind.clipModels {
             let model = try kind.fit(
                 features: train, labels: labels, classCount: Self.classCount, settings: settings, seed: 5)
             probabilities[kind] = try model.predict(test).probabilities

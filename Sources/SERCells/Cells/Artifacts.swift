@@ -10,6 +10,8 @@ enum Artifacts {
     static let processed = ArtifactKey<[ProcessedRecord]>("processed.json", of: ProcessCell.name)
     /// The feature table: names and one row per clip.
     static let features = ArtifactKey<FeatureTableRecord>("features.json", of: ExtractCell.name)
+    /// Each clip's frame vectors, for the models that learn from frames (empty without one).
+    static let sequences = ArtifactKey<FrameSequencesRecord>("sequences.json", of: ExtractCell.name)
     /// Every model's cross-validated predictions and the folds.
     static let training = ArtifactKey<TrainingRecord>("training.json", of: TrainCell.name)
     /// Fit times, for run.json.

@@ -14,9 +14,11 @@ struct ClipExtractor {
         self.settings = settings
     }
 
+    /// The clip's summary and, with `keepFrames`, its frame vectors (``FrameSequence``).
     mutating func summary(
-        of record: ProcessedRecord, location: String, store: ArtifactStore, stamps: ClipStamps = .none
-    ) -> Result<ClipSummary, ClipError> {
+        of record: ProcessedRecord, location: String, store: ArtifactStore, stamps: ClipStamps = .none,
+        keepFrames: Bool = false
+    ) -> Result<(summary: ClipSummary, frames: [Float]?), ClipError> {
         var samples: [Float]
         if let data = store.read(record.audio), let stored = SampleCoding.samples(data) {
             samples = stored
@@ -45,9 +47,12 @@ struct ClipExtractor {
         let features = computers[rate]!(samples)
         samples = []
         if let problem = features.nonFiniteProblem { return .failure(ClipError(path: record.path, reason: problem)) }
-        return .success(
-            ClipSummary(
-                path: record.path, values: features.summary, frames: features.frameCount,
-                tuning: features.chromaTuning))
+        let summary = ClipSummary(
+            path: record.path, values: features.summary, frames: features.frameCount, tuning: features.chromaTuning)
+        guard keepFrames else { return .success((summary, nil)) }
+        guard features.frameCount > 0 else {
+            return .failure(ClipError(path: record.path, reason: "shorter than one frame (no frame features)"))
+        }
+        return .success((summary, FrameSequence.frames(features.frames.flatMap(\.rows))))
     }
 }

@@ -106,6 +106,14 @@ struct Evaluation {
                             feature: $0.name, crossEntropyRise: rounded($0.mean), std: rounded($0.spread),
                             folds: $0.folds.map(rounded))
                     }
+                },
+                training: record.models.first(where: { $0.kind == model.kind }).flatMap { trained in
+                    trained.chosenEpochs.map { epochs in
+                        MetricsFile.DeepTraining(
+                            parameters: trained.parameterCount ?? 0, chosenEpochs: epochs,
+                            trainingLoss: trained.curves.map { $0.loss.map(rounded) },
+                            validationUAR: trained.curves.map { $0.validation.map(rounded) })
+                    }
                 })
         }
         func rounded(_ decision: SpeakerNormalizationDecision) -> SpeakerNormalizationDecision {

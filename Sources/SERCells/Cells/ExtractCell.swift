@@ -3,6 +3,7 @@ import SERAudio
 import SERCorpus
 import SERDSP
 import SERFigures
+import SERLearn
 import SERNotebook
 import SERParallel
 import SERReport
@@ -36,10 +37,24 @@ struct ExtractCell: Cell {
     /// 4: summaries store their values as base64 float64s (the same values); the loudness group.
     /// 5: the voice_quality group adds jitter and shimmer; the extract-voice figure (the formants group,
     /// added since, is off by default and new, so no cached summary can lack it).
-    var version: Int { 5 }
+    /// 6: the result holds each clip's frame vectors (`sequences.json`) for the deep models; clips' summaries
+    /// are unchanged, so their entries keep ``itemVersion``.
+    var version: Int { 6 }
+    /// The version in each clip's entries: the last version that changed a clip's summary.
+    static let itemVersion = 5
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.processed.declaration] }
-    var outputs: [ArtifactDeclaration] { [Artifacts.features.declaration] }
-    var parameters: ParameterList { settings.parameters(["features", "report.figure_formats"]) }
+    var outputs: [ArtifactDeclaration] { [Artifacts.features.declaration, Artifacts.sequences.declaration] }
+    var parameters: ParameterList {
+        var list = settings.parameters(["features", "report.figure_formats"])
+        if Self.keepsFrames(settings) { list.values["frame_sequences"] = "true" }
+        return list
+    }
+
+    /// Whether the cell keeps each clip's frame vectors: only for a model that learns from them, so that a
+    /// build without one stores no more than the summaries.
+    static func keepsFrames(_ settings: Settings) -> Bool {
+        settings.train.models.contains(where: \.learnsFromFrames)
+    }
 
     func run(_ context: CellContext) throws -> ArtifactBundle {
         let clips = try context.read(Artifacts.clips)
@@ -48,41 +63,61 @@ struct ExtractCell: Cell {
         let locations = self.locations
         let stamps = self.stamps
         var featureSettings = KeyBuilder("extract-settings")
-        featureSettings.add("version", "\(version)")
+        featureSettings.add("version", "\(Self.itemVersion)")
         featureSettings.add("features", settings.parameters(["features"]).canonical)
         let settingsKey = featureSettings.finish()
         context.progress.expect(processed.count, "clips")
+        let keepFrames = Self.keepsFrames(settings)
+        let width = FrameSequencesRecord.names(settings.features).count
         let outcomes = ParallelJobs.map(
             count: processed.count, workers: context.jobs, makeState: { ClipExtractor(settings: settings) },
-            body: { extractor, index -> Result<ClipSummary, ClipError> in
+            body: { extractor, index -> Result<(summary: ClipSummary, frames: [Float]?), ClipError> in
                 let record = processed[index]
                 var builder = KeyBuilder("extract-item")
                 builder.add("settings", settingsKey)
                 builder.add("audio", record.audio)
                 let key = builder.finish()
+                var framesBuilder = KeyBuilder("extract-frames")
+                framesBuilder.add("settings", settingsKey)
+                framesBuilder.add("audio", record.audio)
+                let framesKey = framesBuilder.finish()
                 // Items are keyed by content, so a copy of the clip under another path (in this corpus
                 // or another) shares the entry: the path is always this record's.
                 if let data = context.cachedItem(key),
                     var summary = try? JSONDecoder.stable.decode(ClipSummary.self, from: data)
                 {
                     summary.path = record.path
-                    context.progress.advance(cached: true)
-                    return .success(summary)
+                    if !keepFrames {
+                        context.progress.advance(cached: true)
+                        return .success((summary, nil))
+                    }
+                    if let data = context.cachedItem(framesKey), let frames = SampleCoding.samples(data),
+                        width > 0, frames.count == summary.frames * width
+                    {
+                        context.progress.advance(cached: true)
+                        return .success((summary, frames))
+                    }
                 }
                 let result = extractor.summary(
                     of: record, location: locations[record.path] ?? record.path, store: context.store,
-                    stamps: stamps)
-                if case .success(let summary) = result, let data = try? JSONEncoder.stable.encode(summary) {
+                    stamps: stamps, keepFrames: keepFrames)
+                if case .success(let extracted) = result, let data = try? JSONEncoder.stable.encode(extracted.summary) {
                     context.storeItem(data, for: key)
+                    if let frames = extracted.frames { context.storeItem(SampleCoding.data(frames), for: framesKey) }
                 }
                 context.progress.advance()
                 return result
             })
         var summaries: [ClipSummary] = []
+        var sequences: [FrameSequence] = []
         var skipped: [SkippedFile] = []
         for outcome in outcomes {
             switch outcome {
-            case .success(let summary): summaries.append(summary)
+            case .success(let extracted):
+                summaries.append(extracted.summary)
+                if let frames = extracted.frames {
+                    sequences.append(FrameSequence(path: extracted.summary.path, values: frames))
+                }
             case .failure(let error):
                 skipped.append(SkippedFile(path: error.path, reason: error.reason))
                 if !error.isLasting {
@@ -97,6 +132,10 @@ struct ExtractCell: Cell {
         let table = FeatureTableRecord(names: names, clips: summaries)
         var bundle = ArtifactBundle()
         try bundle.put(table, as: Artifacts.features.artifact)
+        try bundle.put(
+            FrameSequencesRecord(
+                names: keepFrames ? FrameSequencesRecord.names(settings.features) : [], clips: sequences),
+            as: Artifacts.sequences.artifact)
         try bundle.encode(skipped, as: ReportArtifacts.skipped.name)
         let labels = Dictionary(clips.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         bundle.files["features.csv"] = try featuresCSV(table, labels: labels)

@@ -40,14 +40,31 @@ package struct MetricsFile: Codable {
         /// Permutation importance of the most important single features (logistic regression only), largest
         /// first; nil for other models, when not measured, and in older files.
         package var featureImportance: [FeatureImportanceEntry]?
+        /// How a deep model trained in each fold; nil for the other models and in older files.
+        package var training: DeepTraining?
         enum CodingKeys: String, CodingKey {
-            case title, accuracy, uar, confusion, labels, folds, importance
+            case title, accuracy, uar, confusion, labels, folds, importance, training
             case featureImportance = "feature_importance"
             case macroF1 = "macro_f1"
             case perClass = "per_class"
             case foldMean = "fold_mean"
             case foldStd = "fold_std"
             case perSpeaker = "per_speaker"
+        }
+    }
+
+    /// A deep model's training in each fold: its size, the epoch (0-based) whose weights each fold kept, and the
+    /// training loss and validation speakers' UAR after every epoch (`[fold][epoch]`).
+    package struct DeepTraining: Codable {
+        package var parameters: Int
+        package var chosenEpochs: [Int]
+        package var trainingLoss: [[Double]]
+        package var validationUAR: [[Double]]
+        enum CodingKeys: String, CodingKey {
+            case parameters
+            case chosenEpochs = "chosen_epochs"
+            case trainingLoss = "training_loss"
+            case validationUAR = "validation_uar"
         }
     }
 

@@ -22,8 +22,11 @@ struct TrainCell: Cell {
     /// 4: `auto` speaker normalisation needs a significant inner gain (McNemar), so earlier decisions may differ.
     /// 5: records permutation importance per feature group.
     /// 6: records logistic regression's permutation importance per feature, and the feature names.
-    var version: Int { 6 }
-    var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.features.declaration] }
+    /// 7: the `gru` model (its chosen epochs and parameter count in the record).
+    var version: Int { 7 }
+    var inputs: [ArtifactDeclaration] {
+        [Artifacts.clips.declaration, Artifacts.features.declaration, Artifacts.sequences.declaration]
+    }
     var outputs: [ArtifactDeclaration] { [Artifacts.training.declaration, Artifacts.times.declaration] }
     var parameters: ParameterList { settings.parameters(["train", "report.figure_formats"]) }
 
@@ -31,13 +34,20 @@ struct TrainCell: Cell {
         let clips = try context.read(Artifacts.clips)
         let table = try context.read(Artifacts.features)
         let labels = Dictionary(clips.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let sequences =
+            settings.train.models.contains(where: \.learnsFromFrames)
+            ? try context.read(Artifacts.sequences) : FrameSequencesRecord(names: [], clips: [])
+        let frames = Dictionary(sequences.clips.map { ($0.path, $0.values) }, uniquingKeysWith: { first, _ in first })
         let rows = table.clips.compactMap { summary -> TrainingClip? in
             guard let clip = labels[summary.path] else { return nil }
-            return TrainingClip(path: clip.path, emotion: clip.emotion, speaker: clip.speaker, values: summary.values)
+            return TrainingClip(
+                path: clip.path, emotion: clip.emotion, speaker: clip.speaker, values: summary.values,
+                frames: frames[summary.path])
         }
         context.progress.expect(settings.train.models.count, "models")
         let training = try Training.run(
-            train: settings.train, clips: rows, featureNames: table.names, jobs: context.jobs)
+            train: settings.train, clips: rows, featureNames: table.names, frameNames: sequences.names,
+            jobs: context.jobs)
         var bundle = ArtifactBundle()
         let record = TrainingRecord(training)
         try bundle.put(record, as: Artifacts.training.artifact)
@@ -46,7 +56,7 @@ struct TrainCell: Cell {
         try saveModels(training, into: &bundle)
         let figures = EvaluationFigures.train(
             curves: record.mlpCurves, coverage: record.coverage, importance: record.importanceFigure,
-            featureImportance: record.featureImportanceFigure)
+            featureImportance: record.featureImportanceFigure, deepCurves: record.curves(of: .gru))
         let drawn = try FigureRendering.render(
             figures, formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
         try bundle.encode(section(record, figures: drawn), as: ReportArtifacts.section.name)
@@ -80,6 +90,11 @@ struct TrainCell: Cell {
             case .mlp:
                 if let network = (model as? NeuralNetwork)?.network {
                     bundle.files["models/mlp.json"] = try json(network.weights)
+                }
+            case .gru:
+                if let model = (model as? RecurrentClassifier)?.model {
+                    bundle.files["models/gru.json"] = try json(
+                        RecurrentWeights(model, typicalSpeaker: training.typicalSpeakerFrames))
                 }
             case .xgb, .svm, .logreg:
                 let name = model.kind.fileName
@@ -170,6 +185,12 @@ struct TrainCell: Cell {
                     "logreg",
                     "liblinear, L2, one-vs-rest, C \(models.logreg.c), class_weight \(models.logreg.classWeight.rawValue), tol \(models.logreg.tol)"
                 ),
+                ReportPair(
+                    "gru",
+                    "bidirectional, \(models.gru.hiddenSize) units each way, mean+max pooling over frames, dropout \(models.gru.dropout), Adam \(models.gru.learningRate), at most \(models.gru.epochs) epochs, early stopping on \(models.gru.validationSpeakers) of each training fold's speakers (patience \(models.gru.patience))"
+                        + (models.gru.masking ? ", masking" : "")
+                        + (models.gru.noise > 0 ? ", noise \(models.gru.noise)" : "")
+                        + (models.gru.averaging > 0 ? ", weights averaged (\(models.gru.averaging))" : "")),
                 ReportPair("search", searchLine.isEmpty ? "off" : searchLine.joined(separator: "; ")),
                 ReportPair(
                     "importance_repeats",
@@ -189,12 +210,15 @@ struct RunTimes: Codable, Sendable {
     var speakerNormalizationSeconds: Double
     var crossValidationSeconds: Double
     var finalFitSeconds: Double
+    /// The deep models' folds and final fits, together (they run after the others).
+    var deepModelsSeconds: Double
 
     enum CodingKeys: String, CodingKey {
         case fitSeconds = "fit_seconds"
         case speakerNormalizationSeconds = "speaker_normalization_seconds"
         case crossValidationSeconds = "cross_validation_seconds"
         case finalFitSeconds = "final_fit_seconds"
+        case deepModelsSeconds = "deep_models_seconds"
     }
 
     init(_ training: Training) {
@@ -205,5 +229,6 @@ struct RunTimes: Codable, Sendable {
         speakerNormalizationSeconds = seconds(training.normalizationTime)
         crossValidationSeconds = seconds(training.evaluateTime)
         finalFitSeconds = seconds(training.finalFitTime)
+        deepModelsSeconds = seconds(training.deepTime)
     }
 }

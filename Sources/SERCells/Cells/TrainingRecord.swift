@@ -39,6 +39,10 @@ struct TrainingRecord: Codable, Sendable {
         /// each fold (`[feature][fold]`, features as ``TrainingRecord/featureNames``); empty for other models
         /// or when not measured.
         var featureImportance: [[Double]]
+        /// The deep models: the epoch (0-based) whose weights each fold kept, and the network's trainable values
+        /// (nil for the models of clip statistics).
+        var chosenEpochs: [Int]?
+        var parameterCount: Int?
     }
 
     var classNames: [String]
@@ -65,7 +69,7 @@ struct TrainingRecord: Codable, Sendable {
         requestedProtocol = training.plan.requested.rawValue
         usedProtocol = training.plan.used.rawValue
         foldCount = training.plan.folds.count
-        notes = training.plan.notes
+        notes = training.plan.notes + training.modelNotes
         normalization = training.normalization
         finalNormalization = training.finalNormalization
         models = training.evaluations.map { evaluation in
@@ -76,7 +80,9 @@ struct TrainingRecord: Codable, Sendable {
                 },
                 curves: evaluation.trainingCurves.map { Curve(loss: $0.loss, validation: $0.validation) },
                 chosen: evaluation.chosen, finalChoice: training.finalChoices[evaluation.kind] ?? [:],
-                importance: evaluation.importance, featureImportance: evaluation.featureImportance)
+                importance: evaluation.importance, featureImportance: evaluation.featureImportance,
+                chosenEpochs: evaluation.chosenEpochs.isEmpty ? nil : evaluation.chosenEpochs,
+                parameterCount: evaluation.parameterCount)
         }
         importanceGroups = training.importanceGroups
         featureNames = training.featureNames
@@ -151,10 +157,16 @@ extension TrainingRecord {
     }
 
     /// The MLP's loss and validation curves, one per fold; empty when the MLP was not trained.
-    var mlpCurves: [TrainingCurve] {
-        guard let mlp = models.first(where: { $0.kind == .mlp }) else { return [] }
-        return mlp.curves.enumerated().map {
-            TrainingCurve(fold: $0 + 1, loss: $1.loss, validationScore: $1.validation)
+    var mlpCurves: [TrainingCurve] { curves(of: .mlp) }
+
+    /// `kind`'s training loss and validation score per epoch, one curve per fold (with the epoch each fold
+    /// kept, for the deep models); empty when `kind` was not trained.
+    func curves(of kind: ModelKind) -> [TrainingCurve] {
+        guard let model = models.first(where: { $0.kind == kind }) else { return [] }
+        return model.curves.enumerated().map { fold, curve in
+            var result = TrainingCurve(fold: fold + 1, loss: curve.loss, validationScore: curve.validation)
+            if let epochs = model.chosenEpochs, fold < epochs.count { result.chosenEpoch = epochs[fold] }
+            return result
         }
     }
 }

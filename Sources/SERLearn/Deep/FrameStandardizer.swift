@@ -46,4 +46,12 @@ package struct FrameStandardizer: Sendable {
             return value.isFinite ? Scalar((value - mean[d]) / scale[d]) : 0
         }
     }
+
+    /// `sequence` scaled in float64, NaN kept where a value is missing.
+    package func scaled(_ sequence: [Double]) -> [Double] {
+        sequence.enumerated().map { index, value in
+            let d = index % width
+            return value.isFinite ? (value - mean[d]) / scale[d] : value
+        }
+    }
 }

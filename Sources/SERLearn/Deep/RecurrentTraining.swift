@@ -1,5 +1,9 @@
-/// How the `gru` model trains: `train.gru` in the settings.
-package struct RecurrentTrainingParameters: Sendable, Hashable {
+package import SERSettings
+
+/// How the `gru` model trains: `train.gru` in the settings. The defaults were chosen on the `serreport-bench gru`
+/// runs in Benchmarks/README.md (RAVDESS 5-fold and EmoDB leave-one-speaker-out); early stopping and the step
+/// size schedule read each corpus's own validation speakers, so no epoch count is tuned to either corpus.
+package struct RecurrentTrainingParameters: SettingGroup, Hashable {
     /// Units of each direction's GRU.
     package var hiddenSize = 64
     /// Epochs at most.
@@ -25,8 +29,43 @@ package struct RecurrentTrainingParameters: Sendable, Hashable {
     /// Decay of the exponential moving average of the weights, per mini-batch (0: none): validation and the
     /// kept model use the average (Polyak averaging), smoother than any one step's weights.
     package var averaging = 0.99
+    /// Share of each training fold's speakers held out for early stopping (at least one speaker).
+    package var validationSpeakers = 0.2
 
     package init() {}
+
+    package static let schema = SettingSchema<RecurrentTrainingParameters>([
+        Setting("hidden_size", \.hiddenSize, "units of each direction's GRU", allowed: .range(1...1024)),
+        Setting("epochs", \.epochs, "epochs at most", allowed: .range(1...10_000)),
+        Setting("batch_size", \.batchSize, "clips per mini-batch", allowed: .range(1...100_000)),
+        Setting(
+            "learning_rate", \.learningRate,
+            "Adam's step size at the start (halved after patience/2 epochs without gain)",
+            allowed: .range(0, 1, includingLower: false)),
+        Setting("weight_decay", \.weightDecay, "L2 weight decay added to each gradient", allowed: .range(0, 1)),
+        Setting(
+            "dropout", \.dropout, "share of the pooled features dropped in training",
+            allowed: .range(0, 1, includingUpper: false)),
+        Setting(
+            "patience", \.patience, "epochs without a better validation UAR before training stops",
+            allowed: .range(1...10_000)),
+        Setting(
+            "masking", \.masking,
+            "SpecAugment-style masking: a span of frames and a band of dimensions per clip and epoch"),
+        Setting(
+            "noise", \.noise, "standard deviation of Gaussian noise on the standardised frames (0: none)",
+            allowed: .range(0, 10)),
+        Setting(
+            "gradient_clip", \.gradientClip, "largest gradient norm; larger gradients are scaled down (0: no clipping)",
+            allowed: .range(0, 1e6)),
+        Setting(
+            "averaging", \.averaging, "decay of the moving average of the weights per mini-batch (0: none)",
+            allowed: .range(0, 1, includingUpper: false)),
+        Setting(
+            "validation_speakers", \.validationSpeakers,
+            "share of each training fold's speakers held out for early stopping (at least one)",
+            allowed: .range(0, 1, includingLower: false, includingUpper: false)),
+    ])
 }
 
 /// One epoch of training: what the report's training curves show.
