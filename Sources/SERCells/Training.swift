@@ -44,8 +44,6 @@ struct Training {
     var modelNotes: [String] = []
     /// The frame vector's dimension names, when a model learns from frames.
     var frameNames: [String] = []
-    /// With speaker normalisation and a model of frames: how a typical speaker's frames sound, for `predict`.
-    var typicalSpeakerFrames: FrameStandardizer?
     /// The feature groups of permutation importance, in the order of each evaluation's `importance`.
     var importanceGroups: [String]
     /// Wall time of each stage, for run.json (not in any compared output).
@@ -98,7 +96,7 @@ struct Training {
         let raw = Matrix(rows: clips.map(\.values))
         let normalized = SpeakerNormalization.normalized(raw, speakers: speakers)
 
-        let kinds = train.models.filter { !$0.learnsFromFrames }
+        let kinds = train.models.filter { !$0.learnsFromFrames && !$0.combinesModels }
         let seed = UInt64(train.seed)
         let clock = ContinuousClock()
         do {
@@ -141,25 +139,53 @@ struct Training {
                 kinds, features: scaler.transform(features), labels: labels, classCount: emotions.count,
                 settings: tuned.settings, seed: seed, workers: jobs)
             let typicalSpeaker = final.applied ? SpeakerNormalization.typicalSpeaker(raw, speakers: speakers) : nil
-            // Every model in the order the settings list them.
-            func inOrder<T>(_ classical: [T], _ deepOne: T?) -> [T] {
-                var remaining = classical[...]
-                return train.models.compactMap { kind in kind.learnsFromFrames ? deepOne : remaining.popFirst() }
+            var byKind = Dictionary(uniqueKeysWithValues: zip(kinds, evaluations).map { ($0, $1) })
+            var finalByKind = Dictionary(uniqueKeysWithValues: zip(kinds, finalModels).map { ($0, $1) })
+            if let deep {
+                byKind[.gru] = deep.evaluation
+                finalByKind[.gru] = RecurrentClassifier(model: deep.finalModel, typicalSpeaker: deep.typicalSpeaker)
             }
+            var choices = tuned.chosen
+            var notes = deep?.notes ?? []
+            if train.models.contains(.fusion) {
+                let members = train.models.filter { !$0.combinesModels }
+                let splits = RecurrentEvaluation.splits(
+                    plan: plan, rowCount: labels.count, speakers: speakers,
+                    share: train.parameters.gru.validationSpeakers, seed: seed)
+                let fusion = try FusionEvaluation.evaluate(
+                    members: members.map { byKind[$0]! },
+                    foldFeatures: decisions.map { $0.applied ? normalized : raw }, labels: labels,
+                    classCount: emotions.count, plan: plan, splits: splits,
+                    recurrentValidation: deep?.validationProbabilities, settings: train.parameters, seed: seed,
+                    workers: jobs)
+                byKind[.fusion] = fusion.evaluation
+                let weights = fusion.weights[plan.folds.count]
+                finalByKind[.fusion] = FusionClassifier(FusionWeights(models: members, weights: weights))
+                choices[.fusion] = Dictionary(
+                    uniqueKeysWithValues: zip(members.map(\.rawValue), weights.map { "\($0)" }))
+                if deep == nil {
+                    // Without the GRU its splits' fallbacks are fusion's to report.
+                    notes += splits.enumerated().compactMap { job, split in
+                        split.fallback.map {
+                            "Fusion, \(job < plan.folds.count ? "fold \(job + 1)" : "the final model"): \($0)"
+                        }
+                    }
+                }
+                notes += fusion.notes
+            }
+            // Every model in the order the settings list them.
             var training = Training(
-                evaluations: inOrder(evaluations, deep?.evaluation),
-                finalModels: inOrder(
-                    finalModels, deep.map { RecurrentClassifier(model: $0.finalModel) as any TrainedClassifier }),
-                finalChoices: tuned.chosen, plan: plan,
+                evaluations: train.models.map { byKind[$0]! },
+                finalModels: train.models.map { finalByKind[$0]! },
+                finalChoices: choices, plan: plan,
                 classNames: emotions, clips: clips,
                 excluded: excluded, scaler: scaler, featureNames: featureNames, typicalSpeaker: typicalSpeaker,
                 normalization: Array(decisions.prefix(plan.folds.count)), finalNormalization: final,
                 importanceGroups: importance?.groups.map(\.name) ?? [],
                 normalizationTime: decided - start, evaluateTime: evaluated - decided,
                 finalFitTime: clock.now - deepDone)
-            training.modelNotes = deep?.notes ?? []
+            training.modelNotes = notes
             training.frameNames = deep == nil ? [] : frameNames
-            training.typicalSpeakerFrames = deep?.typicalSpeaker
             training.deepTime = deepDone - evaluated
             return training
         } catch let error as LearnError {

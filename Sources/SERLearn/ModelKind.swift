@@ -3,14 +3,17 @@ import SERSettings
 
 /// The model families serreport trains, by the short names files, `metrics.json` and `train.models` use.
 package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {
-    case rf, xgb, svm, mlp, logreg, gru
+    case rf, xgb, svm, mlp, logreg, gru, fusion
 
     /// Whether this kind learns from each clip's sequence of frames (the deep models) rather than from one
     /// row of clip statistics.
     package var learnsFromFrames: Bool { self == .gru }
 
-    /// The kinds that learn from a row of clip statistics (every kind but the deep ones).
-    package static var clipModels: [ModelKind] { allCases.filter { !$0.learnsFromFrames } }
+    /// Whether this kind combines the other models' probabilities (``LateFusion``) rather than learning itself.
+    package var combinesModels: Bool { self == .fusion }
+
+    /// The kinds that learn from a row of clip statistics (every kind but the deep ones and fusion).
+    package static var clipModels: [ModelKind] { allCases.filter { !$0.learnsFromFrames && !$0.combinesModels } }
 
     /// The name people read.
     package var title: String {
@@ -21,6 +24,7 @@ package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {
         case .mlp: "MLP"
         case .logreg: "Logistic regression"
         case .gru: "GRU"
+        case .fusion: "Fusion"
         }
     }
 
@@ -36,6 +40,7 @@ package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {
         case .mlp: 3
         case .svm: 4
         case .gru: 5
+        case .fusion: 6
         }
     }
 }
@@ -74,6 +79,8 @@ extension ModelKind {
                 features: features, labels: labels, classCount: classCount, settings: settings.logreg)
         case .gru:
             throw LearnError(.needsFrames, "the GRU learns from frame sequences, not from clip statistics")
+        case .fusion:
+            throw LearnError(.needsFrames, "fusion combines the other models' probabilities; it has nothing to fit")
         }
     }
 }
@@ -192,6 +199,7 @@ extension ModelKind {
         case .mlp: "mlp.json"
         case .logreg: "logreg.json"
         case .gru: "gru.json"
+        case .fusion: "fusion.json"
         }
     }
 
@@ -242,6 +250,8 @@ extension ModelKind {
                     .malformedModel, "the GRU predicts \(weights.classCount) classes, the labels name \(classCount)")
             }
             return RecurrentClassifier(model: weights.model, typicalSpeaker: weights.typicalSpeaker)
+        case .fusion:
+            return FusionClassifier(try FusionWeights.load(json: data))
         }
     }
 }

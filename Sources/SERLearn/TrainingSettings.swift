@@ -55,6 +55,12 @@ package struct TrainingSettings: SettingGroup, Equatable {
                 guard grid, !settings.models.contains(.svm) else { return nil }
                 return "a grid for svm, which train.models does not train; add svm to train.models or empty the grid"
             },
+            Rule("models") { (settings: TrainingSettings) -> String? in
+                guard settings.models.contains(.fusion), settings.models.filter({ $0 != .fusion }).count < 2 else {
+                    return nil
+                }
+                return "fusion combines the other models' probabilities: list at least two others in train.models"
+            },
             Rule("search.rf.n_estimators") { (settings: TrainingSettings) -> String? in
                 guard !settings.search.forestTrees.isEmpty, !settings.models.contains(.rf) else { return nil }
                 return "a grid for rf, which train.models does not train; add rf to train.models or empty the grid"

@@ -31,6 +31,8 @@ struct Predictor {
     /// The model's file, for messages about what it predicts.
     let modelPath: String
     private let classifier: any TrainedClassifier
+    /// For `fusion`: the models it fuses.
+    private let members: [any TrainedClassifier]
 
     /// The short name of the model used (rf, xgb, svm, mlp, logreg, gru).
     var modelName: String { model.rawValue }
@@ -44,6 +46,7 @@ struct Predictor {
         self.model = saved.kind
         modelPath = saved.modelPath
         classifier = saved.classifier
+        members = saved.members
     }
 
     /// The report's saved files, all from one build: a build running meanwhile swaps a new report folder
@@ -92,7 +95,7 @@ struct Predictor {
         var good: [Int] = []
         var rows: [[Double]] = []
         var sequences: [[Double]] = []
-        let recurrent = classifier is RecurrentClassifier
+        let recurrent = ([classifier] + members).contains { $0 is RecurrentClassifier }
         var rejected: [Int: String] = [:]
         for (index, analysis) in analyses.enumerated() {
             guard case .success(let clip) = analysis else { continue }
@@ -141,14 +144,33 @@ struct Predictor {
         }
     }
 
-    /// Normalises and scales `rows` as the build did, runs the model, and checks what it gives: a
-    /// class of the labels and finite probabilities from 0 to 1 adding up to 1 for every row.
+    /// Runs the model (for fusion, every model it fuses, then their weighted mean) and checks what it gives:
+    /// a class of the labels and finite probabilities from 0 to 1 adding up to 1 for every row.
     private func classify(_ rows: Matrix, sequences: [[Double]], sameSpeaker: Bool, files: [String])
         throws(CommandError) -> (labels: [Int], probabilities: Matrix)
     {
+        if let fusion = classifier as? FusionClassifier {
+            var outputs: [[[Double]]] = []
+            for member in members {
+                let output = try check(
+                    self.output(member, rows, sequences: sequences, sameSpeaker: sameSpeaker), rows: rows.rows,
+                    files: files)
+                outputs.append((0..<output.probabilities.rows).map { Array(output.probabilities.row($0)) })
+            }
+            let fused = Matrix(rows: LateFusion.fuse(outputs, weights: fusion.fusion.weights))
+            return try check(((0..<fused.rows).map { fused.argmax(row: $0) }, fused), rows: rows.rows, files: files)
+        }
+        return try check(
+            output(classifier, rows, sequences: sequences, sameSpeaker: sameSpeaker), rows: rows.rows, files: files)
+    }
+
+    /// One model's classes and probabilities for the files, their features normalised and scaled as the build
+    /// did (the GRU's frames, the other models' clip statistics).
+    private func output(_ classifier: any TrainedClassifier, _ rows: Matrix, sequences: [[Double]], sameSpeaker: Bool)
+        throws(CommandError) -> (labels: [Int], probabilities: Matrix)
+    {
         if let recurrent = classifier as? RecurrentClassifier {
-            return try check(
-                recurrentOutput(recurrent, sequences, sameSpeaker: sameSpeaker), rows: rows.rows, files: files)
+            return recurrentOutput(recurrent, sequences, sameSpeaker: sameSpeaker)
         }
         var features = rows
         if scaler.speakerNormalization {
@@ -164,9 +186,12 @@ struct Predictor {
         do {
             output = try classifier.predict(features)
         } catch {
-            throw CommandError("\(modelPath): \(SavedModelFile.oneLine("\(error)"))")
+            let path =
+                classifier.kind == model
+                ? modelPath : (modelPath as NSString).deletingLastPathComponent + "/" + classifier.kind.fileName
+            throw CommandError("\(path): \(SavedModelFile.oneLine("\(error)"))")
         }
-        return try check(output, rows: rows.rows, files: files)
+        return output
     }
 
     /// The GRU's classes and probabilities for each clip's frames, speaker-normalised as the build did (the

@@ -29,6 +29,8 @@ struct SavedReportModel {
     let kind: ModelKind
     let modelPath: String
     let classifier: any TrainedClassifier
+    /// For `fusion`: the models it fuses, each read and checked as a model of its own, in its file's order.
+    let members: [any TrainedClassifier]
 
     init(report: String, model requested: String?) throws(CommandError) {
         let models = Self.join(report, "models")
@@ -54,11 +56,25 @@ struct SavedReportModel {
         classifier = try Self.checked(modelPath, limit: SavedModelLimits.modelFileBytes) { data throws(LearnError) in
             try kind.load(data, featureCount: featureCount, classCount: classCount)
         }
-        if let recurrent = classifier as? RecurrentClassifier {
+        let saved = classifier
+        var members: [any TrainedClassifier] = []
+        for member in (saved as? FusionClassifier)?.fusion.models ?? [] {
+            let path = Self.join(models, member.fileName)
+            guard ReportFile.exists(path) else {
+                throw CommandError("\(modelPath): fuses the \(member.rawValue) model, but \(path) is missing")
+            }
+            members.append(
+                try Self.checked(path, limit: SavedModelLimits.modelFileBytes) { data throws(LearnError) in
+                    try member.load(data, featureCount: featureCount, classCount: classCount)
+                })
+        }
+        self.members = members
+        for (model, path) in [(saved, modelPath)] + zip(members, members.map { Self.join(models, $0.kind.fileName) }) {
+            guard let recurrent = model as? RecurrentClassifier else { continue }
             let width = FrameSequencesRecord.names(settings.features).count
             guard recurrent.model.network.inputSize == width else {
                 throw CommandError(
-                    "\(modelPath): the GRU takes \(recurrent.model.network.inputSize) values per frame, the settings in "
+                    "\(path): the GRU takes \(recurrent.model.network.inputSize) values per frame, the settings in "
                         + "\(Self.join(models, "settings.json")) extract \(width)")
             }
         }

@@ -138,3 +138,44 @@ import Testing
         #expect(Self.refusal(Data(infinite.utf8)) != nil)
     }
 }
+
+/// Late fusion's weights: chosen on validation clips by cross-entropy over a grid of the simplex.
+@Suite struct LateFusionTests {
+    @Test func theModelThatKnowsTheAnswerGetsTheWeight() {
+        let labels = [0, 1, 0, 1, 2, 2]
+        let right = labels.map { label in (0..<3).map { $0 == label ? 0.8 : 0.1 } }
+        let unsure = labels.map { _ in [1.0 / 3, 1.0 / 3, 1.0 / 3] }
+        let wrong = labels.map { label in (0..<3).map { $0 == (label + 1) % 3 ? 0.8 : 0.1 } }
+        let weights = LateFusion.weights([unsure, right, wrong], labels: labels, classCount: 3)
+        #expect(weights == [0, 1, 0])
+        let fused = LateFusion.fuse([unsure, right], weights: [0.5, 0.5])
+        #expect(abs(fused[0][0] - (0.8 + 1.0 / 3) / 2) < 1e-12)
+        #expect(fused.allSatisfy { abs($0.reduce(0, +) - 1) < 1e-12 })
+    }
+
+    @Test func equalModelsKeepEqualWeights() {
+        let labels = [0, 1, 1, 0]
+        let same = labels.map { label in (0..<2).map { $0 == label ? 0.7 : 0.3 } }
+        #expect(LateFusion.weights([same, same], labels: labels, classCount: 2) == [0.5, 0.5])
+        var count = 0
+        LateFusion.compositions(of: 10, into: 5) { parts in
+            #expect(parts.reduce(0, +) == 10)
+            count += 1
+        }
+        #expect(count == 1001)
+    }
+
+    @Test func savedWeightsAreChecked() throws {
+        let good = FusionWeights(models: [.svm, .gru], weights: [0.3, 0.7])
+        let loaded = try ModelKind.fusion.load(JSONEncoder().encode(good), featureCount: 3, classCount: 2)
+        #expect((loaded as? FusionClassifier)?.fusion == good)
+        for bad in [
+            FusionWeights(models: [.svm], weights: [1]), FusionWeights(models: [.svm, .svm], weights: [0.5, 0.5]),
+            FusionWeights(models: [.svm, .fusion], weights: [0.5, 0.5]),
+            FusionWeights(models: [.svm, .gru], weights: [0.5, 0.6]),
+            FusionWeights(models: [.svm, .gru], weights: [1.5, -0.5]),
+        ] {
+            #expect(throws: LearnError.self) { try FusionWeights.load(json: JSONEncoder().encode(bad)) }
+        }
+    }
+}

@@ -8,7 +8,7 @@ import Testing
 @Suite struct DeepModelBuildTests {
     static let config = """
         train:
-          models: [svm, gru]
+          models: [svm, logreg, gru, fusion]
           folds: 2
           gru:
             hidden_size: 6
@@ -75,6 +75,17 @@ import Testing
         let shares = try #require(line["probabilities"] as? [String: Double])
         #expect(shares.count == 3 && abs(shares.values.reduce(0, +) - 1) < 1e-3)
         #expect(predict.stderr.contains("tiny.wav") && predict.stderr.contains("too short"))
+
+        // Fusion: its weights saved, and predict runs every model it fuses and combines them.
+        let fusion = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: first.appendingPathComponent("models/fusion.json")))
+                as? [String: Any])
+        #expect(fusion["models"] as? [String] == ["svm", "logreg", "gru"])
+        #expect(abs((fusion["weights"] as? [Double] ?? []).reduce(0, +) - 1) < 1e-9)
+        let fused = try CommandRun(
+            ["predict", "--report", first.path, "--model", "fusion", "--json", corpus.path("s2_happy.wav")])
+        #expect(fused.status == 0, "\(fused.stderr)")
+        #expect(fused.stdout.contains("\"model\":\"fusion\""))
     }
 
     @Test("changing only a gru setting re-trains without re-extracting")

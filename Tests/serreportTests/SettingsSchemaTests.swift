@@ -75,6 +75,19 @@ struct SettingsSchemaTests {
         }
     }
 
+    @Test("fusion needs at least two other models to fuse")
+    func fusionNeedsTwoModels() throws {
+        for models in ["fusion", "svm,fusion"] {
+            do {
+                _ = try Settings.resolve(overrides: ["train.models=\(models)"])
+                Issue.record("train.models=\(models) accepted")
+            } catch {
+                #expect(error.description.contains("list at least two others in train.models"), "\(error)")
+            }
+        }
+        #expect(throws: Never.self) { try Settings.resolve(overrides: ["train.models=svm,gru,fusion"]) }
+    }
+
     @Test(
         "settings given that change nothing (a model not trained, a step that is off, folds of leave-one-speaker-out) are named with why"
     )

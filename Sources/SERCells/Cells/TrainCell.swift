@@ -92,9 +92,13 @@ struct TrainCell: Cell {
                     bundle.files["models/mlp.json"] = try json(network.weights)
                 }
             case .gru:
-                if let model = (model as? RecurrentClassifier)?.model {
+                if let recurrent = model as? RecurrentClassifier {
                     bundle.files["models/gru.json"] = try json(
-                        RecurrentWeights(model, typicalSpeaker: training.typicalSpeakerFrames))
+                        RecurrentWeights(recurrent.model, typicalSpeaker: recurrent.typicalSpeaker))
+                }
+            case .fusion:
+                if let fusion = model as? FusionClassifier {
+                    bundle.files["models/fusion.json"] = try json(fusion.fusion)
                 }
             case .xgb, .svm, .logreg:
                 let name = model.kind.fileName
@@ -139,8 +143,9 @@ struct TrainCell: Cell {
         if !searched.isEmpty {
             tables.append(
                 ReportTable(
-                    caption:
-                        "Chosen by the inner grid search (UAR over \(search.innerFolds) inner folds of each training fold)",
+                    caption: searched.contains { $0.kind == .fusion }
+                        ? "Chosen inside each training fold: the inner grid search's parameters (UAR over \(search.innerFolds) inner folds), fusion's weights (the lowest cross-entropy on the fold's validation speakers, the models refitted without them)"
+                        : "Chosen by the inner grid search (UAR over \(search.innerFolds) inner folds of each training fold)",
                     columns: ["model"] + (0..<record.foldCount).map { "fold \($0 + 1)" } + ["final model"],
                     rows: searched.map { model in
                         [model.kind.title] + model.chosen.map(describe) + [describe(model.finalChoice)]

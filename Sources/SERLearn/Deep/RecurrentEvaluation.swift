@@ -15,6 +15,28 @@ package enum RecurrentEvaluation {
         /// The mean over speakers of each speaker's frame means and deviations: how `predict` scales a clip whose
         /// speaker has no other clips, when speaker normalisation applies (nil when it does not).
         package var typicalSpeaker: FrameStandardizer?
+        /// Per fold, then for the final fit: the probabilities of the clips held out for early stopping
+        /// (``validationSplit(_:speakers:share:seed:)``'s `validation` rows, in order), for late fusion.
+        package var validationProbabilities: [[[Double]]]
+    }
+
+    /// The validation split of each fold's training rows, then of every row (the final fit's): the split the
+    /// `gru` model early-stops on, and late fusion chooses its weights on.
+    package static func splits(
+        plan: FoldPlan, rowCount: Int, speakers: [String], share: Double, seed: UInt64
+    ) -> [(fit: [Int], validation: [Int], fallback: String?)] {
+        (0...plan.folds.count).map { job in
+            let rows = job < plan.folds.count ? plan.folds[job].train : Array(0..<rowCount)
+            return validationSplit(
+                rows, speakers: speakers, share: share,
+                seed: SeededGenerator.derived(from: jobSeed(seed, job: job, folds: plan.folds.count), 0x5E1EC7))
+        }
+    }
+
+    /// The seed of fold `job`'s fit (`folds`: the final fit's).
+    static func jobSeed(_ seed: UInt64, job: Int, folds: Int) -> UInt64 {
+        SeededGenerator.derived(
+            from: seed, UInt64(ModelKind.allCases.firstIndex(of: .gru)!), job < folds ? UInt64(job) : .max)
     }
 
     /// - Parameters:
@@ -28,17 +50,15 @@ package enum RecurrentEvaluation {
         precondition(sequences.count == labels.count && speakers.count == labels.count, "one label per clip")
         precondition(normalized.count == plan.folds.count + 1, "a decision per fold and for the final fit")
         let perSpeaker = normalized.contains(true) ? speakerNormalized(sequences, speakers: speakers, width: width) : []
-        let seedIndex = UInt64(ModelKind.allCases.firstIndex(of: .gru)!)
         let jobs = plan.folds.count + 1
+        let splits = self.splits(
+            plan: plan, rowCount: labels.count, speakers: speakers, share: parameters.validationSpeakers, seed: seed)
         // The final fit is the longest (every clip): it starts first.
         let order = [plan.folds.count] + Array(plan.folds.indices)
         let outcomes = ParallelJobs.map(count: jobs, workers: workers, order: order) { job -> FoldFit in
-            let rows = job < plan.folds.count ? plan.folds[job].train : Array(labels.indices)
             let inputs = normalized[job] ? perSpeaker : sequences
-            let foldSeed = SeededGenerator.derived(from: seed, seedIndex, job < plan.folds.count ? UInt64(job) : .max)
-            let split = validationSplit(
-                rows, speakers: speakers, share: parameters.validationSpeakers,
-                seed: SeededGenerator.derived(from: foldSeed, 0x5E1EC7))
+            let foldSeed = jobSeed(seed, job: job, folds: plan.folds.count)
+            let split = splits[job]
             let start = ThreadClock.seconds()
             let model = RecurrentTraining.fit(
                 sequences: split.fit.map { inputs[$0] }, labels: split.fit.map { labels[$0] },
@@ -48,8 +68,8 @@ package enum RecurrentEvaluation {
             let test = job < plan.folds.count ? model.probabilities(plan.folds[job].test.map { inputs[$0] }) : []
             let context = job < plan.folds.count ? "fold \(job + 1)" : "the final model"
             return FoldFit(
-                model: model, test: test, seconds: seconds,
-                note: split.fallback.map { "GRU, \(context): \($0)" })
+                model: model, test: test, validation: model.probabilities(split.validation.map { inputs[$0] }),
+                seconds: seconds, note: split.fallback.map { "GRU, \(context): \($0)" })
         }
         var predictions = [(fold: Int, label: Int, probabilities: [Double])](
             repeating: (-1, -1, []), count: labels.count)
@@ -79,12 +99,14 @@ package enum RecurrentEvaluation {
         let typical = normalized[plan.folds.count] ? typicalSpeaker(sequences, speakers: speakers, width: width) : nil
         return Result(
             evaluation: evaluation, finalModel: outcomes[plan.folds.count].model,
-            notes: outcomes.compactMap(\.note), typicalSpeaker: typical)
+            notes: outcomes.compactMap(\.note), typicalSpeaker: typical,
+            validationProbabilities: outcomes.map(\.validation))
     }
 
     private struct FoldFit: Sendable {
         var model: RecurrentModel
         var test: [[Double]]
+        var validation: [[Double]]
         var seconds: Double
         var note: String?
     }
