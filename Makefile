@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SERREPORT := .build/release/serreport
 
-.PHONY: report test test-cpu-flags deps test-deps release check-report format-check templates fuzz clean
+.PHONY: report test test-cpu-flags deps test-deps release check-report check-onnx format-check templates fuzz clean
 
 report: deps release
 	@$(SERREPORT) build
@@ -40,6 +40,13 @@ check-report: report
 	@scripts/check-pdf.sh reports/samples/report.pdf
 	@$(SERREPORT) build --quiet --set report.self_contained=true --out reports/samples-inline >/dev/null
 	@scripts/check-browser.sh reports/samples-inline/index.html
+
+# The GRU's ONNX export against serreport itself: PyPI's onnx checker, and onnxruntime's probabilities on 20
+# clips of EmoDB (../shared/data) within 1e-4 of `serreport predict --model gru`. Python only here, never in
+# `swift test`.
+check-onnx: release
+	@scripts/install-deps.sh onnx
+	@scripts/check-onnx.sh
 
 # Every parser fuzzed with libFuzzer + AddressSanitizer for FUZZ_SECONDS each (default 60; CI uses 60).
 fuzz: test-deps

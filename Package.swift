@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // C libraries from Debian, one system-library target each (see ../shared/SWIFT-C-NOTES.md).
@@ -58,6 +59,16 @@ let package = Package(
             name: "SERLearn",
             dependencies: ["SERSettings", "SERParallel", "COpenBLAS", "CXGBoost", "CLibSVM", "CLibLinear"],
             swiftSettings: swiftSettings),
+        // ONNX's protobuf schema as Swift (generated once by scripts/generate-onnx-swift.sh and committed; the
+        // generator's code keeps its own conventions, so not the house settings).
+        .target(
+            name: "ONNXProto", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["Proto"]),
+        // The deep models exported as ONNX graphs.
+        .target(
+            name: "SERONNX",
+            dependencies: ["SERLearn", "ONNXProto", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: swiftSettings),
         .target(name: "SERPlot", dependencies: ["SERSettings", "CCairo", "CPangoCairo"], swiftSettings: swiftSettings),
         .target(name: "SERFigures", dependencies: ["SERPlot"], swiftSettings: swiftSettings),
         // Corpus layouts and naming (RAVDESS, TESS, SAVEE, EmoDB, CREMA-D, folders, CSV), label mapping.
@@ -84,8 +95,8 @@ let package = Package(
         .target(
             name: "SERCells",
             dependencies: [
-                "SERAudio", "SERDSP", "SERLearn", "SERPlot", "SERFigures", "SERNotebook", "SERParallel", "SERReport",
-                "SERCorpus", "SERSettings",
+                "SERAudio", "SERDSP", "SERLearn", "SERONNX", "SERPlot", "SERFigures", "SERNotebook", "SERParallel",
+                "SERReport", "SERCorpus", "SERSettings",
             ],
             swiftSettings: swiftSettings
         ),
@@ -156,7 +167,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SERLearnTests",
-            dependencies: ["SERLearn"],
+            dependencies: [
+                "SERLearn", "SERONNX", "ONNXProto", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

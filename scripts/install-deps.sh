@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # Installs the Debian packages serreport needs, only those that are missing.
-# Usage: scripts/install-deps.sh build|test|check
+# Usage: scripts/install-deps.sh build|test|check|onnx
 #   build: C libraries the package links (libsndfile, FFTW, Cairo, Pango, Poppler, soxr, OpenBLAS, XGBoost, libsvm, liblinear),
 #          pkg-config and the report's fonts
 #   test:  build + the tools tests use to make audio (espeak-ng, sox)
 #   check: what CI uses to look at a built report (headless Chromium, pdftoppm)
+#   onnx:  Python's venv, for the ONNX export check (onnx and onnxruntime come from PyPI into a venv)
 # Silent when nothing is missing. Works as root; otherwise uses sudo if it can, or says what to run.
 set -euo pipefail
 
 build_pkgs=(pkg-config libsndfile1-dev libfftw3-dev libcairo2-dev libpango1.0-dev libpoppler-glib-dev libsoxr-dev libopenblas-dev libxgboost-dev libsvm-dev liblinear-dev liblinear4 fonts-dejavu-core fonts-noto-ui-core)
 test_pkgs=(espeak-ng sox)
 check_pkgs=(chromium poppler-utils)
+onnx_pkgs=(python3-venv)
 
 case "${1:-build}" in
   build) wanted=("${build_pkgs[@]}") ;;
   test) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
   check) wanted=("${check_pkgs[@]}") ;;
-  *) echo "usage: $0 build|test|check" >&2; exit 2 ;;
+  onnx) wanted=("${onnx_pkgs[@]}") ;;
+  *) echo "usage: $0 build|test|check|onnx" >&2; exit 2 ;;
 esac
 
 missing=()

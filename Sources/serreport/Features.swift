@@ -31,15 +31,28 @@ struct Features: ParsableCommand {
     @Option(name: .long, help: "Write the processed waveform of the (single) file as float32 WAV.")
     var dumpWave: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Use the settings a built report's models were trained with (its models/settings.json).",
+            discussion: "The features exactly as `predict` computes them for that report's models.",
+            valueName: "report"))
+    var report: String?
+
     @Option(name: .long, help: "Worker threads (default: all cores).")
     var jobs: Int?
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if report != nil, common.config != nil || !common.overrides.isEmpty {
+            throw ValidationError("--report takes the report's settings: give it without --config or --set")
+        }
     }
 
     func run() throws {
-        let settings = try common.resolveSettings()
+        let settings =
+            try report.map { try SavedReportModel.settings(SavedReportModel.join($0, "models/settings.json")) }
+            ?? common.resolveSettings()
         if dumpWave != nil && files.count != 1 { throw CommandError("--dump-wave takes exactly one file") }
         try checkOutputs()
         var dump = FeatureDump(settings: settings, processing: !raw, includeFrames: !summary, json: json)

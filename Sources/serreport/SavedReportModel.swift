@@ -153,7 +153,7 @@ struct SavedReportModel {
     }
 
     /// The saved settings, through the settings schema (which names the key and the reason).
-    private static func settings(_ path: String) throws(CommandError) -> Settings {
+    static func settings(_ path: String) throws(CommandError) -> Settings {
         let text = try checked(path) { data throws(LearnError) in
             // The file is JSON: read it as JSON first, so that YAML's looser syntax (anchors, tags,
             // nesting beyond JSON's limits) never reaches the settings reader from this file.

@@ -1,4 +1,6 @@
 import Foundation
+import ONNXProto
+import SERONNX
 import Testing
 
 @testable import SERLearn

@@ -45,7 +45,8 @@ import Testing
         let two = try CommandRun(["build", "--out", second.path, "--jobs", "2"] + options, in: other)
         #expect(two.status == 0, "\(two.stderr)")
         for file in [
-            "metrics.json", "models/gru.json", "figures/train-gru-curves.png", "figures/evaluate-confusion-gru.png",
+            "metrics.json", "models/gru.json", "models/gru.onnx", "models/fusion.json", "figures/train-gru-curves.png",
+            "figures/evaluate-confusion-gru.png",
         ] {
             let a = try Data(contentsOf: first.appendingPathComponent(file))
             let b = try Data(contentsOf: second.appendingPathComponent(file))

@@ -2,6 +2,7 @@ import Foundation
 import SERFigures
 import SERLearn
 import SERNotebook
+import SERONNX
 import SERReport
 
 /// The train cell: speaker normalisation, the protocol's folds (speaker-independent by default), every
@@ -93,8 +94,16 @@ struct TrainCell: Cell {
                 }
             case .gru:
                 if let recurrent = model as? RecurrentClassifier {
-                    bundle.files["models/gru.json"] = try json(
-                        RecurrentWeights(recurrent.model, typicalSpeaker: recurrent.typicalSpeaker))
+                    let weights = RecurrentWeights(recurrent.model, typicalSpeaker: recurrent.typicalSpeaker)
+                    bundle.files["models/gru.json"] = try json(weights)
+                    do {
+                        bundle.files["models/gru.onnx"] = try RecurrentONNX.model(
+                            weights, labels: training.classNames, producerVersion: SerreportVersion.current)
+                    } catch {
+                        throw CellError(cell: id, message: "cannot write the GRU as ONNX (\(error))")
+                    }
+                    bundle.files["models/gru.onnx.json"] = try json(
+                        ONNXInputs(settings: settings, weights: weights, labels: training.classNames))
                 }
             case .fusion:
                 if let fusion = model as? FusionClassifier {
