@@ -27,9 +27,19 @@ enum EvaluationFigures {
     static func train(
         curves: [TrainingCurve], coverage: SpeakerCoverage? = nil,
         importance: (groups: [String], models: [(title: String, drops: [[Double]])])? = nil,
-        featureImportance: FeatureImportance? = nil, deepCurves: [TrainingCurve] = []
+        featureImportance: FeatureImportance? = nil, deepCurves: [TrainingCurve] = [],
+        convolutionalCurves: [TrainingCurve] = []
     ) -> [NotebookFigure] {
         var figures: [NotebookFigure] = []
+        if !convolutionalCurves.isEmpty {
+            figures.append(
+                NotebookFigure(
+                    cell: "train", name: "train-cnn-curves",
+                    caption:
+                        "The CNN's training loss and the UAR of each fold's validation speakers (held out of its training clips, never its test clips) after each epoch, one line per fold; the dot marks the epoch whose weights the fold kept.",
+                    figure: EvaluateFigures.trainingCurves(
+                        convolutionalCurves, model: "CNN", score: "UAR (validation speakers)", colorIndex: 6)))
+        }
         if !deepCurves.isEmpty {
             figures.append(
                 NotebookFigure(

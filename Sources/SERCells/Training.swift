@@ -10,8 +10,10 @@ struct TrainingClip: Sendable {
     var emotion: String
     var speaker: String
     var values: [Double]
-    /// The clip's frame vectors (``FrameSequence``), when a model learns from frames.
+    /// The clip's frame vectors (``FrameSequence``), when the `gru` model is trained.
     var frames: [Float]? = nil
+    /// The clip's log-mel spectrogram (frame-major), when the `cnn` model is trained.
+    var logMel: [Float]? = nil
 }
 
 /// The train cell's work: the feature matrix of the extracted clips, the protocol's folds, every
@@ -66,10 +68,11 @@ struct Training {
         return order.map { ColumnGroup(name: $0, columns: columns[$0]!) }
     }
 
-    /// `frameNames` name the dimensions of each clip's ``TrainingClip/frames`` (empty without a model of frames).
+    /// `frameNames` name the dimensions of each clip's ``TrainingClip/frames`` (empty without the `gru`);
+    /// `logMelBands` is the number of bands of each ``TrainingClip/logMel`` (0 without the `cnn`).
     static func run(
         train: TrainingSettings, clips all: [TrainingClip], featureNames: [String], frameNames: [String] = [],
-        jobs: Int
+        logMelBands: Int = 0, jobs: Int
     ) throws(CellError) -> Training {
         var clips: [TrainingClip] = []
         var excluded: [SkippedFile] = []
@@ -77,8 +80,10 @@ struct Training {
             if let bad = zip(featureNames, clip.values).first(where: { !$0.1.isFinite }) {
                 excluded.append(
                     SkippedFile(path: clip.path, reason: "feature \(bad.0) is \(bad.1); left out of training"))
-            } else if train.models.contains(where: \.learnsFromFrames), clip.frames?.isEmpty ?? true {
+            } else if train.models.contains(.gru), clip.frames?.isEmpty ?? true {
                 excluded.append(SkippedFile(path: clip.path, reason: "no frame vectors; left out of training"))
+            } else if train.models.contains(.cnn), clip.logMel?.isEmpty ?? true {
+                excluded.append(SkippedFile(path: clip.path, reason: "no log-mel spectrogram; left out of training"))
             } else {
                 clips.append(clip)
             }
@@ -86,8 +91,11 @@ struct Training {
         guard !clips.isEmpty else {
             throw CellError(cell: "train", message: "no clip has finite features to train on")
         }
-        if train.models.contains(where: \.learnsFromFrames), frameNames.isEmpty {
+        if train.models.contains(.gru), frameNames.isEmpty {
             throw CellError(cell: "train", message: "the extract cell kept no frame vectors for the GRU")
+        }
+        if train.models.contains(.cnn), logMelBands == 0 {
+            throw CellError(cell: "train", message: "the extract cell kept no log-mel spectrograms for the CNN")
         }
         let emotions = EmotionOrder.sorted(clips.map(\.emotion))
         let classIndex = Dictionary(uniqueKeysWithValues: emotions.enumerated().map { ($1, $0) })
@@ -122,13 +130,10 @@ struct Training {
                 foldFeatures: decisions.prefix(plan.folds.count).map { $0.applied ? normalized : raw },
                 importance: importance)
             let evaluated = clock.now
-            let deep =
-                train.models.contains(.gru)
-                ? RecurrentEvaluation.evaluate(
-                    sequences: clips.map { ($0.frames ?? []).map(Double.init) }, width: frameNames.count,
-                    labels: labels,
-                    classCount: emotions.count, speakers: speakers, plan: plan, normalized: decisions.map(\.applied),
-                    parameters: train.parameters.gru, seed: seed, workers: jobs) : nil
+            let deep = deepModels(
+                train, clips: clips, frameWidth: frameNames.count, logMelBands: logMelBands, labels: labels,
+                classCount: emotions.count, speakers: speakers, plan: plan, normalized: decisions.map(\.applied),
+                jobs: jobs)
             let deepDone = clock.now
             // The final models' parameters come from the same inner search over every clip.
             let tuned = try GridSearch.tune(
@@ -141,29 +146,31 @@ struct Training {
             let typicalSpeaker = final.applied ? SpeakerNormalization.typicalSpeaker(raw, speakers: speakers) : nil
             var byKind = Dictionary(uniqueKeysWithValues: zip(kinds, evaluations).map { ($0, $1) })
             var finalByKind = Dictionary(uniqueKeysWithValues: zip(kinds, finalModels).map { ($0, $1) })
-            if let deep {
-                byKind[.gru] = deep.evaluation
-                finalByKind[.gru] = RecurrentClassifier(model: deep.finalModel, typicalSpeaker: deep.typicalSpeaker)
+            for model in deep {
+                byKind[model.evaluation.kind] = model.evaluation
+                finalByKind[model.evaluation.kind] = model.final
             }
             var choices = tuned.chosen
-            var notes = deep?.notes ?? []
+            var notes = deep.flatMap(\.notes)
             if train.models.contains(.fusion) {
                 let members = train.models.filter { !$0.combinesModels }
                 let splits = RecurrentEvaluation.splits(
                     plan: plan, rowCount: labels.count, speakers: speakers,
-                    share: train.parameters.gru.validationSpeakers, seed: seed)
+                    share: train.validationSpeakers, seed: seed)
                 let fusion = try FusionEvaluation.evaluate(
                     members: members.map { byKind[$0]! },
                     foldFeatures: decisions.map { $0.applied ? normalized : raw }, labels: labels,
                     classCount: emotions.count, plan: plan, splits: splits,
-                    recurrentValidation: deep?.validationProbabilities, settings: train.parameters, seed: seed,
+                    deepValidation: Dictionary(
+                        uniqueKeysWithValues: deep.map { ($0.evaluation.kind, $0.validationProbabilities) }),
+                    settings: train.parameters, seed: seed,
                     workers: jobs)
                 byKind[.fusion] = fusion.evaluation
                 let weights = fusion.weights[plan.folds.count]
                 finalByKind[.fusion] = FusionClassifier(FusionWeights(models: members, weights: weights))
                 choices[.fusion] = Dictionary(
                     uniqueKeysWithValues: zip(members.map(\.rawValue), weights.map { "\($0)" }))
-                if deep == nil {
+                if deep.isEmpty {
                     // Without the GRU its splits' fallbacks are fusion's to report.
                     notes += splits.enumerated().compactMap { job, split in
                         split.fallback.map {
@@ -185,7 +192,7 @@ struct Training {
                 normalizationTime: decided - start, evaluateTime: evaluated - decided,
                 finalFitTime: clock.now - deepDone)
             training.modelNotes = notes
-            training.frameNames = deep == nil ? [] : frameNames
+            training.frameNames = train.models.contains(.gru) ? frameNames : []
             training.deepTime = deepDone - evaluated
             return training
         } catch let error as LearnError {
@@ -193,5 +200,51 @@ struct Training {
         } catch {
             throw CellError(cell: "train", message: "\(error)")
         }
+    }
+
+    /// One deep model's results, whatever its kind.
+    struct DeepModelResult {
+        var evaluation: ModelEvaluationResult
+        var final: any TrainedClassifier
+        var notes: [String]
+        var validationProbabilities: [[[Double]]]
+    }
+
+    /// The deep models `train.models` lists, each over every fold and once more on every clip.
+    static func deepModels(
+        _ train: TrainingSettings, clips: [TrainingClip], frameWidth: Int, logMelBands: Int, labels: [Int],
+        classCount: Int, speakers: [String], plan: FoldPlan, normalized: [Bool], jobs: Int
+    ) -> [DeepModelResult] {
+        var results: [DeepModelResult] = []
+        if train.models.contains(.gru) {
+            let gru = RecurrentEvaluation.evaluate(
+                sequences: clips.map { ($0.frames ?? []).map(Double.init) }, width: frameWidth, labels: labels,
+                classCount: classCount, speakers: speakers, plan: plan, normalized: normalized,
+                parameters: train.parameters.gru, validationShare: train.validationSpeakers, seed: UInt64(train.seed),
+                workers: jobs)
+            results.append(
+                DeepModelResult(
+                    evaluation: gru.evaluation,
+                    final: RecurrentClassifier(model: gru.finalModel, typicalSpeaker: gru.typicalSpeaker),
+                    notes: gru.notes, validationProbabilities: gru.validationProbabilities))
+        }
+        if train.models.contains(.cnn) {
+            let parameters = train.parameters.cnn
+            let cnn = DeepEvaluation.evaluate(
+                .cnn, sequences: clips.map { ($0.logMel ?? []).map(Double.init) }, width: logMelBands, labels: labels,
+                classCount: classCount, speakers: speakers, plan: plan, normalized: normalized,
+                validationShare: train.validationSpeakers, seed: UInt64(train.seed), workers: jobs
+            ) { fit, fitLabels, validation, validationLabels, seed in
+                ConvolutionalTraining.fit(
+                    sequences: fit, labels: fitLabels, validation: validation, validationLabels: validationLabels,
+                    bands: logMelBands, classCount: classCount, parameters: parameters, seed: seed)
+            }
+            results.append(
+                DeepModelResult(
+                    evaluation: cnn.evaluation,
+                    final: ConvolutionalClassifier(model: cnn.finalModel, typicalSpeaker: cnn.typicalSpeaker),
+                    notes: cnn.notes, validationProbabilities: cnn.validationProbabilities))
+        }
+        return results
     }
 }

@@ -44,3 +44,14 @@ package struct MelSpectrogram: Sendable {
         return image
     }
 }
+
+extension MelSpectrogram {
+    /// `librosa.power_to_db(S)` with its defaults (`ref=1`, `top_db=80`, `amin=1e-10`), frame-major
+    /// (`frameCount × melCount`, one frame after another): the input of the `cnn` model.
+    package var logPower: [Float] {
+        var values = power.map { Float(10 * log10(Double(max(1e-10, $0)))) }
+        let floor = (values.max() ?? 0) - 80
+        for index in values.indices where values[index] < floor { values[index] = floor }
+        return values
+    }
+}

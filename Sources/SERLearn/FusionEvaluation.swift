@@ -2,7 +2,7 @@ import SERParallel
 
 /// The `fusion` model evaluated over a plan's folds (``LateFusion``): in each fold, every fused model of clip
 /// statistics is fitted again on the training fold less its validation speakers (the split the `gru` model
-/// early-stops on) and predicts those speakers' clips; with the GRU's probabilities for the same clips, they
+/// early-stops on) and predicts those speakers' clips; with the deep models' probabilities for the same clips, they
 /// choose the fold's weights. The fold's test clips are then the weighted mean of the fused models' own test
 /// probabilities. The test fold is never seen; the weights of the saved model come the same way from every
 /// clip's split.
@@ -19,10 +19,10 @@ package enum FusionEvaluation {
     ///   - foldFeatures: per fold, then for the final fit, the clip statistics the models of clip statistics
     ///     learn from (the fold's speaker-normalisation decision applied).
     ///   - splits: per fold, then for the final fit, the validation split (``RecurrentEvaluation/splits``).
-    ///   - recurrentValidation: the GRU's probabilities for each split's validation clips, when it is a member.
+    ///   - deepValidation: each deep member's probabilities for each split's validation clips.
     package static func evaluate(
         members: [ModelEvaluationResult], foldFeatures: [Matrix], labels: [Int], classCount: Int, plan: FoldPlan,
-        splits: [(fit: [Int], validation: [Int], fallback: String?)], recurrentValidation: [[[Double]]]?,
+        splits: [(fit: [Int], validation: [Int], fallback: String?)], deepValidation: [ModelKind: [[[Double]]]],
         settings: ModelParameters, seed: UInt64, workers: Int
     ) throws(LearnError) -> Result {
         let folds = plan.folds.count
@@ -51,7 +51,7 @@ package enum FusionEvaluation {
                 continue
             }
             let probabilities = members.map { member -> [[Double]] in
-                if member.kind.learnsFromFrames { return recurrentValidation?[job] ?? [] }
+                if member.kind.learnsFromFrames { return deepValidation[member.kind]?[job] ?? [] }
                 let position = refitted.firstIndex(of: member.kind)!
                 return outcomes[job * refitted.count + position]
             }

@@ -54,7 +54,7 @@ package struct HyperparameterGrid: SettingGroup, Equatable {
         switch kind {
         case .svm: !svmC.isEmpty || !svmGamma.isEmpty
         case .rf: !forestTrees.isEmpty
-        case .xgb, .mlp, .logreg, .gru, .fusion: false
+        case .xgb, .mlp, .logreg, .gru, .fusion, .cnn: false
         }
     }
 
@@ -85,7 +85,7 @@ package struct HyperparameterGrid: SettingGroup, Equatable {
                 settings.rf.nEstimators = trees
                 return Candidate(settings: settings, parameters: ["n_estimators": "\(trees)"])
             }
-        case .xgb, .mlp, .logreg, .gru, .fusion:
+        case .xgb, .mlp, .logreg, .gru, .fusion, .cnn:
             return []
         }
     }
@@ -102,7 +102,7 @@ extension ModelParameters {
             merged.svm.gamma = chosen.svm.gamma
         case .rf:
             merged.rf.nEstimators = chosen.rf.nEstimators
-        case .xgb, .mlp, .logreg, .gru, .fusion:
+        case .xgb, .mlp, .logreg, .gru, .fusion, .cnn:
             break
         }
         return merged

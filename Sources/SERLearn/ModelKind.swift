@@ -3,11 +3,15 @@ import SERSettings
 
 /// The model families serreport trains, by the short names files, `metrics.json` and `train.models` use.
 package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {
-    case rf, xgb, svm, mlp, logreg, gru, fusion
+    case rf, xgb, svm, mlp, logreg, gru, fusion, cnn
 
     /// Whether this kind learns from each clip's sequence of frames (the deep models) rather than from one
     /// row of clip statistics.
-    package var learnsFromFrames: Bool { self == .gru }
+    package var learnsFromFrames: Bool { self == .gru || self == .cnn }
+
+    /// Whether this kind's frames are the clip's log-mel spectrogram (`cnn`) rather than its descriptors' frame
+    /// vectors (`gru`).
+    package var learnsFromLogMel: Bool { self == .cnn }
 
     /// Whether this kind combines the other models' probabilities (``LateFusion``) rather than learning itself.
     package var combinesModels: Bool { self == .fusion }
@@ -25,6 +29,7 @@ package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {
         case .logreg: "Logistic regression"
         case .gru: "GRU"
         case .fusion: "Fusion"
+        case .cnn: "CNN"
         }
     }
 
@@ -41,6 +46,7 @@ package enum ModelKind: String, Sendable, CaseIterable, Codable, SettingEnum {
         case .svm: 4
         case .gru: 5
         case .fusion: 6
+        case .cnn: 7
         }
     }
 }
@@ -77,8 +83,8 @@ extension ModelKind {
         case .logreg:
             return try LogisticRegression(
                 features: features, labels: labels, classCount: classCount, settings: settings.logreg)
-        case .gru:
-            throw LearnError(.needsFrames, "the GRU learns from frame sequences, not from clip statistics")
+        case .gru, .cnn:
+            throw LearnError(.needsFrames, "the \(title) learns from frame sequences, not from clip statistics")
         case .fusion:
             throw LearnError(.needsFrames, "fusion combines the other models' probabilities; it has nothing to fit")
         }
@@ -200,6 +206,7 @@ extension ModelKind {
         case .logreg: "logreg.json"
         case .gru: "gru.json"
         case .fusion: "fusion.json"
+        case .cnn: "cnn.json"
         }
     }
 
@@ -252,6 +259,13 @@ extension ModelKind {
             return RecurrentClassifier(model: weights.model, typicalSpeaker: weights.typicalSpeaker)
         case .fusion:
             return FusionClassifier(try FusionWeights.load(json: data))
+        case .cnn:
+            let weights = try ConvolutionalWeights.load(json: data)
+            guard weights.classCount == classCount else {
+                throw LearnError(
+                    .malformedModel, "the CNN predicts \(weights.classCount) classes, the labels name \(classCount)")
+            }
+            return ConvolutionalClassifier(model: weights.model, typicalSpeaker: weights.typicalSpeaker)
         }
     }
 }

@@ -1,7 +1,7 @@
 package import SERSettings
 
 /// Every model's settings, each under scikit-learn's (or XGBoost's) names: `train.rf`, `train.xgb`,
-/// `train.svm`, `train.mlp`, `train.logreg` and `train.gru` in `serreport.yml`.
+/// `train.svm`, `train.mlp`, `train.logreg`, `train.gru` and `train.cnn` in `serreport.yml`.
 package struct ModelParameters: Sendable, Equatable {
     package var rf = ForestSettings()
     package var xgb = BoostingSettings()
@@ -9,6 +9,7 @@ package struct ModelParameters: Sendable, Equatable {
     package var mlp = MLPSettings()
     package var logreg = LogRegParameters()
     package var gru = RecurrentTrainingParameters()
+    package var cnn = ConvolutionalTrainingParameters()
 
     package init() {}
 }

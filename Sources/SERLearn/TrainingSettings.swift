@@ -16,6 +16,9 @@ package struct TrainingSettings: SettingGroup, Equatable {
     package var parameters = ModelParameters()
     /// Inner grid search inside each training fold; empty lists search nothing.
     package var search = HyperparameterGrid()
+    /// Share of each training fold's speakers (at least one) the deep models early-stop on and fusion chooses
+    /// its weights on.
+    package var validationSpeakers = 0.2
     /// Shuffles of each feature group per test fold for permutation importance (0: not measured).
     package var importanceRepeats = 3
 
@@ -40,12 +43,17 @@ package struct TrainingSettings: SettingGroup, Equatable {
                 "importance_repeats", \.importanceRepeats,
                 "shuffles of each feature group (and, for logreg, of each feature) in each test fold for permutation importance (the UAR each group carries); 0 measures none",
                 allowed: .range(0...100)),
+            Setting(
+                "validation_speakers", \.validationSpeakers,
+                "share of each training fold's speakers (at least one) held out: the deep models early-stop on them, fusion chooses its weights on them",
+                allowed: .range(0, 1, includingLower: false, includingUpper: false)),
             Nested("rf", \.parameters.rf),
             Nested("xgb", \.parameters.xgb),
             Nested("svm", \.parameters.svm),
             Nested("mlp", \.parameters.mlp),
             Nested("logreg", \.parameters.logreg),
             Nested("gru", \.parameters.gru),
+            Nested("cnn", \.parameters.cnn),
             Nested("search", \.search),
         ],
         rules: [

@@ -23,7 +23,7 @@ struct Predict: ParsableCommand {
     @Option(name: .long, help: "The report folder whose models to use (default: reports/samples).")
     var report = "reports/samples"
 
-    @Option(name: .long, help: "rf, xgb, svm, mlp, logreg, gru or fusion (default: the report's best).")
+    @Option(name: .long, help: "rf, xgb, svm, mlp, logreg, gru, cnn or fusion (default: the report's best).")
     var model: String?
 
     @Flag(name: .long, help: "The files are all one speaker's: normalise them together.")

@@ -95,7 +95,9 @@ struct Predictor {
         var good: [Int] = []
         var rows: [[Double]] = []
         var sequences: [[Double]] = []
+        var logMels: [[Double]] = []
         let recurrent = ([classifier] + members).contains { $0 is RecurrentClassifier }
+        let bands = ([classifier] + members).compactMap { ($0 as? ConvolutionalClassifier)?.model.network.bands }.first
         var rejected: [Int: String] = [:]
         for (index, analysis) in analyses.enumerated() {
             guard case .success(let clip) = analysis else { continue }
@@ -124,13 +126,29 @@ struct Predictor {
                 }
                 sequences.append(FrameSequence.frames(clip.features.frames.flatMap(\.rows)).map(Double.init))
             }
+            if let bands {
+                do {
+                    let logMel = try ClipExtractor.logMel(
+                        clip.processed.samples, sampleRate: clip.processed.sampleRate, features: settings.features,
+                        bands: bands)
+                    guard !logMel.isEmpty else {
+                        rejected[index] = "shorter than one frame (no log-mel spectrogram)"
+                        continue
+                    }
+                    logMels.append(logMel.map(Double.init))
+                } catch {
+                    rejected[index] = "log-mel spectrogram: \(error.reason)"
+                    continue
+                }
+            }
             good.append(index)
             rows.append(clip.features.summary)
         }
         var predicted: [Int: Prediction] = [:]
         if !rows.isEmpty {
             let output = try classify(
-                Matrix(rows: rows), sequences: sequences, sameSpeaker: sameSpeaker, files: good.map { paths[$0] })
+                Matrix(rows: rows), sequences: sequences, logMels: logMels, sameSpeaker: sameSpeaker,
+                files: good.map { paths[$0] })
             for (position, index) in good.enumerated() {
                 predicted[index] = Prediction(
                     file: paths[index], emotion: labels[output.labels[position]], model: model.rawValue,
@@ -146,14 +164,17 @@ struct Predictor {
 
     /// Runs the model (for fusion, every model it fuses, then their weighted mean) and checks what it gives:
     /// a class of the labels and finite probabilities from 0 to 1 adding up to 1 for every row.
-    private func classify(_ rows: Matrix, sequences: [[Double]], sameSpeaker: Bool, files: [String])
+    private func classify(
+        _ rows: Matrix, sequences: [[Double]], logMels: [[Double]], sameSpeaker: Bool, files: [String]
+    )
         throws(CommandError) -> (labels: [Int], probabilities: Matrix)
     {
         if let fusion = classifier as? FusionClassifier {
             var outputs: [[[Double]]] = []
             for member in members {
                 let output = try check(
-                    self.output(member, rows, sequences: sequences, sameSpeaker: sameSpeaker), rows: rows.rows,
+                    self.output(member, rows, sequences: sequences, logMels: logMels, sameSpeaker: sameSpeaker),
+                    rows: rows.rows,
                     files: files)
                 outputs.append((0..<output.probabilities.rows).map { Array(output.probabilities.row($0)) })
             }
@@ -161,16 +182,25 @@ struct Predictor {
             return try check(((0..<fused.rows).map { fused.argmax(row: $0) }, fused), rows: rows.rows, files: files)
         }
         return try check(
-            output(classifier, rows, sequences: sequences, sameSpeaker: sameSpeaker), rows: rows.rows, files: files)
+            output(classifier, rows, sequences: sequences, logMels: logMels, sameSpeaker: sameSpeaker),
+            rows: rows.rows, files: files)
     }
 
     /// One model's classes and probabilities for the files, their features normalised and scaled as the build
     /// did (the GRU's frames, the other models' clip statistics).
-    private func output(_ classifier: any TrainedClassifier, _ rows: Matrix, sequences: [[Double]], sameSpeaker: Bool)
-        throws(CommandError) -> (labels: [Int], probabilities: Matrix)
-    {
+    private func output(
+        _ classifier: any TrainedClassifier, _ rows: Matrix, sequences: [[Double]], logMels: [[Double]],
+        sameSpeaker: Bool
+    ) throws(CommandError) -> (labels: [Int], probabilities: Matrix) {
         if let recurrent = classifier as? RecurrentClassifier {
-            return recurrentOutput(recurrent, sequences, sameSpeaker: sameSpeaker)
+            return deepOutput(
+                sequences, width: recurrent.model.network.inputSize, typical: recurrent.typicalSpeaker,
+                sameSpeaker: sameSpeaker, probabilities: recurrent.probabilities(sequences:))
+        }
+        if let convolutional = classifier as? ConvolutionalClassifier {
+            return deepOutput(
+                logMels, width: convolutional.model.network.bands, typical: convolutional.typicalSpeaker,
+                sameSpeaker: sameSpeaker, probabilities: convolutional.probabilities(sequences:))
         }
         var features = rows
         if scaler.speakerNormalization {
@@ -194,23 +224,24 @@ struct Predictor {
         return output
     }
 
-    /// The GRU's classes and probabilities for each clip's frames, speaker-normalised as the build did (the
-    /// files together as one speaker's with `sameSpeaker`, otherwise by the training corpus's typical speaker).
-    private func recurrentOutput(_ recurrent: RecurrentClassifier, _ sequences: [[Double]], sameSpeaker: Bool) -> (
-        labels: [Int], probabilities: Matrix
-    ) {
+    /// A deep model's classes and probabilities for each clip's frames (`width` values each), speaker-normalised
+    /// as the build did (the files together as one speaker's with `sameSpeaker`, otherwise by the training
+    /// corpus's typical speaker).
+    private func deepOutput(
+        _ sequences: [[Double]], width: Int, typical: FrameStandardizer?, sameSpeaker: Bool,
+        probabilities: ([[Double]]) -> [[Double]]
+    ) -> (labels: [Int], probabilities: Matrix) {
         var inputs = sequences
-        let width = recurrent.model.network.inputSize
         if scaler.speakerNormalization {
             if sameSpeaker && inputs.count >= 2 {
                 inputs = RecurrentEvaluation.speakerNormalized(
                     inputs, speakers: Array(repeating: "s", count: inputs.count), width: width)
-            } else if let typical = recurrent.typicalSpeaker {
+            } else if let typical {
                 inputs = inputs.map(typical.scaled)
             }
         }
-        let probabilities = Matrix(rows: recurrent.probabilities(sequences: inputs))
-        return ((0..<probabilities.rows).map { probabilities.argmax(row: $0) }, probabilities)
+        let matrix = Matrix(rows: probabilities(inputs))
+        return ((0..<matrix.rows).map { matrix.argmax(row: $0) }, matrix)
     }
 
     /// Checks what a model gave: a class of the labels and finite probabilities from 0 to 1 adding up to 1 for

@@ -70,6 +70,13 @@ struct SavedReportModel {
         }
         self.members = members
         for (model, path) in [(saved, modelPath)] + zip(members, members.map { Self.join(models, $0.kind.fileName) }) {
+            if let convolutional = model as? ConvolutionalClassifier,
+                convolutional.model.network.bands != settings.train.parameters.cnn.melBands
+            {
+                throw CommandError(
+                    "\(path): the CNN takes \(convolutional.model.network.bands) mel bands, the settings in "
+                        + "\(Self.join(models, "settings.json")) say \(settings.train.parameters.cnn.melBands)")
+            }
             guard let recurrent = model as? RecurrentClassifier else { continue }
             let width = FrameSequencesRecord.names(settings.features).count
             guard recurrent.model.network.inputSize == width else {

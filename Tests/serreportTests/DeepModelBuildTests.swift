@@ -8,11 +8,15 @@ import Testing
 @Suite struct DeepModelBuildTests {
     static let config = """
         train:
-          models: [svm, logreg, gru, fusion]
+          models: [svm, logreg, gru, cnn, fusion]
           folds: 2
           gru:
             hidden_size: 6
             epochs: 3
+          cnn:
+            n_mels: 16
+            channels: [4, 8]
+            epochs: 2
 
         """
 
@@ -45,7 +49,8 @@ import Testing
         let two = try CommandRun(["build", "--out", second.path, "--jobs", "2"] + options, in: other)
         #expect(two.status == 0, "\(two.stderr)")
         for file in [
-            "metrics.json", "models/gru.json", "models/gru.onnx", "models/fusion.json", "figures/train-gru-curves.png",
+            "metrics.json", "models/gru.json", "models/gru.onnx", "models/cnn.json", "models/fusion.json",
+            "figures/train-cnn-curves.png", "figures/train-gru-curves.png",
             "figures/evaluate-confusion-gru.png",
         ] {
             let a = try Data(contentsOf: first.appendingPathComponent(file))
@@ -81,12 +86,18 @@ import Testing
         let fusion = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: first.appendingPathComponent("models/fusion.json")))
                 as? [String: Any])
-        #expect(fusion["models"] as? [String] == ["svm", "logreg", "gru"])
+        #expect(fusion["models"] as? [String] == ["svm", "logreg", "gru", "cnn"])
         #expect(abs((fusion["weights"] as? [Double] ?? []).reduce(0, +) - 1) < 1e-9)
         let fused = try CommandRun(
             ["predict", "--report", first.path, "--model", "fusion", "--json", corpus.path("s2_happy.wav")])
         #expect(fused.status == 0, "\(fused.stderr)")
         #expect(fused.stdout.contains("\"model\":\"fusion\""))
+        let cnn = try CommandRun(
+            ["predict", "--report", first.path, "--model", "cnn", "--json", corpus.path("s2_happy.wav")])
+        #expect(cnn.status == 0, "\(cnn.stderr)")
+        #expect(cnn.stdout.contains("\"model\":\"cnn\""))
+        let cnnMetrics = try #require((metrics["models"] as? [String: Any])?["cnn"] as? [String: Any])
+        #expect(((cnnMetrics["training"] as? [String: Any])?["chosen_epochs"] as? [Int])?.count == 2)
     }
 
     @Test("changing only a gru setting re-trains without re-extracting")
@@ -99,6 +110,12 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
         let cells = again.stderr.split(separator: "\n").first { $0.hasPrefix("cells: ") } ?? ""
         #expect(cells.contains("train ") && cells.contains("3 cached"), "\(cells)")
+        // A cnn setting other than its input (n_mels) re-trains only, too.
+        try (Self.config.replacingOccurrences(of: "channels: [4, 8]", with: "channels: [4, 4]")).write(
+            toFile: corpus.path("serreport.yml"), atomically: true, encoding: .utf8)
+        let cnn = try CommandRun(["build", "--data", corpus.root.path], in: corpus.root)
+        let cnnCells = cnn.stderr.split(separator: "\n").first { $0.hasPrefix("cells: ") } ?? ""
+        #expect(cnnCells.contains("3 cached") && !cnnCells.contains("extract "), "\(cnnCells)")
         #expect(!cells.contains("extract "), "\(cells)")
     }
 }

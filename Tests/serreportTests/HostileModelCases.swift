@@ -231,7 +231,7 @@ extension HostileModelCase {
         },
         HostileModelCase(
             "metrics.json naming an unknown best model", file: "metrics.json",
-            "the best model 'knn' is not one serreport trains (rf, xgb, svm, mlp, logreg, gru, fusion)"
+            "the best model 'knn' is not one serreport trains (rf, xgb, svm, mlp, logreg, gru, fusion, cnn)"
         ) { models in
             try ModelsDamage.json(models.deletingLastPathComponent(), "metrics.json") { $0["best"] = "knn" }
         },

@@ -93,7 +93,9 @@ struct HostileModelFileTests {
         let unknown = try TimedRun(["predict", "--report", folder.path, "--model", "knn", fixture.clip])
         #expect(unknown.status == 1)
         #expect(
-            unknown.errorLines == ["serreport: --model knn: no such model (rf, xgb, svm, mlp, logreg, gru, fusion)"],
+            unknown.errorLines == [
+                "serreport: --model knn: no such model (rf, xgb, svm, mlp, logreg, gru, fusion, cnn)"
+            ],
             "\(unknown.stderr)")
     }
 

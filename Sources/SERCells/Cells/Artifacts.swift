@@ -12,6 +12,8 @@ enum Artifacts {
     static let features = ArtifactKey<FeatureTableRecord>("features.json", of: ExtractCell.name)
     /// Each clip's frame vectors, for the models that learn from frames (empty without one).
     static let sequences = ArtifactKey<FrameSequencesRecord>("sequences.json", of: ExtractCell.name)
+    /// Each clip's log-mel spectrogram, for the `cnn` model (empty without it).
+    static let logMels = ArtifactKey<FrameSequencesRecord>("log-mels.json", of: ExtractCell.name)
     /// Every model's cross-validated predictions and the folds.
     static let training = ArtifactKey<TrainingRecord>("training.json", of: TrainCell.name)
     /// Fit times, for run.json.

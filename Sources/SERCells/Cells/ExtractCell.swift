@@ -37,23 +37,31 @@ struct ExtractCell: Cell {
     /// 4: summaries store their values as base64 float64s (the same values); the loudness group.
     /// 5: the voice_quality group adds jitter and shimmer; the extract-voice figure (the formants group,
     /// added since, is off by default and new, so no cached summary can lack it).
-    /// 6: the result holds each clip's frame vectors (`sequences.json`) for the deep models; clips' summaries
-    /// are unchanged, so their entries keep ``itemVersion``.
+    /// 6: the result holds each clip's frame vectors (`sequences.json`) and log-mel spectrogram (`log-mels.json`)
+    /// for the deep models; clips' summaries are unchanged, so their entries keep ``itemVersion``.
     var version: Int { 6 }
     /// The version in each clip's entries: the last version that changed a clip's summary.
     static let itemVersion = 5
     var inputs: [ArtifactDeclaration] { [Artifacts.clips.declaration, Artifacts.processed.declaration] }
-    var outputs: [ArtifactDeclaration] { [Artifacts.features.declaration, Artifacts.sequences.declaration] }
+    var outputs: [ArtifactDeclaration] {
+        [Artifacts.features.declaration, Artifacts.sequences.declaration, Artifacts.logMels.declaration]
+    }
     var parameters: ParameterList {
         var list = settings.parameters(["features", "report.figure_formats"])
         if Self.keepsFrames(settings) { list.values["frame_sequences"] = "true" }
+        if let bands = Self.logMelBands(settings) { list.values["log_mel_bands"] = "\(bands)" }
         return list
     }
 
-    /// Whether the cell keeps each clip's frame vectors: only for a model that learns from them, so that a
-    /// build without one stores no more than the summaries.
+    /// Whether the cell keeps each clip's frame vectors: only for the `gru` model, so that a build without a
+    /// deep model stores no more than the summaries.
     static func keepsFrames(_ settings: Settings) -> Bool {
-        settings.train.models.contains(where: \.learnsFromFrames)
+        settings.train.models.contains { $0.learnsFromFrames && !$0.learnsFromLogMel }
+    }
+
+    /// The mel bands of the log-mel spectrograms the cell keeps: only for the `cnn` model.
+    static func logMelBands(_ settings: Settings) -> Int? {
+        settings.train.models.contains(where: \.learnsFromLogMel) ? settings.train.parameters.cnn.melBands : nil
     }
 
     func run(_ context: CellContext) throws -> ArtifactBundle {
@@ -68,10 +76,11 @@ struct ExtractCell: Cell {
         let settingsKey = featureSettings.finish()
         context.progress.expect(processed.count, "clips")
         let keepFrames = Self.keepsFrames(settings)
+        let bands = Self.logMelBands(settings)
         let width = FrameSequencesRecord.names(settings.features).count
         let outcomes = ParallelJobs.map(
             count: processed.count, workers: context.jobs, makeState: { ClipExtractor(settings: settings) },
-            body: { extractor, index -> Result<(summary: ClipSummary, frames: [Float]?), ClipError> in
+            body: { extractor, index -> Result<ExtractedClip, ClipError> in
                 let record = processed[index]
                 var builder = KeyBuilder("extract-item")
                 builder.add("settings", settingsKey)
@@ -81,35 +90,47 @@ struct ExtractCell: Cell {
                 framesBuilder.add("settings", settingsKey)
                 framesBuilder.add("audio", record.audio)
                 let framesKey = framesBuilder.finish()
+                var logMelBuilder = KeyBuilder("extract-log-mel")
+                logMelBuilder.add("settings", settingsKey)
+                logMelBuilder.add("bands", "\(bands ?? 0)")
+                logMelBuilder.add("audio", record.audio)
+                let logMelKey = logMelBuilder.finish()
                 // Items are keyed by content, so a copy of the clip under another path (in this corpus
                 // or another) shares the entry: the path is always this record's.
                 if let data = context.cachedItem(key),
                     var summary = try? JSONDecoder.stable.decode(ClipSummary.self, from: data)
                 {
                     summary.path = record.path
-                    if !keepFrames {
-                        context.progress.advance(cached: true)
-                        return .success((summary, nil))
-                    }
-                    if let data = context.cachedItem(framesKey), let frames = SampleCoding.samples(data),
+                    var cached = ExtractedClip(summary: summary)
+                    if keepFrames, let data = context.cachedItem(framesKey), let frames = SampleCoding.samples(data),
                         width > 0, frames.count == summary.frames * width
                     {
+                        cached.frames = frames
+                    }
+                    if let bands, let data = context.cachedItem(logMelKey), let logMel = SampleCoding.samples(data),
+                        logMel.count == summary.frames * bands
+                    {
+                        cached.logMel = logMel
+                    }
+                    if (cached.frames != nil) == keepFrames && (cached.logMel != nil) == (bands != nil) {
                         context.progress.advance(cached: true)
-                        return .success((summary, frames))
+                        return .success(cached)
                     }
                 }
                 let result = extractor.summary(
                     of: record, location: locations[record.path] ?? record.path, store: context.store,
-                    stamps: stamps, keepFrames: keepFrames)
+                    stamps: stamps, keepFrames: keepFrames, logMelBands: bands)
                 if case .success(let extracted) = result, let data = try? JSONEncoder.stable.encode(extracted.summary) {
                     context.storeItem(data, for: key)
                     if let frames = extracted.frames { context.storeItem(SampleCoding.data(frames), for: framesKey) }
+                    if let logMel = extracted.logMel { context.storeItem(SampleCoding.data(logMel), for: logMelKey) }
                 }
                 context.progress.advance()
                 return result
             })
         var summaries: [ClipSummary] = []
         var sequences: [FrameSequence] = []
+        var logMels: [FrameSequence] = []
         var skipped: [SkippedFile] = []
         for outcome in outcomes {
             switch outcome {
@@ -117,6 +138,9 @@ struct ExtractCell: Cell {
                 summaries.append(extracted.summary)
                 if let frames = extracted.frames {
                     sequences.append(FrameSequence(path: extracted.summary.path, values: frames))
+                }
+                if let logMel = extracted.logMel {
+                    logMels.append(FrameSequence(path: extracted.summary.path, values: logMel))
                 }
             case .failure(let error):
                 skipped.append(SkippedFile(path: error.path, reason: error.reason))
@@ -136,6 +160,9 @@ struct ExtractCell: Cell {
             FrameSequencesRecord(
                 names: keepFrames ? FrameSequencesRecord.names(settings.features) : [], clips: sequences),
             as: Artifacts.sequences.artifact)
+        try bundle.put(
+            FrameSequencesRecord(names: bands.map { bands in (0..<bands).map { "mel_\($0)" } } ?? [], clips: logMels),
+            as: Artifacts.logMels.artifact)
         try bundle.encode(skipped, as: ReportArtifacts.skipped.name)
         let labels = Dictionary(clips.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         bundle.files["features.csv"] = try featuresCSV(table, labels: labels)

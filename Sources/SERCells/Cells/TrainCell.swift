@@ -26,7 +26,10 @@ struct TrainCell: Cell {
     /// 7: the `gru` model (its chosen epochs and parameter count in the record).
     var version: Int { 7 }
     var inputs: [ArtifactDeclaration] {
-        [Artifacts.clips.declaration, Artifacts.features.declaration, Artifacts.sequences.declaration]
+        [
+            Artifacts.clips.declaration, Artifacts.features.declaration, Artifacts.sequences.declaration,
+            Artifacts.logMels.declaration,
+        ]
     }
     var outputs: [ArtifactDeclaration] { [Artifacts.training.declaration, Artifacts.times.declaration] }
     var parameters: ParameterList { settings.parameters(["train", "report.figure_formats"]) }
@@ -35,20 +38,22 @@ struct TrainCell: Cell {
         let clips = try context.read(Artifacts.clips)
         let table = try context.read(Artifacts.features)
         let labels = Dictionary(clips.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let sequences =
-            settings.train.models.contains(where: \.learnsFromFrames)
-            ? try context.read(Artifacts.sequences) : FrameSequencesRecord(names: [], clips: [])
+        let none = FrameSequencesRecord(names: [], clips: [])
+        let sequences = settings.train.models.contains(.gru) ? try context.read(Artifacts.sequences) : none
+        let logMels = settings.train.models.contains(.cnn) ? try context.read(Artifacts.logMels) : none
         let frames = Dictionary(sequences.clips.map { ($0.path, $0.values) }, uniquingKeysWith: { first, _ in first })
+        let spectrograms = Dictionary(
+            logMels.clips.map { ($0.path, $0.values) }, uniquingKeysWith: { first, _ in first })
         let rows = table.clips.compactMap { summary -> TrainingClip? in
             guard let clip = labels[summary.path] else { return nil }
             return TrainingClip(
                 path: clip.path, emotion: clip.emotion, speaker: clip.speaker, values: summary.values,
-                frames: frames[summary.path])
+                frames: frames[summary.path], logMel: spectrograms[summary.path])
         }
         context.progress.expect(settings.train.models.count, "models")
         let training = try Training.run(
             train: settings.train, clips: rows, featureNames: table.names, frameNames: sequences.names,
-            jobs: context.jobs)
+            logMelBands: logMels.names.count, jobs: context.jobs)
         var bundle = ArtifactBundle()
         let record = TrainingRecord(training)
         try bundle.put(record, as: Artifacts.training.artifact)
@@ -57,7 +62,8 @@ struct TrainCell: Cell {
         try saveModels(training, into: &bundle)
         let figures = EvaluationFigures.train(
             curves: record.mlpCurves, coverage: record.coverage, importance: record.importanceFigure,
-            featureImportance: record.featureImportanceFigure, deepCurves: record.curves(of: .gru))
+            featureImportance: record.featureImportanceFigure, deepCurves: record.curves(of: .gru),
+            convolutionalCurves: record.curves(of: .cnn))
         let drawn = try FigureRendering.render(
             figures, formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
         try bundle.encode(section(record, figures: drawn), as: ReportArtifacts.section.name)
@@ -104,6 +110,11 @@ struct TrainCell: Cell {
                     }
                     bundle.files["models/gru.onnx.json"] = try json(
                         ONNXInputs(settings: settings, weights: weights, labels: training.classNames))
+                }
+            case .cnn:
+                if let convolutional = model as? ConvolutionalClassifier {
+                    bundle.files["models/cnn.json"] = try json(
+                        ConvolutionalWeights(convolutional.model, typicalSpeaker: convolutional.typicalSpeaker))
                 }
             case .fusion:
                 if let fusion = model as? FusionClassifier {
@@ -201,7 +212,7 @@ struct TrainCell: Cell {
                 ),
                 ReportPair(
                     "gru",
-                    "bidirectional, \(models.gru.hiddenSize) units each way, mean+max pooling over frames, dropout \(models.gru.dropout), Adam \(models.gru.learningRate), at most \(models.gru.epochs) epochs, early stopping on \(models.gru.validationSpeakers) of each training fold's speakers (patience \(models.gru.patience))"
+                    "bidirectional, \(models.gru.hiddenSize) units each way, mean+max pooling over frames, dropout \(models.gru.dropout), Adam \(models.gru.learningRate), at most \(models.gru.epochs) epochs, early stopping on \(train.validationSpeakers) of each training fold's speakers (patience \(models.gru.patience))"
                         + (models.gru.masking ? ", masking" : "")
                         + (models.gru.noise > 0 ? ", noise \(models.gru.noise)" : "")
                         + (models.gru.averaging > 0 ? ", weights averaged (\(models.gru.averaging))" : "")),
