@@ -1,10 +1,10 @@
 """Checks models/gru.onnx against serreport (run by scripts/check-onnx.sh).
 
-usage: check_onnx.py MODELS_DIR PREDICT_JSONL FEATURES_JSONL
+usage: check_onnx.py MODEL.onnx PREDICT_JSONL FEATURES_JSONL
 
-- onnx.checker.check_model (full check, with shape inference) passes on gru.onnx;
-- for every clip, the frames `serreport features --json` printed, stacked as gru.onnx.json's frame_vector
-  says, run through onnxruntime give class probabilities within 1e-4 of `serreport predict --model gru`.
+- onnx.checker.check_model (full check, with shape inference) passes on the model (gru.onnx or cnn.onnx);
+- for every clip, the frames `serreport features --json --report` printed, stacked as MODEL.onnx.json's
+  frame_vector says, run through onnxruntime give class probabilities within 1e-4 of `serreport predict`.
 """
 
 import json
@@ -17,10 +17,9 @@ import onnxruntime
 TOLERANCE = 1e-4
 
 
-def main(models, predict_path, features_path):
-    model_path = f"{models}/gru.onnx"
+def main(model_path, predict_path, features_path):
     onnx.checker.check_model(onnx.load(model_path), full_check=True)
-    inputs = json.load(open(f"{models}/gru.onnx.json"))
+    inputs = json.load(open(f"{model_path}.json"))
     labels = inputs["labels"]
     session = onnxruntime.InferenceSession(model_path, providers=["CPUExecutionProvider"])
     predictions = {}
@@ -42,7 +41,7 @@ def main(models, predict_path, features_path):
             [[np.nan if v is None else float(v) for v in row] for row in rows], dtype=np.float32
         ).T[np.newaxis]
         assert frames.shape[2] == int(inputs["input_shape"][2]), frames.shape
-        (probabilities,) = session.run(["probabilities"], {"frames": frames})
+        (probabilities,) = session.run(["probabilities"], {inputs["input"]: frames})
         expected = np.array(predictions[path])
         difference = float(np.max(np.abs(probabilities[0].astype(np.float64) - expected)))
         worst = max(worst, difference)
@@ -52,7 +51,7 @@ def main(models, predict_path, features_path):
     if checked != len(predictions) or checked == 0:
         print(f"check-onnx: {checked} clips with frames, {len(predictions)} predicted", file=sys.stderr)
         return 1
-    print(f"check-onnx: onnx checker passed; {checked} clips, largest probability difference {worst:.2g}")
+    print(f"check-onnx: {inputs['model']}: onnx checker passed; {checked} clips, largest probability difference {worst:.2g}")
     return 0 if worst <= TOLERANCE else 1
 
 

@@ -18,7 +18,7 @@ struct ONNXInputs: Encodable {
     var sampleRate: Int
     var nFFT: Int
     var hopLength: Int
-    /// The descriptors of a frame vector, in order (each `rows` values).
+    /// The descriptors of a frame vector, in order (each `rows` values); the log-mel's bands for the cnn.
     var frameVector: [Descriptor]
     var frameNames: [String]
     var inGraph: [String]
@@ -58,5 +58,30 @@ struct ONNXInputs: Encodable {
             ]
         howToGetFrames =
             "Process and extract as models/settings.json says: `serreport features FILE --json --report REPORT` (the report these models are in) gives each descriptor's rows under frames; stack them in frame_vector order and transpose to T × D (one row per frame). Clips in one batch need the same T; run one clip at a time otherwise."
+    }
+
+    /// What `cnn.onnx` expects: the log-mel spectrogram, frame-major.
+    init(settings: Settings, convolutional weights: ConvolutionalWeights, labels: [String]) {
+        model = "cnn.onnx"
+        input = "log_mel"
+        self.labels = labels
+        inputShape = ["N", "T", "\(weights.bands)"]
+        sampleRate = settings.sampleRate
+        nFFT = settings.features.nFFT
+        hopLength = settings.features.hopLength
+        frameVector = [Descriptor(name: "log_mel", rows: weights.bands)]
+        frameNames = (0..<weights.bands).map { "mel_\($0)" }
+        inGraph =
+            (weights.typicalSpeaker == nil
+                ? []
+                : [
+                    "speaker normalisation by the training corpus's typical speaker (typical_mean, typical_scale), as predict does for a clip alone"
+                ]) + [
+                "per-band standardisation (band_mean, band_scale, from the training frames)",
+                "undefined values set to 0 after scaling",
+                "convolution blocks (Conv, BatchNormalization, Relu, MaxPool), the mean over time, dense layer, softmax",
+            ]
+        howToGetFrames =
+            "librosa.power_to_db(librosa.feature.melspectrogram(y, sr=sample_rate, n_fft=n_fft, hop_length=hop_length, n_mels=\(weights.bands))) of the processed clip, transposed to T × n_mels; `serreport features FILE --json --report REPORT` prints it as frames.log_mel (n_mels × T). A clip needs at least \(1 << weights.channels.count) frames."
     }
 }

@@ -17,11 +17,21 @@ import SwiftProtobuf
 package enum RecurrentONNX {
     /// The model file's bytes. `labels` name the classes in output order (kept in the model's metadata).
     package static func model(_ weights: RecurrentWeights, labels: [String], producerVersion: String) throws -> Data {
+        try serialized(
+            graph(weights), doc: "serreport gru: frames [N, T, D] → probabilities [N, classes]", labels: labels,
+            producerVersion: producerVersion)
+    }
+
+    /// A model file holding `graph`: IR 8, opset 17, serreport as producer, the class names in the metadata
+    /// (`labels`, comma-separated); deterministic bytes.
+    static func serialized(_ graph: Onnx_GraphProto, doc: String, labels: [String], producerVersion: String) throws
+        -> Data
+    {
         var model = Onnx_ModelProto()
         model.irVersion = 8
         model.producerName = "serreport"
         model.producerVersion = producerVersion
-        model.docString = "serreport gru: frames [N, T, D] → probabilities [N, classes]"
+        model.docString = doc
         var opset = Onnx_OperatorSetIdProto()
         opset.domain = ""
         opset.version = 17
@@ -30,7 +40,7 @@ package enum RecurrentONNX {
         labelsEntry.key = "labels"
         labelsEntry.value = labels.joined(separator: ",")
         model.metadataProps = [labelsEntry]
-        model.graph = graph(weights)
+        model.graph = graph
         var options = BinaryEncodingOptions()
         options.useDeterministicOrdering = true
         return try model.serializedData(options: options)

@@ -18,6 +18,9 @@ struct FeatureDump: Sendable {
     /// Where to write the waveform the features were computed from, as float32 WAV (one file only),
     /// like the reference's `--dump-wave`.
     var waveOutput: String?
+    /// With `--report` of a report whose models include the `cnn`: its log-mel spectrogram of that many bands,
+    /// as `frames.log_mel` (bands × frames), the input of `models/cnn.onnx`.
+    var logMelBands: Int?
 
     init(settings: Settings, processing: Bool, includeFrames: Bool, json: Bool) {
         self.settings = settings
@@ -55,8 +58,21 @@ struct FeatureDump: Sendable {
                 throw ClipError(path: waveOutput, reason: error.reason)
             }
         }
+        var logMel: [[Double]]?
+        if let bands = logMelBands, includeFrames {
+            do {
+                let values = try ClipExtractor.logMel(
+                    run.processed.samples, sampleRate: run.processed.sampleRate, features: settings.features,
+                    bands: bands)
+                let frames = values.count / bands
+                logMel = (0..<bands).map { m in (0..<frames).map { Double(values[$0 * bands + m]) } }
+            } catch {
+                throw ClipError(path: path, reason: "log-mel spectrogram: \(error.reason)")
+            }
+        }
         return json
-            ? Self.json(path: path, run: run, parameters: settings.features, includeFrames: includeFrames)
+            ? Self.json(
+                path: path, run: run, parameters: settings.features, includeFrames: includeFrames, logMel: logMel)
             : Self.line(path: path, run: run)
     }
 
@@ -68,11 +84,14 @@ struct FeatureDump: Sendable {
             + "\(run.features.frameCount) frames\(trim), \(run.features.summary.count) summary values"
     }
 
-    static func json(path: String, run: ClipAnalysis, parameters: FeatureParameters, includeFrames: Bool) -> String {
+    static func json(
+        path: String, run: ClipAnalysis, parameters: FeatureParameters, includeFrames: Bool, logMel: [[Double]]? = nil
+    ) -> String {
         let encoder = JSONEncoder()
         // Sorted keys: the same clip always gives the same bytes.
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let record = FeatureRecord(path: path, run: run, parameters: parameters, includeFrames: includeFrames)
+        var record = FeatureRecord(path: path, run: run, parameters: parameters, includeFrames: includeFrames)
+        if let logMel { record.frames?["log_mel"] = logMel }
         return (try? encoder.encode(record)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }
@@ -161,7 +180,7 @@ private struct FeatureRecord: Encodable {
     let summary: Summary
     /// Per descriptor, its rows of frame values; `null` where a value is undefined (F0 of an unvoiced
     /// frame), as JSON has no NaN.
-    let frames: [String: [[Double?]]]?
+    var frames: [String: [[Double?]]]?
 
     init(path: String, run: ClipAnalysis, parameters: FeatureParameters, includeFrames: Bool) {
         let stages = run.processed.stages

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SERAudio
 import SERCells
+import SERLearn
 import SERNotebook
 
 /// `serreport features FILE...`: the features of single files, for checking against librosa.
@@ -35,7 +36,8 @@ struct Features: ParsableCommand {
         name: .long,
         help: ArgumentHelp(
             "Use the settings a built report's models were trained with (its models/settings.json).",
-            discussion: "The features exactly as `predict` computes them for that report's models.",
+            discussion:
+                "The features exactly as `predict` computes them for that report's models (with its cnn, the log-mel spectrogram too, as frames.log_mel).",
             valueName: "report"))
     var report: String?
 
@@ -57,6 +59,9 @@ struct Features: ParsableCommand {
         try checkOutputs()
         var dump = FeatureDump(settings: settings, processing: !raw, includeFrames: !summary, json: json)
         dump.waveOutput = dumpWave
+        if report != nil, settings.train.models.contains(.cnn) {
+            dump.logMelBands = settings.train.parameters.cnn.melBands
+        }
         var output = FeatureOutput(path: common.out)
         var failed = false
         for result in dump.run(paths: files, jobs: jobs) {

@@ -38,4 +38,24 @@ import Testing
         #expect(gru.attribute.first { $0.name == "linear_before_reset" }?.i == 1)
         #expect(gru.attribute.first { $0.name == "direction" }?.s == Data("bidirectional".utf8))
     }
+
+    @Test func theCNNGraphHoldsEveryBlock() throws {
+        let data = ConvolutionalTrainingTests.ridges(count: 12, seed: 16)
+        var parameters = ConvolutionalTrainingTests.parameters
+        parameters.epochs = 2
+        let model = ConvolutionalTraining.fit(
+            sequences: data.sequences, labels: data.labels, validation: [], validationLabels: [], bands: 16,
+            classCount: 2, parameters: parameters, seed: 3)
+        let weights = ConvolutionalWeights(model)
+        let bytes = try ConvolutionalONNX.model(weights, labels: ["low", "high"], producerVersion: "test")
+        let graph = try Onnx_ModelProto(serializedBytes: bytes).graph
+        #expect(graph.input.first?.name == "log_mel")
+        #expect(graph.node.filter { $0.opType == "Conv" }.count == 2)
+        #expect(graph.node.filter { $0.opType == "BatchNormalization" }.count == 2)
+        let dense = try #require(graph.initializer.first { $0.name == "dense_weight" })
+        #expect(dense.dims == [2, 8 * 4], "8 channels × 16/4 bands")
+        let variance = try #require(graph.initializer.first { $0.name == "block1_bn_var" })
+        #expect(variance.floatData == weights.runningVariance[1])
+        #expect(graph.node.first?.input == ["log_mel", "band_mean"], "no typical speaker: the band scaling first")
+    }
 }

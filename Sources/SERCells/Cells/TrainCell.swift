@@ -102,19 +102,20 @@ struct TrainCell: Cell {
                 if let recurrent = model as? RecurrentClassifier {
                     let weights = RecurrentWeights(recurrent.model, typicalSpeaker: recurrent.typicalSpeaker)
                     bundle.files["models/gru.json"] = try json(weights)
-                    do {
-                        bundle.files["models/gru.onnx"] = try RecurrentONNX.model(
-                            weights, labels: training.classNames, producerVersion: SerreportVersion.current)
-                    } catch {
-                        throw CellError(cell: id, message: "cannot write the GRU as ONNX (\(error))")
-                    }
-                    bundle.files["models/gru.onnx.json"] = try json(
-                        ONNXInputs(settings: settings, weights: weights, labels: training.classNames))
+                    try saveONNX(
+                        model.kind, { try RecurrentONNX.model(weights, labels: $0, producerVersion: $1) },
+                        inputs: ONNXInputs(settings: settings, weights: weights, labels: training.classNames),
+                        labels: training.classNames, into: &bundle)
                 }
             case .cnn:
                 if let convolutional = model as? ConvolutionalClassifier {
-                    bundle.files["models/cnn.json"] = try json(
-                        ConvolutionalWeights(convolutional.model, typicalSpeaker: convolutional.typicalSpeaker))
+                    let weights = ConvolutionalWeights(
+                        convolutional.model, typicalSpeaker: convolutional.typicalSpeaker)
+                    bundle.files["models/cnn.json"] = try json(weights)
+                    try saveONNX(
+                        model.kind, { try ConvolutionalONNX.model(weights, labels: $0, producerVersion: $1) },
+                        inputs: ONNXInputs(settings: settings, convolutional: weights, labels: training.classNames),
+                        labels: training.classNames, into: &bundle)
                 }
             case .fusion:
                 if let fusion = model as? FusionClassifier {
@@ -131,6 +132,21 @@ struct TrainCell: Cell {
                     throw CellError(cell: id, message: "cannot save the \(model.kind.title) model (\(error))")
                 }
             }
+        }
+    }
+
+    /// `models/<kind>.onnx` (made by `export` from the labels and serreport's version) and the `.onnx.json` that
+    /// says what it expects.
+    private func saveONNX(
+        _ kind: ModelKind, _ export: ([String], String) throws -> Data, inputs: ONNXInputs, labels: [String],
+        into bundle: inout ArtifactBundle
+    ) throws(CellError) {
+        do {
+            bundle.files["models/\(kind.rawValue).onnx"] = try export(labels, SerreportVersion.current)
+            bundle.files["models/\(kind.rawValue).onnx.json"] =
+                try JSONEncoder.readable.encode(inputs) + Data("\n".utf8)
+        } catch {
+            throw CellError(cell: id, message: "cannot write the \(kind.title) as ONNX (\(error))")
         }
     }
 
