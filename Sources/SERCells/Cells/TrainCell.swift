@@ -66,7 +66,9 @@ struct TrainCell: Cell {
             convolutionalCurves: record.curves(of: .cnn))
         let drawn = try FigureRendering.render(
             figures, formats: settings.report.figureFormats, jobs: context.jobs, into: &bundle)
-        try bundle.encode(section(record, figures: drawn), as: ReportArtifacts.section.name)
+        let fitSeconds = Dictionary(uniqueKeysWithValues: training.evaluations.map { ($0.kind, $0.fitSeconds) })
+        try bundle.encode(
+            section(record, figures: drawn, fitSeconds: fitSeconds), as: ReportArtifacts.section.name)
         try bundle.encode(narrative(training.plan, record: record), as: ReportArtifacts.narrative.name)
         for _ in settings.train.models { context.progress.advance() }
         return bundle
@@ -164,7 +166,10 @@ struct TrainCell: Cell {
         ]
     }
 
-    private func section(_ record: TrainingRecord, figures: [ReportFigure]) -> ReportSection {
+    /// `fitSeconds`: each model's CPU time over its folds (shown for the deep models; not in any compared output).
+    private func section(_ record: TrainingRecord, figures: [ReportFigure], fitSeconds: [ModelKind: Double])
+        -> ReportSection
+    {
         let train = settings.train
         func describe(_ choice: [String: String]) -> String {
             choice.keys.sorted().map { "\($0)=\(choice[$0]!)" }.joined(separator: ", ")
@@ -185,6 +190,22 @@ struct TrainCell: Cell {
                     columns: ["model"] + (0..<record.foldCount).map { "fold \($0 + 1)" } + ["final model"],
                     rows: searched.map { model in
                         [model.kind.title] + model.chosen.map(describe) + [describe(model.finalChoice)]
+                    }))
+        }
+        let deep = record.models.filter { $0.chosenEpochs != nil }
+        if !deep.isEmpty {
+            tables.append(
+                ReportTable(
+                    caption:
+                        "Deep models: trainable values, the epoch whose weights each fold kept (of the epochs it ran before early stopping), and CPU time over the folds",
+                    columns: ["model", "parameters"] + (0..<record.foldCount).map { "fold \($0 + 1)" } + ["training"],
+                    rows: deep.map { model in
+                        let epochs = model.chosenEpochs ?? []
+                        let kept = model.curves.indices.map { fold in
+                            fold < epochs.count ? "\(epochs[fold] + 1) of \(model.curves[fold].loss.count)" : ""
+                        }
+                        return [model.kind.title, "\(model.parameterCount ?? 0)"] + kept
+                            + [String(format: "%.0f s", fitSeconds[model.kind] ?? 0)]
                     }))
         }
         var searchLine: [String] = []
@@ -232,6 +253,14 @@ struct TrainCell: Cell {
                         + (models.gru.masking ? ", masking" : "")
                         + (models.gru.noise > 0 ? ", noise \(models.gru.noise)" : "")
                         + (models.gru.averaging > 0 ? ", weights averaged (\(models.gru.averaging))" : "")),
+                ReportPair(
+                    "cnn",
+                    "log-mel \(models.cnn.melBands) bands, 3×3 convolution blocks of \(models.cnn.channels.map(String.init).joined(separator: "/")) channels (batch norm, ReLU, 2×2 max pooling), mean over time, dropout \(models.cnn.dropout), Adam \(models.cnn.learningRate), at most \(models.cnn.epochs) epochs (patience \(models.cnn.patience))"
+                ),
+                ReportPair(
+                    "validation_speakers",
+                    "\(train.validationSpeakers) of each training fold's speakers (deep models' early stopping, fusion's weights)"
+                ),
                 ReportPair("search", searchLine.isEmpty ? "off" : searchLine.joined(separator: "; ")),
                 ReportPair(
                     "importance_repeats",
