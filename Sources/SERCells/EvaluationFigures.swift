@@ -1,5 +1,6 @@
 import SERDSP
 import SERFigures
+import SERLearn
 import SERPlot
 
 /// The train and evaluate figures for a set of evaluated models.
@@ -31,23 +32,15 @@ enum EvaluationFigures {
         convolutionalCurves: [TrainingCurve] = []
     ) -> [NotebookFigure] {
         var figures: [NotebookFigure] = []
-        if !convolutionalCurves.isEmpty {
+        for (kind, curves, color) in [(ModelKind.gru, deepCurves, 5), (.cnn, convolutionalCurves, 6)]
+        where !curves.isEmpty {
             figures.append(
                 NotebookFigure(
-                    cell: "train", name: "train-cnn-curves",
+                    cell: "train", name: "train-\(kind.rawValue)-curves",
                     caption:
-                        "The CNN's training loss and the UAR of each fold's validation speakers (held out of its training clips, never its test clips) after each epoch, one line per fold; the dot marks the epoch whose weights the fold kept.",
+                        "The \(kind.title)'s training loss and the UAR of each fold's validation speakers (held out of its training clips, never its test clips) after each epoch, one line per fold; the dot marks the epoch whose weights the fold kept.",
                     figure: EvaluateFigures.trainingCurves(
-                        convolutionalCurves, model: "CNN", score: "UAR (validation speakers)", colorIndex: 6)))
-        }
-        if !deepCurves.isEmpty {
-            figures.append(
-                NotebookFigure(
-                    cell: "train", name: "train-gru-curves",
-                    caption:
-                        "The GRU's training loss and the UAR of each fold's validation speakers (held out of its training clips, never its test clips) after each epoch, one line per fold; the dot marks the epoch whose weights the fold kept.",
-                    figure: EvaluateFigures.trainingCurves(
-                        deepCurves, model: "GRU", score: "UAR (validation speakers)", colorIndex: 5)))
+                        curves, model: kind.title, score: "UAR (validation speakers)", colorIndex: color)))
         }
         if let importance, !importance.groups.isEmpty, !importance.models.isEmpty {
             figures.append(

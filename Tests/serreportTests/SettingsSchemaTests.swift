@@ -88,6 +88,18 @@ struct SettingsSchemaTests {
         #expect(throws: Never.self) { try Settings.resolve(overrides: ["train.models=svm,gru,fusion"]) }
     }
 
+    @Test("the cnn's blocks need the mel bands to halve: a setting that would leave none is an error, not a trap")
+    func cnnBlocksNeedBands() throws {
+        let error = #expect(throws: SettingsError.self) {
+            try Settings.resolve(overrides: ["train.cnn.channels=[4,4,4,4]", "train.cnn.n_mels=8"])
+        }
+        #expect(error?.description.contains("train.cnn.channels") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("n_mels 8 needs to be at least 16") == true)
+        #expect(throws: Never.self) {
+            try Settings.resolve(overrides: ["train.cnn.channels=[4,4,4]", "train.cnn.n_mels=8"])
+        }
+    }
+
     @Test(
         "settings given that change nothing (a model not trained, a step that is off, folds of leave-one-speaker-out) are named with why"
     )

@@ -19,39 +19,25 @@ package struct ConvolutionalTrainingParameters: SettingGroup, Hashable, Training
 
     package init() {}
 
-    package static let schema = SettingSchema<ConvolutionalTrainingParameters>([
-        Setting(
-            "n_mels", \.melBands, "mel bands of the log-mel spectrogram (n_mels; changing it re-computes the log-mels)",
-            allowed: .range(8...256)),
-        Setting(
-            "channels", \.channels,
-            "output channels of each 3×3 convolution block (each block halves bands and frames)",
-            allowed: .all(.atLeastOne(), .each(.range(1...512)))),
-        Setting("epochs", \.epochs, "epochs at most", allowed: .range(1...10_000)),
-        Setting("batch_size", \.batchSize, "clips per mini-batch", allowed: .range(1...100_000)),
-        Setting(
-            "learning_rate", \.learningRate,
-            "Adam's step size at the start (halved after patience/2 epochs without gain)",
-            allowed: .range(0, 1, includingLower: false)),
-        Setting("weight_decay", \.weightDecay, "L2 weight decay added to each gradient", allowed: .range(0, 1)),
-        Setting(
-            "dropout", \.dropout, "share of the pooled channels dropped in training",
-            allowed: .range(0, 1, includingUpper: false)),
-        Setting(
-            "patience", \.patience, "epochs without a better validation UAR before training stops",
-            allowed: .range(1...10_000)),
-        Setting(
-            "masking", \.masking, "SpecAugment-style masking: a span of frames and a band of mels per clip and epoch"),
-        Setting(
-            "noise", \.noise, "standard deviation of Gaussian noise on the standardised log-mels (0: none)",
-            allowed: .range(0, 10)),
-        Setting(
-            "gradient_clip", \.gradientClip, "largest gradient norm; larger gradients are scaled down (0: no clipping)",
-            allowed: .range(0, 1e6)),
-        Setting(
-            "averaging", \.averaging, "decay of the moving average of the weights per mini-batch (0: none)",
-            allowed: .range(0, 1, includingUpper: false)),
-    ])
+    package static let schema = SettingSchema<ConvolutionalTrainingParameters>(
+        [
+            Setting(
+                "n_mels", \.melBands,
+                "mel bands of the log-mel spectrogram (n_mels; changing it runs the extract cell again)",
+                allowed: .range(8...256)),
+            Setting(
+                "channels", \.channels,
+                "output channels of each 3×3 convolution block (each block halves bands and frames)",
+                allowed: .all(.atLeastOne(), .each(.range(1...512)))),
+        ] + scheduleSettings,
+        rules: [
+            // Each block halves the bands: fewer than 2^blocks would leave none for the last one.
+            Rule("channels") { (settings: ConvolutionalTrainingParameters) -> String? in
+                guard settings.melBands < 1 << min(settings.channels.count, 30) else { return nil }
+                return "\(settings.channels.count) blocks halve the bands \(settings.channels.count) times: n_mels "
+                    + "\(settings.melBands) needs to be at least \(1 << min(settings.channels.count, 30)) (or fewer blocks)"
+            }
+        ])
 }
 
 /// A trained `cnn` model: the network, the per-band scaling of the log-mels it expects and how training went.

@@ -95,15 +95,8 @@ package struct ConvolutionalWeights: Codable, Sendable, Equatable {
         else {
             throw LearnError(.malformedModel, "band_mean and band_scale must hold n_mels finite values (scales > 0)")
         }
-        if typicalSpeakerMean != nil || typicalSpeakerScale != nil {
-            guard let mean = typicalSpeakerMean, let scale = typicalSpeakerScale, mean.count == bands,
-                scale.count == bands, mean.allSatisfy(\.isFinite), scale.allSatisfy({ $0.isFinite && $0 > 0 })
-            else {
-                throw LearnError(
-                    .malformedModel,
-                    "typical_speaker_mean and typical_speaker_scale must both hold n_mels finite values (scales > 0)")
-            }
-        }
+        try FrameStandardizer.checkSaved(
+            mean: typicalSpeakerMean, scale: typicalSpeakerScale, count: bands, unit: "n_mels")
         var expected: [Int] = []
         var previous = 1
         for count in channels {

@@ -1,16 +1,51 @@
+package import SERSettings
+
 /// The training schedule every deep model shares (`train.gru`, `train.cnn`): how many epochs, batches, Adam's
 /// step and decay, dropout, augmentation, clipping, weight averaging and early stopping.
 package protocol TrainingSchedule: Sendable {
-    var epochs: Int { get }
-    var batchSize: Int { get }
-    var learningRate: Double { get }
-    var weightDecay: Double { get }
-    var dropout: Double { get }
-    var patience: Int { get }
-    var masking: Bool { get }
-    var noise: Double { get }
-    var gradientClip: Double { get }
-    var averaging: Double { get }
+    var epochs: Int { get set }
+    var batchSize: Int { get set }
+    var learningRate: Double { get set }
+    var weightDecay: Double { get set }
+    var dropout: Double { get set }
+    var patience: Int { get set }
+    var masking: Bool { get set }
+    var noise: Double { get set }
+    var gradientClip: Double { get set }
+    var averaging: Double { get set }
+}
+
+extension TrainingSchedule {
+    /// The schedule's settings, declared once for every deep model's group (`train.gru`, `train.cnn`).
+    package static var scheduleSettings: [any SchemaEntry<Self>] {
+        [
+            Setting("epochs", \Self.epochs, "epochs at most", allowed: .range(1...10_000)),
+            Setting("batch_size", \Self.batchSize, "clips per mini-batch", allowed: .range(1...100_000)),
+            Setting(
+                "learning_rate", \Self.learningRate,
+                "Adam's step size at the start (halved after patience/2 epochs without gain)",
+                allowed: .range(0, 1, includingLower: false)),
+            Setting("weight_decay", \Self.weightDecay, "L2 weight decay added to each gradient", allowed: .range(0, 1)),
+            Setting(
+                "dropout", \Self.dropout, "share of the pooled features dropped in training",
+                allowed: .range(0, 1, includingUpper: false)),
+            Setting(
+                "patience", \Self.patience, "epochs without a better validation UAR before training stops",
+                allowed: .range(1...10_000)),
+            Setting(
+                "masking", \Self.masking,
+                "SpecAugment-style masking: a span of frames and a band of dimensions per clip and epoch"),
+            Setting(
+                "noise", \Self.noise, "standard deviation of Gaussian noise on the standardised inputs (0: none)",
+                allowed: .range(0, 10)),
+            Setting(
+                "gradient_clip", \Self.gradientClip,
+                "largest gradient norm; larger gradients are scaled down (0: no clipping)", allowed: .range(0, 1e6)),
+            Setting(
+                "averaging", \Self.averaging, "decay of the moving average of the weights per mini-batch (0: none)",
+                allowed: .range(0, 1, includingUpper: false)),
+        ]
+    }
 }
 
 /// A network ``DeepTraining`` can train: its parameters as arrays (the order its gradients come in), a training

@@ -54,4 +54,17 @@ package struct FrameStandardizer: Sendable {
             return value.isFinite ? (value - mean[d]) / scale[d] : value
         }
     }
+
+    /// Throws unless a saved typical speaker is absent, or both its arrays hold `count` finite values (scales
+    /// positive): the check every saved deep model makes of its `typical_speaker_mean` and `_scale`.
+    static func checkSaved(mean: [Double]?, scale: [Double]?, count: Int, unit: String) throws(LearnError) {
+        guard mean != nil || scale != nil else { return }
+        guard let mean, let scale, mean.count == count, scale.count == count, mean.allSatisfy(\.isFinite),
+            scale.allSatisfy({ $0.isFinite && $0 > 0 })
+        else {
+            throw LearnError(
+                .malformedModel,
+                "typical_speaker_mean and typical_speaker_scale must both hold \(unit) finite values (scales > 0)")
+        }
+    }
 }

@@ -32,34 +32,9 @@ package struct RecurrentTrainingParameters: SettingGroup, Hashable, TrainingSche
 
     package init() {}
 
-    package static let schema = SettingSchema<RecurrentTrainingParameters>([
-        Setting("hidden_size", \.hiddenSize, "units of each direction's GRU", allowed: .range(1...1024)),
-        Setting("epochs", \.epochs, "epochs at most", allowed: .range(1...10_000)),
-        Setting("batch_size", \.batchSize, "clips per mini-batch", allowed: .range(1...100_000)),
-        Setting(
-            "learning_rate", \.learningRate,
-            "Adam's step size at the start (halved after patience/2 epochs without gain)",
-            allowed: .range(0, 1, includingLower: false)),
-        Setting("weight_decay", \.weightDecay, "L2 weight decay added to each gradient", allowed: .range(0, 1)),
-        Setting(
-            "dropout", \.dropout, "share of the pooled features dropped in training",
-            allowed: .range(0, 1, includingUpper: false)),
-        Setting(
-            "patience", \.patience, "epochs without a better validation UAR before training stops",
-            allowed: .range(1...10_000)),
-        Setting(
-            "masking", \.masking,
-            "SpecAugment-style masking: a span of frames and a band of dimensions per clip and epoch"),
-        Setting(
-            "noise", \.noise, "standard deviation of Gaussian noise on the standardised frames (0: none)",
-            allowed: .range(0, 10)),
-        Setting(
-            "gradient_clip", \.gradientClip, "largest gradient norm; larger gradients are scaled down (0: no clipping)",
-            allowed: .range(0, 1e6)),
-        Setting(
-            "averaging", \.averaging, "decay of the moving average of the weights per mini-batch (0: none)",
-            allowed: .range(0, 1, includingUpper: false)),
-    ])
+    package static let schema = SettingSchema<RecurrentTrainingParameters>(
+        [Setting("hidden_size", \.hiddenSize, "units of each direction's GRU", allowed: .range(1...1024))]
+            + scheduleSettings)
 }
 
 /// A trained `gru` model: the network, the frame scaling it expects and how its training went.

@@ -91,16 +91,8 @@ package struct RecurrentWeights: Codable, Sendable, Equatable {
             throw LearnError(
                 .malformedModel, "frame_mean or frame_scale holds a value that is not finite (or a scale ≤ 0)")
         }
-        if typicalSpeakerMean != nil || typicalSpeakerScale != nil {
-            guard let mean = typicalSpeakerMean, let scale = typicalSpeakerScale, mean.count == inputSize,
-                scale.count == inputSize, mean.allSatisfy(\.isFinite), scale.allSatisfy({ $0.isFinite && $0 > 0 })
-            else {
-                throw LearnError(
-                    .malformedModel,
-                    "typical_speaker_mean and typical_speaker_scale must both hold input_size finite values (scales > 0)"
-                )
-            }
-        }
+        try FrameStandardizer.checkSaved(
+            mean: typicalSpeakerMean, scale: typicalSpeakerScale, count: inputSize, unit: "input_size")
         let expected = expectedCounts
         guard parameters.count == expected.count else {
             throw LearnError(
